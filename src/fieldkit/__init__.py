@@ -1,0 +1,3 @@
+"""fieldkit: offline toolkit for human-rights mission delegates."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,59 @@
+"""Where the mission file is and who is writing: flags, environment, profile, defaults."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+
+import orjson
+
+DEFAULT_DB = Path("data") / "mission.json"
+DEFAULT_EXPORTS = Path("exports")
+
+
+def db_path(flag: Path | None) -> Path:
+    """`--db`, else `FIELDKIT_DB`, else `data/mission.json` under the current folder."""
+    if flag is not None:
+        return flag.expanduser()
+    env = os.environ.get("FIELDKIT_DB")
+    if env:
+        return Path(env).expanduser()
+    return DEFAULT_DB
+
+
+def profile_path() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "fieldkit" / "profile.json"
+
+
+def read_profile() -> dict[str, str]:
+    try:
+        data = orjson.loads(profile_path().read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+
+
+def write_profile(name: str) -> Path:
+    from fieldkit.storage.atomic import atomic_write
+
+    path = profile_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    profile = read_profile() | {"name": name}
+    atomic_write(path, orjson.dumps(profile, option=orjson.OPT_INDENT_2))
+    return path
+
+
+def author() -> str:
+    """`FIELDKIT_AUTHOR`, else the profile's name, else the system user name. Never prompts."""
+    env = os.environ.get("FIELDKIT_AUTHOR", "").strip()
+    if env:
+        return env
+    name = read_profile().get("name", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"

@@ -1,0 +1,53 @@
+"""Rolling backups beside the mission file, kept as hard links to earlier versions.
+
+Because every save renames a new file over the old one, linking the current file before the
+save keeps the previous version at no cost in space or time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+KEEP = 10
+
+
+def backup_folder(path: Path) -> Path:
+    return path.with_name(path.name + ".backups")
+
+
+def list_backups(path: Path) -> list[Path]:
+    """Backups of `path`, newest first."""
+    folder = backup_folder(path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{path.name}.*.bak"), key=lambda p: p.name, reverse=True)
+
+
+def keep_previous(path: Path, keep: int = KEEP) -> Path | None:
+    """Link the current version of `path` into the backup folder and trim old backups."""
+    if not path.exists():
+        return None
+    folder = backup_folder(path)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{path.name}.{stamp}.bak"
+    try:
+        os.link(path, target)
+    except FileExistsError:
+        return target
+    except OSError:
+        # A file system without hard links (some USB sticks): copy instead.
+        target.write_bytes(path.read_bytes())
+        target.chmod(0o600)
+    for old in list_backups(path)[keep:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+    return target
+
+
+def newest_good(path: Path, is_good: Callable[[Path], bool]) -> Path | None:
+    return next((b for b in list_backups(path) if is_good(b)), None)

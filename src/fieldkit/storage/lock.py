@@ -1,0 +1,41 @@
+"""The cross-process lock beside the mission file.
+
+`filelock` uses flock(2): the kernel drops the lock when its process dies, so a lock left by a
+killed process never blocks the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from fieldkit.storage.errors import LockTimeout
+
+LOCK_TIMEOUT_S = 30.0
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+class MissionLock:
+    """One process's handle on the lock of one mission file (re-entrant within the process)."""
+
+    def __init__(self, path: Path, timeout: float = LOCK_TIMEOUT_S) -> None:
+        self.path = path
+        self.timeout = timeout
+        self._lock = FileLock(str(lock_path(path)), timeout=timeout, mode=0o600)
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise LockTimeout(self.path, self.timeout) from None
+        try:
+            yield
+        finally:
+            self._lock.release()

@@ -1,0 +1,192 @@
+"""One mission file on disk: read with change detection, and change in locked transactions.
+
+Each change takes the lock, reads the file again only if it changed since the last read,
+applies the change to that freshest tree, links the previous version as a backup, and writes
+the new tree once, atomically and durably.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from fieldkit.storage import backups, schema
+from fieldkit.storage.atomic import atomic_write
+from fieldkit.storage.codec import Codec, PlainCodec, Tree
+from fieldkit.storage.errors import CorruptFile, MissingFile, NewerSchema, WriteFailed
+from fieldkit.storage.lock import MissionLock
+
+Signature = tuple[int, int, int]
+PassphraseSource = Callable[[], str]
+
+ENCRYPTED_MAGIC = b"FIELDKIT-ENCRYPTED"
+
+
+def signature(path: Path) -> Signature | None:
+    """What changes whenever the file is replaced or rewritten."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+class Change:
+    """The tree a transaction works on, and whether it must be saved."""
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self.dirty = False
+
+
+class MissionFile:
+    """A mission file and this process's cached view of it."""
+
+    def __init__(self, path: Path, passphrase: PassphraseSource | None = None) -> None:
+        self.path = path
+        self.lock = MissionLock(path)
+        self._passphrase = passphrase
+        self._codec: Codec | None = None
+        self._tree: Tree | None = None
+        self._sig: Signature | None = None
+
+    # -- reading ---------------------------------------------------------------------------
+
+    @property
+    def encrypted(self) -> bool:
+        return self._codec is not None and not isinstance(self._codec, PlainCodec)
+
+    def changed_on_disk(self) -> bool:
+        return self._tree is None or signature(self.path) != self._sig
+
+    def tree(self) -> Tree:
+        """The freshest tree (re-read only when the file changed). Treat it as read-only."""
+        if self.changed_on_disk():
+            self._load()
+        assert self._tree is not None
+        return self._tree
+
+    def _load(self) -> None:
+        sig = signature(self.path)
+        if sig is None:
+            raise MissingFile(self.path)
+        try:
+            data = self.path.read_bytes()
+        except OSError as exc:
+            raise WriteFailed(self.path, exc.strerror or str(exc)) from None
+        tree = self.decode(data, self.path)
+        version = schema.version_of(tree)
+        if version > schema.SCHEMA_VERSION:
+            raise NewerSchema(self.path, version, schema.SCHEMA_VERSION)
+        self._tree, self._sig = tree, sig
+        if version < schema.SCHEMA_VERSION:
+            self._migrate()
+
+    def _migrate(self) -> None:
+        with self.lock.held():
+            if signature(self.path) != self._sig:
+                self._tree = None
+                self._load()
+                return
+            backups.keep_previous(self.path)
+            assert self._tree is not None
+            self._write(schema.migrate(self._tree))
+
+    def codec_for(self, data: bytes) -> Codec:
+        if data.startswith(ENCRYPTED_MAGIC):
+            from fieldkit.storage.crypto import codec_for_file
+
+            return codec_for_file(data, self.path, self._passphrase, self._codec)
+        return PlainCodec()
+
+    def decode(self, data: bytes, origin: Path) -> Tree:
+        """Decode file bytes; a file that cannot be read as a mission raises CorruptFile."""
+        codec = self.codec_for(data)
+        try:
+            tree = codec.decode(data)
+            schema.version_of(tree)
+            _check_tables(tree)
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise CorruptFile(self.path, _reason(exc, data), self.newest_good_backup()) from None
+        if origin == self.path:
+            self._codec = codec
+        return tree
+
+    def is_good(self, candidate: Path) -> bool:
+        try:
+            data = candidate.read_bytes()
+            tree = self.codec_for(data).decode(data)
+            _check_tables(tree)
+            return schema.version_of(tree) <= schema.SCHEMA_VERSION
+        except Exception:  # any failure means: not a good backup
+            return False
+
+    def newest_good_backup(self) -> Path | None:
+        return backups.newest_good(self.path, self.is_good)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def create(self, tree: Tree, codec: Codec | None = None) -> None:
+        """Write a new mission file (refusing to overwrite one)."""
+        with self.lock.held():
+            if self.path.exists():
+                raise WriteFailed(self.path, "a mission file already exists there")
+            schema.set_version(tree)
+            self._codec = codec or PlainCodec()
+            self._write(tree)
+
+    def replace_codec(self, codec: Codec) -> None:
+        """Rewrite the file with another codec (encrypt or decrypt it)."""
+        with self.lock.held():
+            tree = copy.deepcopy(self.tree())
+            backups.keep_previous(self.path)
+            self._codec = codec
+            self._write(tree)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Change]:
+        """Lock, yield the freshest tree to change, then save it once if it was changed.
+
+        The tree is a shallow copy: replace a table before changing it, never edit one in place.
+        """
+        with self.lock.held():
+            change = Change(copy.copy(self.tree()))
+            try:
+                yield change
+            except BaseException:
+                self._tree = None
+                raise
+            if change.dirty:
+                backups.keep_previous(self.path)
+                self._write(change.tree)
+
+    def _write(self, tree: Tree) -> None:
+        codec = self._codec or PlainCodec()
+        try:
+            data = codec.encode(tree)
+            atomic_write(self.path, data)
+        except OSError as exc:
+            self._tree = None
+            raise WriteFailed(self.path, exc.strerror or str(exc)) from None
+        self._tree, self._sig = tree, signature(self.path)
+
+
+def _check_tables(tree: Any) -> None:
+    if not isinstance(tree, dict):
+        raise ValueError("the file does not hold a JSON object")
+    for name, table in tree.items():
+        if not isinstance(table, dict):
+            raise ValueError(f"table {name!r} is not an object")
+
+
+def _reason(exc: Exception, data: bytes) -> str:
+    if not data.strip():
+        return "the file is empty"
+    text = str(exc).split("\n", 1)[0]
+    if "unexpected end" in text.lower() or "eof" in text.lower():
+        return "it ends mid-write"
+    return f"not valid JSON: {text}" if "JSON" not in text else text
