@@ -1,4 +1,4 @@
-"""How items are cited in documents: 'CCPR/C/KAZ/CO/2, para 24(b)', 'A/HRC/14/10, rec 95.42 (Australia)'."""
+"""How items are cited: 'CCPR/C/KAZ/CO/2, para 24(b)', 'A/HRC/14/10, rec 95.42 (Australia)'."""
 
 from __future__ import annotations
 

@@ -94,4 +94,3 @@ class Item(Record):
 def normalise_limb_label(label: str) -> str:
     """'b', '(b)', ' (B) ' are one limb."""
     return label.strip().strip("()").strip().lower()
-

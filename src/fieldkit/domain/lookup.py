@@ -28,7 +28,9 @@ def by_prefix(records: Mapping[str, R], prefix: str, what: str) -> R:
     if not found:
         raise NotFound(f"no {what} with id {prefix!r}")
     if len(found) > 1:
-        raise NotFound(f"{what} id {prefix!r} is ambiguous ({len(found)} match): give more characters")
+        raise NotFound(
+            f"{what} id {prefix!r} is ambiguous ({len(found)} match): give more characters"
+        )
     return found[0]
 
 
@@ -62,11 +64,13 @@ def _by_reference(items: Iterable[Item], name: str) -> Iterable[Item]:
         if symbol and item.document_symbol.lower() != symbol.strip().lower():
             continue
         ref = item.reference.lower()
-        if ref == wanted or item.short_ref.lower() == wanted:
-            yield item
-        elif (
-            para
-            and item.mechanism.value.lower() == para["mech"].lower()
-            and ref == f"para {para['num']}"
+        if (
+            ref == wanted
+            or item.short_ref.lower() == wanted
+            or (
+                para
+                and item.mechanism.value.lower() == para["mech"].lower()
+                and ref == f"para {para['num']}"
+            )
         ):
             yield item

@@ -13,7 +13,9 @@ def clean(text: str) -> str:
 
     A carriage return, vertical tab or form feed becomes a line break; other controls go.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
+    text = (
+        text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
+    )
     return _CONTROL.sub("", text)
 
 

@@ -164,6 +164,28 @@ class MissionFile:
                 backups.keep_previous(self.path)
                 self._write(change.tree)
 
+    def restore(self, backup: Path | None = None) -> Path:
+        """Put a backup back in place; the current file is kept as a backup first.
+
+        Without `backup`, the newest backup that reads as a sound mission is used.
+        """
+        with self.lock.held():
+            chosen = backup if backup is not None else self.newest_good_backup()
+            if chosen is None:
+                raise WriteFailed(self.path, "no good backup was found to restore")
+            if not chosen.is_file():
+                raise WriteFailed(self.path, f"backup {chosen} does not exist")
+            if not self.is_good(chosen):
+                raise WriteFailed(self.path, f"backup {chosen.name} is not a sound mission file")
+            data = chosen.read_bytes()
+            backups.keep_previous(self.path)
+            try:
+                atomic_write(self.path, data)
+            except OSError as exc:
+                raise WriteFailed(self.path, exc.strerror or str(exc)) from None
+            self._tree = None
+            return chosen
+
     def _write(self, tree: Tree) -> None:
         codec = self._codec or PlainCodec()
         try:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from fieldkit.domain.mission import TYPE_BY_TABLE, MissionData, Mission
+from fieldkit.domain.mission import TYPE_BY_TABLE, Mission, MissionData
 from fieldkit.domain.records import Record, RecordError, now_iso
 from fieldkit.storage.codec import Codec, Tree
 from fieldkit.storage.errors import CorruptFile
@@ -168,7 +168,9 @@ class Store:
         with self.transaction() as tx:
             return tx.delete(cls, record_id)
 
-    def create(self, mission: Mission, records: Iterable[Record] = (), codec: Codec | None = None) -> None:
+    def create(
+        self, mission: Mission, records: Iterable[Record] = (), codec: Codec | None = None
+    ) -> None:
         tree: Tree = {META_TABLE: {}}
         tx = Tx(tree, self._cache)
         tx.put(mission)

@@ -1,0 +1,40 @@
+"""The `fieldkit` command line. With no command it opens the app."""
+
+from __future__ import annotations
+
+import typer
+
+from fieldkit.cli import exports, imports, mission, protect, records
+from fieldkit.cli.common import DbOption
+from fieldkit.cli.errors import Group
+
+app = typer.Typer(
+    cls=Group,
+    invoke_without_command=True,
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Offline toolkit for human-rights mission delegates.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def default(ctx: typer.Context, db: DbOption = None) -> None:
+    """Open the app on the mission file (the default command)."""
+    if ctx.invoked_subcommand is None:
+        from fieldkit.cli.launch import open_app
+
+        open_app(db)
+
+
+mission.register(app)
+records.register(app)
+imports.register(app)
+exports.register(app)
+protect.register(app)
+
+
+def main() -> None:
+    app(prog_name="fieldkit")

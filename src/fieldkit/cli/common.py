@@ -1,0 +1,70 @@
+"""Options and helpers shared by the commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from fieldkit import settings
+from fieldkit.cli.errors import fail
+from fieldkit.storage.repository import Store
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help="Mission file (default: $FIELDKIT_DB, else data/mission.json).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", help="Where to write (default: under exports/).")
+]
+ConfidentialOption = Annotated[
+    bool,
+    typer.Option("--include-confidential", help="Include confidential notes and contacts."),
+]
+
+
+def passphrase_source(path: Path) -> Callable[[], str]:
+    """Ask for a passphrase only when an encrypted file is opened: env, else prompt."""
+
+    def ask() -> str:
+        env = os.environ.get("FIELDKIT_PASSPHRASE")
+        if env is not None:
+            return env
+        if not sys.stdin.isatty():
+            fail(f"{path} is encrypted: set FIELDKIT_PASSPHRASE or run in a terminal")
+        return str(typer.prompt(f"Passphrase for {path.name}", hide_input=True))
+
+    return ask
+
+
+def open_store(db: Path | None, must_exist: bool = True) -> Store:
+    path = settings.db_path(db)
+    if must_exist and not path.exists():
+        fail(f"no mission file at {path}: create one with `fieldkit init` or `fieldkit demo`")
+    return Store(path, passphrase_source(path))
+
+
+def print_json(value: Any) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def export_path(out: Path | None, default_name: str) -> Path:
+    """`--out`, else `exports/NAME` under the current folder; the folder is created."""
+    path = out if out is not None else settings.DEFAULT_EXPORTS / default_name
+    if path.is_dir():
+        path = path / default_name
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"cannot create folder {path.parent}: {exc.strerror}")
+    return path

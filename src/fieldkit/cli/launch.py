@@ -1,0 +1,15 @@
+"""Starting the Textual app from the command line (imported only when the app is wanted)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fieldkit.cli.common import open_store
+
+
+def open_app(db: Path | None) -> None:
+    store = open_store(db)
+    store.data()  # a damaged or newer file is reported here, before the screen is taken
+    from fieldkit.ui.app import make_app
+
+    make_app(store).run()

@@ -1,0 +1,272 @@
+"""Commands that read and add records: items, meetings, notes, responses, follow-up actions."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from fieldkit import settings
+from fieldkit.cli.common import DbOption, JsonOption, open_store, print_json
+from fieldkit.cli.errors import fail
+from fieldkit.domain.filters import ItemFilter, select
+from fieldkit.domain.grades import Grade, parse_grade
+from fieldkit.domain.items import Item
+from fieldkit.domain.lookup import by_prefix, find_item
+from fieldkit.domain.meetings import Action, Note, Response
+from fieldkit.domain.mission import MissionData
+from fieldkit.domain.records import Record
+from fieldkit.domain.text import clean, shorten
+from fieldkit.domain.vocab import Confidentiality, Implementation, Mechanism, NoteKind, Stance
+
+note_app = typer.Typer(help="Notes taken in meetings.", no_args_is_help=True)
+response_app = typer.Typer(
+    help="What officials said for the State about an item.", no_args_is_help=True
+)
+action_app = typer.Typer(help="Follow-up actions for the delegation.", no_args_is_help=True)
+
+
+def _choice(
+    enum: type[Stance] | type[NoteKind] | type[Implementation], value: str, flag: str
+) -> str:
+    values = [e.value for e in enum]
+    wanted = value.strip().lower().replace(" ", "-").replace("_", "-")
+    if wanted not in values:
+        fail(f"{flag} {value!r} is not one of: {', '.join(values)}")
+    return wanted
+
+
+def _speaker(data: MissionData, name: str | None) -> str | None:
+    if not name:
+        return None
+    wanted = name.strip().lower()
+    for person in data.people.values():
+        if person.name.lower() == wanted:
+            return person.id
+    return by_prefix(data.people, name, "person").id
+
+
+def _text(value: str, what: str) -> str:
+    cleaned = clean(value).strip()
+    if not cleaned:
+        fail(f"{what} must not be empty")
+    return cleaned
+
+
+def _item_row(item: Item, data: MissionData) -> dict[str, object]:
+    row = item.to_dict()
+    latest = data.latest_response(item.id)
+    row["short_ref"] = item.short_ref
+    row["latest_stance"] = latest.stance.value if latest else None
+    return row
+
+
+def _done(record: Record, as_json: bool) -> None:
+    if as_json:
+        print_json(record.to_dict())
+    else:
+        typer.echo(record.id)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def items(
+        search: Annotated[str, typer.Option("--search", help="Words that must all appear.")] = "",
+        mechanism: Annotated[str, typer.Option("--mechanism", help="UPR, CCPR, CAT ...")] = "",
+        theme: Annotated[str, typer.Option("--theme", help="A theme, or part of one.")] = "",
+        priority: Annotated[
+            bool, typer.Option("--priority", help="Mission priorities only.")
+        ] = False,
+        as_json: JsonOption = False,
+        db: DbOption = None,
+    ) -> None:
+        """List the mission's items, filtered."""
+        if mechanism and mechanism.upper() not in Mechanism.__members__:
+            fail(f"--mechanism {mechanism!r} is not one of: {', '.join(Mechanism.__members__)}")
+        data = open_store(db).data()
+        flt = ItemFilter(search=search, mechanism=mechanism, theme=theme, priority_only=priority)
+        found = select(data, flt)
+        if as_json:
+            print_json([_item_row(i, data) for i in found])
+            return
+        for item in found:
+            stars = f"#{item.priority} " if item.priority is not None else ""
+            typer.echo(f"{item.id[:8]}  {item.short_ref:<10} {stars}{shorten(item.text, 90)}")
+
+    @app.command()
+    def meetings(as_json: JsonOption = False, db: DbOption = None) -> None:
+        """List the mission's meetings in date order."""
+        data = open_store(db).data()
+        if as_json:
+            print_json([m.to_dict() for m in data.meetings_in_order])
+            return
+        for m in data.meetings_in_order:
+            typer.echo(f"{m.id[:8]}  {m.starts_at[:16]:<16}  {m.status.value:<9}  {m.title}")
+
+    @note_app.command("add")
+    def note_add(
+        text: Annotated[str, typer.Argument(help="What was said or seen.")],
+        meeting: Annotated[str, typer.Option("--meeting", help="Meeting id or prefix.")],
+        kind: Annotated[
+            str,
+            typer.Option(
+                "--kind",
+                help="statement, commitment, concern, question, follow-up, quote, observation.",
+            ),
+        ],
+        item: Annotated[
+            str | None,
+            typer.Option("--item", help="Item id, prefix or reference (95.42, CCPR-24)."),
+        ] = None,
+        limb: Annotated[str, typer.Option("--limb", help="Sub-part of the item, e.g. b.")] = "",
+        speaker: Annotated[
+            str | None, typer.Option("--speaker", help="Person's name or id.")
+        ] = None,
+        confidential: Annotated[
+            bool, typer.Option("--confidential", help="Keep out of exports by default.")
+        ] = False,
+        as_json: JsonOption = False,
+        db: DbOption = None,
+    ) -> None:
+        """Add a note to a meeting."""
+        kind_value = _choice(NoteKind, kind, "--kind")
+        body = _text(text, "the note's text")
+        store = open_store(db)
+        with store.transaction() as tx:
+            data = tx.data
+            the_meeting = by_prefix(data.meetings, meeting, "meeting")
+            the_item = find_item(data.items, item) if item else None
+            if limb and (the_item is None or the_item.limb(limb) is None):
+                fail(f"--limb {limb!r} is not a sub-part of {item or 'an item'}")
+            note = Note(
+                meeting_id=the_meeting.id,
+                item_id=the_item.id if the_item else None,
+                limb=limb.strip("() ").lower(),
+                kind=NoteKind(kind_value),
+                speaker_id=_speaker(data, speaker),
+                text=body,
+                confidentiality=Confidentiality.CONFIDENTIAL
+                if confidential
+                else Confidentiality.INTERNAL,
+                author=settings.author(),
+            )
+            tx.put(note)
+        _done(note, as_json)
+
+    @response_app.command("add")
+    def response_add(
+        item: Annotated[str, typer.Option("--item", help="Item id, prefix or reference.")],
+        meeting: Annotated[str, typer.Option("--meeting", help="Meeting id or prefix.")],
+        stance: Annotated[
+            str,
+            typer.Option(
+                "--stance",
+                help="accepts, partially-accepts, under-consideration, rejects, "
+                "disputes-facts, no-answer.",
+            ),
+        ],
+        text: Annotated[str, typer.Argument(help="The delegation's remark.")] = "",
+        grade: Annotated[
+            str | None,
+            typer.Option("--grade", help="The delegation's grade, A-E (B1 ... allowed)."),
+        ] = None,
+        quote: Annotated[str, typer.Option("--quote", help="The official's words, verbatim.")] = "",
+        commitment: Annotated[
+            str, typer.Option("--commitment", help="What the State committed to.")
+        ] = "",
+        deadline: Annotated[str, typer.Option("--deadline", help="By when (YYYY-MM-DD).")] = "",
+        implementation: Annotated[
+            str, typer.Option("--implementation", help="Claimed: not, partially, fully, unknown.")
+        ] = "unknown",
+        limb: Annotated[str, typer.Option("--limb", help="Sub-part of the item, e.g. b.")] = "",
+        speaker: Annotated[
+            str | None, typer.Option("--speaker", help="Person's name or id.")
+        ] = None,
+        confidential: Annotated[
+            bool, typer.Option("--confidential", help="Keep out of exports by default.")
+        ] = False,
+        as_json: JsonOption = False,
+        db: DbOption = None,
+    ) -> None:
+        """Record what an official said for the State about one item."""
+        stance_value = _choice(Stance, stance, "--stance")
+        impl_value = _choice(Implementation, implementation, "--implementation")
+        the_grade: Grade | None = None
+        if grade:
+            try:
+                the_grade = parse_grade(grade)
+            except ValueError as exc:
+                fail(f"--grade: {exc}")
+        if deadline:
+            _check_date(deadline, "--deadline")
+        store = open_store(db)
+        with store.transaction() as tx:
+            data = tx.data
+            the_meeting = by_prefix(data.meetings, meeting, "meeting")
+            the_item = find_item(data.items, item)
+            if limb and the_item.limb(limb) is None:
+                fail(f"--limb {limb!r} is not a sub-part of {the_item.short_ref}")
+            response = Response(
+                meeting_id=the_meeting.id,
+                item_id=the_item.id,
+                limb=limb.strip("() ").lower(),
+                speaker_id=_speaker(data, speaker),
+                stance=Stance(stance_value),
+                implementation=Implementation(impl_value),
+                grade=the_grade,
+                commitment=clean(commitment).strip(),
+                deadline=deadline,
+                quote=clean(quote).strip(),
+                text=clean(text).strip(),
+                confidentiality=Confidentiality.CONFIDENTIAL
+                if confidential
+                else Confidentiality.INTERNAL,
+                author=settings.author(),
+            )
+            tx.put(response)
+        _done(response, as_json)
+
+    @action_app.command("add")
+    def action_add(
+        text: Annotated[str, typer.Argument(help="What the delegation must do.")],
+        owner: Annotated[str, typer.Option("--owner", help="Who does it.")] = "",
+        due: Annotated[str, typer.Option("--due", help="By when (YYYY-MM-DD).")] = "",
+        item: Annotated[
+            str | None, typer.Option("--item", help="Item id, prefix or reference.")
+        ] = None,
+        meeting: Annotated[
+            str | None, typer.Option("--meeting", help="Meeting id or prefix.")
+        ] = None,
+        as_json: JsonOption = False,
+        db: DbOption = None,
+    ) -> None:
+        """Add a follow-up action for the delegation."""
+        body = _text(text, "the action")
+        if due:
+            _check_date(due, "--due")
+        store = open_store(db)
+        with store.transaction() as tx:
+            data = tx.data
+            action = Action(
+                text=body,
+                owner=owner.strip(),
+                due=due,
+                item_id=find_item(data.items, item).id if item else None,
+                meeting_id=by_prefix(data.meetings, meeting, "meeting").id if meeting else None,
+                author=settings.author(),
+            )
+            tx.put(action)
+        _done(action, as_json)
+
+    app.add_typer(note_app, name="note")
+    app.add_typer(response_app, name="response")
+    app.add_typer(action_app, name="action")
+
+
+def _check_date(value: str, flag: str) -> None:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        fail(f"{flag} {value!r} is not a date like 2017-04-30")

@@ -1,0 +1,35 @@
+"""`fieldkit check`: read every record of a mission file and report what is wrong."""
+
+from __future__ import annotations
+
+from fieldkit.domain.integrity import problems
+from fieldkit.domain.mission import TYPE_BY_TABLE
+from fieldkit.domain.records import RecordError
+from fieldkit.storage.repository import Store
+from fieldkit.storage.schema import META_TABLE
+
+
+def check(store: Store) -> list[str]:
+    """Problems found in the file; empty when it is sound. Storage errors propagate."""
+    tree = store.file.tree()
+    found: list[str] = []
+    for name, table in tree.items():
+        if name == META_TABLE:
+            continue
+        cls = TYPE_BY_TABLE.get(name)
+        if cls is None:
+            found.append(f"unknown table {name!r} ({len(table)} records kept as they are)")
+            continue
+        seen: set[str] = set()
+        for key, doc in table.items():
+            try:
+                record = cls.from_dict(doc)
+            except RecordError as exc:
+                found.append(f"{name} record {key}: {exc}")
+                continue
+            if record.id in seen:
+                found.append(f"{name}: id {record.id} is used twice")
+            seen.add(record.id)
+    if found:
+        return found
+    return problems(store.data())
