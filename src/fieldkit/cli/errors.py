@@ -34,6 +34,11 @@ def report(exc: BaseException) -> int:
     if isinstance(exc, UserError | StorageError | NotFound | RecordError):
         print(f"fieldkit: {exc}", file=sys.stderr)
         return BAD_INPUT
+    if isinstance(exc, BrokenPipeError):
+        # The reader went away (`fieldkit items | head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     if isinstance(exc, KeyboardInterrupt):
         print("fieldkit: interrupted; nothing half-saved", file=sys.stderr)
         return 130

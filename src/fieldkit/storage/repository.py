@@ -80,13 +80,14 @@ class Tx:
         if name not in self._owned:
             self.tree[name] = dict(self.tree.get(name) or {})
             self._owned.add(name)
-        return self.tree[name]
+        table: Table = self.tree[name]
+        return table
 
     def _key_of(self, name: str) -> dict[str, str]:
         keys = self._keys.get(name)
         if keys is None:
             table = self.tree.get(name) or {}
-            keys = self._keys[name] = {doc.get("id"): key for key, doc in table.items()}
+            keys = self._keys[name] = {str(doc.get("id")): key for key, doc in table.items()}
         return keys
 
     def put(self, *records: Record) -> None:
