@@ -56,5 +56,5 @@ _SPACE = re.compile(r"\s+")
 
 def canonical_state(name: str) -> str:
     """One spelling per State: 'UK' and 'United Kingdom' give the UN's full name."""
-    cleaned = _SPACE.sub(" ", name.replace("\u2019", "'")).strip().strip(";,.")
+    cleaned = _SPACE.sub(" ", name.replace("\u2019", "'")).strip(" ;,.")
     return ALIASES.get(cleaned.lower(), cleaned)
