@@ -19,7 +19,9 @@ def cli(*args: str | Path, input: str | None = None) -> Result:
     return CliRunner().invoke(app, [str(a) for a in args], input=input)
 
 
-def cli_process(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def cli_process(
+    *args: str | Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `fieldkit ARGS` as its own process."""
     full_env = os.environ | (env or {})
     return subprocess.run(

@@ -31,7 +31,10 @@ CCPR = Item(
     document_symbol="CCPR/C/KAZ/CO/2",
     reference="para 24",
     text="The State party should take robust measures to eradicate torture",
-    limbs=(Limb(label="(a)", text="standards of proof"), Limb(label="(b)", text="independent body")),
+    limbs=(
+        Limb(label="(a)", text="standards of proof"),
+        Limb(label="(b)", text="independent body"),
+    ),
     priority=1,
     year=2016,
 )
@@ -42,7 +45,11 @@ def test_citations_follow_un_usage() -> None:
     assert cite(CCPR, "b") == "CCPR/C/KAZ/CO/2, para 24(b)"
     assert cite(CCPR, "(b)") == "CCPR/C/KAZ/CO/2, para 24(b)"
     assert cite(CCPR) == "CCPR/C/KAZ/CO/2, para 24"
-    two = Item(document_symbol="A/HRC/14/10", reference="95.3", recommending_states=("Slovenia", "Republic of Korea"))
+    two = Item(
+        document_symbol="A/HRC/14/10",
+        reference="95.3",
+        recommending_states=("Slovenia", "Republic of Korea"),
+    )
     assert cite(two) == "A/HRC/14/10, rec 95.3 (Slovenia, Republic of Korea)"
 
 
@@ -60,7 +67,9 @@ def test_grades_accept_legacy_sub_grades_and_compare() -> None:
 
 
 def test_record_round_trip_keeps_unknown_fields() -> None:
-    item = Item(reference="95.1", source=Source(file="x.csv", row=3), extra={"future_field": [1, 2]})
+    item = Item(
+        reference="95.1", source=Source(file="x.csv", row=3), extra={"future_field": [1, 2]}
+    )
     doc = item.to_dict()
     assert doc["future_field"] == [1, 2]
     assert doc["mechanism"] == "UPR"
@@ -98,7 +107,11 @@ def test_id_prefix_must_be_unique() -> None:
 
 
 def test_filters_search_facets_and_no_response() -> None:
-    data = MissionData(None, items=[UPR, CCPR], responses=[Response(meeting_id="m", item_id=CCPR.id, stance=Stance.REJECTS)])
+    data = MissionData(
+        None,
+        items=[UPR, CCPR],
+        responses=[Response(meeting_id="m", item_id=CCPR.id, stance=Stance.REJECTS)],
+    )
     assert select(data, ItemFilter(search="torture")) == [CCPR, UPR]
     assert select(data, ItemFilter(search="australia torture")) == [UPR]
     assert select(data, ItemFilter(mechanism="ccpr")) == [CCPR]
@@ -110,7 +123,9 @@ def test_filters_search_facets_and_no_response() -> None:
 
 
 def test_state_aliases_are_one_state() -> None:
-    assert canonical_state("UK") == canonical_state("United Kingdom of Great Britain and Northern Ireland")
+    assert canonical_state("UK") == canonical_state(
+        "United Kingdom of Great Britain and Northern Ireland"
+    )
     assert canonical_state("United States") == "United States of America"
     assert canonical_state("Lao PDR") == "Lao People's Democratic Republic"
     assert canonical_state("  Slovenia ;") == "Slovenia"
