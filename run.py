@@ -65,6 +65,7 @@ def test() -> None:
     run(BIN / "ruff", "check", "src", "tests", "bench", "run.py")
     run(BIN / "ruff", "format", "--check", "src", "tests", "bench", "run.py")
     run(BIN / "mypy")
+    run(BIN / "lint-imports", "--no-cache", "--no-logo")
     run(BIN / "python", "-m", "pytest", *sys.argv[2:])
 
 
