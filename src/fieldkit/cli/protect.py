@@ -1,18 +1,105 @@
-"""`fieldkit encrypt | decrypt`: protect the mission file with a passphrase."""
+"""`fieldkit encrypt | decrypt`: protect the mission file with a passphrase, or remove it.
+
+The file, its backups and the temporary files of its saves are all rewritten, so that no copy
+of the mission is left behind in the other form.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from pathlib import Path
 
 import typer
 
+from fieldkit.cli.common import DbOption, open_store
 from fieldkit.cli.errors import fail
-from fieldkit.storage.codec import Codec
+from fieldkit.storage import backups
+from fieldkit.storage.atomic import atomic_write
+from fieldkit.storage.codec import Codec, PlainCodec
+from fieldkit.storage.crypto import SealedCodec
+from fieldkit.storage.mission_file import MissionFile
+
+MIN_LENGTH = 8
+
+
+def new_passphrase(path: Path) -> str:
+    """A passphrase for a file being encrypted: `FIELDKIT_PASSPHRASE`, else asked twice."""
+    env = os.environ.get("FIELDKIT_PASSPHRASE")
+    if env is not None:
+        phrase = env
+    elif sys.stdin.isatty():
+        phrase = str(
+            typer.prompt(
+                f"New passphrase for {path.name}", hide_input=True, confirmation_prompt=True
+            )
+        )
+    else:
+        fail(f"set FIELDKIT_PASSPHRASE or run in a terminal to encrypt {path}")
+    if len(phrase) < MIN_LENGTH:
+        fail(f"the passphrase must have at least {MIN_LENGTH} characters; {path} was not changed")
+    return phrase
 
 
 def new_codec(path: Path) -> Codec:
-    fail(f"encryption is not available in this build; {path} was not created")
+    """The codec of a newly encrypted file (used by `init --encrypt` and `demo --encrypt`)."""
+    return SealedCodec.create(new_passphrase(path))
+
+
+def convert_backups(mission: MissionFile, codec: Codec) -> int:
+    """Rewrite every backup with `codec`; a backup that cannot be read is removed."""
+    count = 0
+    for backup in backups.list_backups(mission.path):
+        try:
+            data = backup.read_bytes()
+            tree = mission.codec_for(data).decode(data)
+        except Exception:  # unreadable: it must not stay behind in the other form
+            with contextlib.suppress(OSError):
+                backup.unlink()
+            continue
+        atomic_write(backup, codec.encode(tree))
+        count += 1
+    return count
+
+
+def remove_orphans(path: Path) -> None:
+    """Temporary files left by a save that was killed mid-write (only called under the lock)."""
+    for folder in (path.parent, backups.backup_folder(path)):
+        for orphan in folder.glob(f".{path.name}*.tmp"):
+            with contextlib.suppress(OSError):
+                orphan.unlink()
+
+
+def convert(db: Path | None, to_encrypted: bool) -> None:
+    store = open_store(db)
+    mission = store.file
+    mission.tree()
+    if mission.encrypted == to_encrypted:
+        state = "already encrypted" if to_encrypted else "not encrypted"
+        fail(f"{mission.path} is {state}; nothing was changed")
+    codec: Codec = new_codec(mission.path) if to_encrypted else PlainCodec()
+    with mission.lock.held():
+        mission.replace_codec(codec)
+        count = convert_backups(mission, codec)
+        remove_orphans(mission.path)
+    done = "encrypted" if to_encrypted else "decrypted"
+    typer.echo(f"{done} {mission.path} and {count} backup(s)", err=True)
+    if to_encrypted:
+        typer.echo(
+            "keep the passphrase safe: without it nobody, you included, can open the mission",
+            err=True,
+        )
+    typer.echo(str(mission.path))
 
 
 def register(app: typer.Typer) -> None:
-    _ = app
+    @app.command()
+    def encrypt(db: DbOption = None) -> None:
+        """Protect the mission file and its backups with a passphrase."""
+        convert(db, to_encrypted=True)
+
+    @app.command()
+    def decrypt(db: DbOption = None) -> None:
+        """Remove the passphrase: the file and its backups are written as plain JSON."""
+        convert(db, to_encrypted=False)

@@ -1,16 +1,228 @@
-"""Encryption at rest for the mission file (opt-in)."""
+"""Encryption at rest for the mission file (opt-in).
+
+A protected file is the magic line, a one-line JSON header, a 12-byte nonce and the
+AES-256-GCM ciphertext of the mission's JSON. The header records the scrypt parameters and salt,
+so a file stays readable if the defaults change, and 16 bytes of the scrypt output beyond the
+key: they tell a wrong passphrase from a damaged file without revealing the key. The header is
+authenticated as associated data, so altering it fails like altering the ciphertext.
+
+Scrypt is slow on purpose (about half a second and 128 MiB), so each key is derived once per
+process and kept by salt: every save re-encrypts with a fresh nonce and the same key, and
+re-reading a file another process saved costs nothing.
+"""
 
 from __future__ import annotations
 
+import base64
+import hmac
+import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from fieldkit.storage.codec import Codec
-from fieldkit.storage.errors import PassphraseNeeded
-from fieldkit.storage.mission_file import PassphraseSource
+import orjson
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from fieldkit.storage.codec import Codec, Tree
+from fieldkit.storage.errors import PassphraseNeeded, WrongPassphrase
+from fieldkit.storage.mission_file import ENCRYPTED_MAGIC, PassphraseSource
+
+FORMAT_VERSION = 1
+CIPHER = "AES-256-GCM"
+KDF = "scrypt"
+#: scrypt cost for new files: 2**17 x 8 x 128 bytes = 128 MiB of memory.
+SCRYPT_N = 2**17
+SCRYPT_R = 8
+SCRYPT_P = 1
+#: Refuse headers asking for more memory than this (a damaged or hostile header).
+MAX_MEMORY = 2**30
+SALT_BYTES = 16
+KEY_BYTES = 32
+CHECK_BYTES = 16
+NONCE_BYTES = 12
+MAX_HEADER = 1024
+
+
+@dataclass(frozen=True, slots=True)
+class KdfParams:
+    """How a key was derived: recorded in the header of every file it protects."""
+
+    salt: bytes
+    n: int = SCRYPT_N
+    r: int = SCRYPT_R
+    p: int = SCRYPT_P
+
+    @classmethod
+    def fresh(cls) -> KdfParams:
+        return cls(salt=os.urandom(SALT_BYTES), n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    params: KdfParams
+    check: bytes
+    raw: bytes  # the bytes before the nonce, authenticated with the ciphertext
+
+
+#: Keys derived in this process: (salt, n, r, p) -> (key, check).
+_KEYS: dict[tuple[bytes, int, int, int], tuple[bytes, bytes]] = {}
+
+
+def derive(passphrase: str, params: KdfParams) -> tuple[bytes, bytes]:
+    """The key and its check value; derived once per process for each salt and passphrase."""
+    if not passphrase:
+        raise WrongPassphrase("the passphrase must not be empty")
+    out = Scrypt(
+        salt=params.salt, length=KEY_BYTES + CHECK_BYTES, n=params.n, r=params.r, p=params.p
+    ).derive(passphrase.encode("utf-8"))
+    return out[:KEY_BYTES], out[KEY_BYTES:]
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def header_bytes(params: KdfParams, check: bytes) -> bytes:
+    meta = {
+        "version": FORMAT_VERSION,
+        "cipher": CIPHER,
+        "kdf": KDF,
+        "n": params.n,
+        "r": params.r,
+        "p": params.p,
+        "salt": _b64(params.salt),
+        "check": _b64(check),
+    }
+    return ENCRYPTED_MAGIC + b"\n" + orjson.dumps(meta, option=orjson.OPT_SORT_KEYS) + b"\n"
+
+
+def parse_header(data: bytes) -> Header:
+    """The header of an encrypted file; ValueError when it is damaged or unknown."""
+    start = len(ENCRYPTED_MAGIC)
+    if data[start : start + 1] != b"\n":
+        raise ValueError("the encryption header is damaged")
+    end = data.find(b"\n", start + 1, start + 1 + MAX_HEADER)
+    if end < 0:
+        raise ValueError("the encryption header is damaged or cut short")
+    try:
+        meta: Any = orjson.loads(data[start + 1 : end])
+    except orjson.JSONDecodeError:
+        raise ValueError("the encryption header is damaged") from None
+    if not isinstance(meta, dict):
+        raise ValueError("the encryption header is damaged")
+    if meta.get("version") != FORMAT_VERSION or meta.get("cipher") != CIPHER:
+        raise ValueError(
+            f"the file is encrypted in a format this fieldkit does not know "
+            f"(version {meta.get('version')!r}, cipher {meta.get('cipher')!r})"
+        )
+    try:
+        n, r, p = int(meta["n"]), int(meta["r"]), int(meta["p"])
+        salt = base64.b64decode(meta["salt"], validate=True)
+        check = base64.b64decode(meta["check"], validate=True)
+    except (KeyError, TypeError, ValueError):
+        raise ValueError("the encryption header is damaged") from None
+    if meta.get("kdf") != KDF or n < 2 or n & (n - 1) or not 1 <= r <= 64 or not 1 <= p <= 16:
+        raise ValueError("the encryption header has impossible key-derivation parameters")
+    if 128 * n * r > MAX_MEMORY or len(salt) < 8 or len(check) != CHECK_BYTES:
+        raise ValueError("the encryption header has impossible key-derivation parameters")
+    return Header(KdfParams(salt=salt, n=n, r=r, p=p), check, data[: end + 1])
+
+
+class SealedCodec:
+    """AES-256-GCM with one derived key; a fresh random nonce for every save."""
+
+    def __init__(self, params: KdfParams, key: bytes, check: bytes) -> None:
+        self.params = params
+        self._check = check
+        self._aead = AESGCM(key)
+        self._header = header_bytes(params, check)
+
+    @classmethod
+    def create(cls, passphrase: str, params: KdfParams | None = None) -> SealedCodec:
+        """A codec for a file being encrypted now, with a new salt."""
+        params = params or KdfParams.fresh()
+        key, check = derive(passphrase, params)
+        _KEYS[_cache_key(params)] = (key, check)
+        return cls(params, key, check)
+
+    def matches(self, header: Header) -> bool:
+        return header.params == self.params and hmac.compare_digest(header.check, self._check)
+
+    def encode(self, tree: Tree) -> bytes:
+        nonce = os.urandom(NONCE_BYTES)
+        sealed = self._aead.encrypt(nonce, orjson.dumps(tree), self._header)
+        return self._header + nonce + sealed
+
+    def decode(self, data: bytes) -> Tree:
+        header = parse_header(data)
+        if not self.matches(header):
+            raise ValueError("the file was encrypted with another key than the one in use")
+        body = data[len(header.raw) :]
+        if len(body) < NONCE_BYTES + 16:
+            raise ValueError("the encrypted file is cut short (unexpected end)")
+        try:
+            plain = self._aead.decrypt(body[:NONCE_BYTES], body[NONCE_BYTES:], header.raw)
+        except InvalidTag:
+            raise ValueError(
+                "the encrypted JSON fails its integrity check: it was cut short or altered"
+            ) from None
+        tree = orjson.loads(plain)
+        if not isinstance(tree, dict):
+            raise ValueError("the file does not hold a JSON object")
+        return tree
+
+
+class DamagedCodec:
+    """Stands for a file whose header cannot be read, so that the caller reports it as damaged."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def encode(self, tree: Tree) -> bytes:
+        raise ValueError(self.reason)
+
+    def decode(self, data: bytes) -> Tree:
+        raise ValueError(self.reason)
+
+
+def _cache_key(params: KdfParams) -> tuple[bytes, int, int, int]:
+    return (params.salt, params.n, params.r, params.p)
+
+
+def is_encrypted(data: bytes) -> bool:
+    return data.startswith(ENCRYPTED_MAGIC)
 
 
 def codec_for_file(
     data: bytes, path: Path, passphrase: PassphraseSource | None, current: Codec | None
 ) -> Codec:
-    """The codec that opens an encrypted file, asking for the passphrase if needed."""
-    raise PassphraseNeeded(f"{path} is encrypted, and this build cannot open encrypted files")
+    """The codec that opens an encrypted file, asking for the passphrase only when needed.
+
+    The current codec is kept when the file still carries its salt; a key derived earlier in
+    this process is reused; otherwise the passphrase is asked for and checked.
+    """
+    try:
+        header = parse_header(data)
+    except ValueError as exc:
+        return DamagedCodec(str(exc))
+    if isinstance(current, SealedCodec) and current.matches(header):
+        return current
+    cached = _KEYS.get(_cache_key(header.params))
+    if cached is not None and hmac.compare_digest(cached[1], header.check):
+        return SealedCodec(header.params, *cached)
+    if passphrase is None:
+        raise PassphraseNeeded(
+            f"{path} is encrypted: give its passphrase (FIELDKIT_PASSPHRASE or the prompt)"
+        )
+    key, check = derive(passphrase(), header.params)
+    if not hmac.compare_digest(check, header.check):
+        raise WrongPassphrase(f"wrong passphrase for {path}; nothing was changed")
+    _KEYS[_cache_key(header.params)] = (key, check)
+    return SealedCodec(header.params, key, check)
+
+
+def forget_keys() -> None:
+    """Drop every derived key kept by this process."""
+    _KEYS.clear()
