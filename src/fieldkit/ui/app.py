@@ -1,0 +1,246 @@
+"""The fieldkit app: one shell for every screen, with live reload and no tracebacks.
+
+`make_app(store)` builds it for the command line and for tests. The app holds the mission as
+`data` (a reactive): a timer notices when another process changed the file, reloads it and
+every screen that watches `data` refreshes in place. Writes go through `app.transaction()` or
+`app.save()`, which reload `data` afterwards.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import date
+from typing import Any, ClassVar
+
+from textual.actions import ActionParseResult, SkipAction
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.reactive import var
+from textual.screen import Screen
+
+from fieldkit.domain.mission import MissionData
+from fieldkit.domain.records import Record
+from fieldkit.storage.errors import StorageError
+from fieldkit.storage.repository import Store, Tx
+from fieldkit.ui import commands
+from fieldkit.ui.commands import FieldkitCommands
+from fieldkit.ui.errors import one_line, report
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 0.5
+
+#: Screens reachable by name: (module, class). Looked up lazily so the app starts fast and a
+#: screen still being written elsewhere only makes its own key say "not available".
+SCREENS_BY_NAME: dict[str, tuple[str, str]] = {
+    "dashboard": ("fieldkit.ui.screens.dashboard", "DashboardScreen"),
+    "items": ("fieldkit.ui.screens.items", "ItemsScreen"),
+    "meetings": ("fieldkit.ui.screens.meetings", "MeetingsScreen"),
+}
+
+
+class FieldkitApp(App[None]):
+    """The delegate's app: dashboard first, items on `/`, every action in the palette."""
+
+    TITLE = "fieldkit"
+    CSS_PATH = "app.tcss"
+    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {FieldkitCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "find", "Find", key_display="/"),
+        Binding("question_mark", "help", "Keys", key_display="?"),
+        Binding("m", "goto('meetings')", "Meetings"),
+        Binding("escape", "leave", "Back", show=False),
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
+    ]
+
+    data: var[MissionData] = var(MissionData(None), init=False, always_update=True)
+
+    def __init__(self, store: Store, today: date | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today or date.today()
+        self.errors: list[BaseException] = []
+        self._named: dict[str, Screen[Any]] = {}
+        self._reload_failed = False
+        self.set_reactive(FieldkitApp.data, store.data())
+
+    # -- screens -------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[Any]:
+        return self.named_screen("dashboard") or super().get_default_screen()
+
+    def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self.poll_file, name="live-reload")
+
+    def named_screen(self, name: str) -> Screen[Any] | None:
+        """The one instance of a named screen, built on first use; None if it is missing."""
+        screen = self._named.get(name)
+        if screen is not None:
+            return screen
+        where = SCREENS_BY_NAME.get(name)
+        if where is None:
+            return None
+        try:
+            cls = getattr(importlib.import_module(where[0]), where[1])
+        except (ImportError, AttributeError):
+            return None
+        screen = cls()
+        assert isinstance(screen, Screen)
+        self._named[name] = screen
+        if name != "dashboard":
+            self.install_screen(screen, name)
+        return screen
+
+    def show(self, name: str) -> Screen[Any] | None:
+        """Bring a named screen to the top: back to it if it is open, else open it."""
+        screen = self.named_screen(name)
+        if screen is None:
+            self.notify(f"The {name} screen is not available yet.", severity="warning")
+            return None
+        if screen is self.screen:
+            return screen
+        if screen in self.screen_stack:
+            while self.screen is not screen and len(self.screen_stack) > 1:
+                self.pop_screen()
+        else:
+            self.push_screen(screen)
+        return screen
+
+    def action_goto(self, name: str) -> None:
+        self.show(name)
+
+    def action_find(self) -> None:
+        """`/` from anywhere: the items browser with its filter focused."""
+        screen = self.show("items")
+        focus = getattr(screen, "focus_filter", None)
+        if callable(focus):
+            self.call_after_refresh(focus)
+
+    def action_leave(self) -> None:
+        """`escape`: back out of the screen on top, never past the dashboard."""
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        from fieldkit.ui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen.for_screen(self.screen))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
+        yield SystemCommand("Light or dark theme", "Switch the colours", self.action_toggle_theme)
+        yield SystemCommand("Keys", "The keys of this screen", self.action_help)
+        yield SystemCommand("Quit", "Leave fieldkit", self.exit)
+
+    # -- data ----------------------------------------------------------------------------
+
+    def poll_file(self) -> None:
+        """Pick up another process's changes; keep the last good data if the file is bad."""
+        try:
+            if not self.store.changed_on_disk():
+                return
+            data = self.store.data()
+        except StorageError as exc:
+            if not self._reload_failed:
+                self.notify(str(exc), title="Cannot reload", severity="error", timeout=10)
+            self._reload_failed = True
+            return
+        self._reload_failed = False
+        self.data = data
+
+    def reload(self) -> None:
+        """Read the mission again after a write of our own."""
+        self.data = self.store.data()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Tx]:
+        """A store transaction whose result every screen sees at once."""
+        try:
+            with self.store.transaction() as tx:
+                yield tx
+        finally:
+            self.reload()
+
+    def save(self, *records: Record) -> None:
+        with self.transaction() as tx:
+            tx.put(*records)
+
+    # -- errors --------------------------------------------------------------------------
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Every key and command runs here: a failure becomes a notification."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except SkipAction:
+            raise
+        except Exception as exc:  # noqa: BLE001 - reported to the user
+            report(self, exc)
+            return True
+
+    def _handle_exception(self, error: Exception) -> None:
+        """The last resort, when Textual itself cannot go on: leave with one line, no trace."""
+        self.errors.append(error)
+        log.error("fieldkit app stopped", exc_info=error)
+        self.exit(return_code=1, message=f"fieldkit stopped: {one_line(error)}")
+
+
+def _not_yet(what: str) -> Any:
+    def run(app: App[Any]) -> None:
+        app.notify(f"{what} is not available yet.", severity="warning")
+
+    return run
+
+
+def _register_defaults() -> None:
+    """Placeholders for actions other screens provide; a real registration replaces them."""
+    defaults = {
+        "Add note": "Capture a note in a meeting",
+        "Record response": "Record what an official said about an item",
+        "Export debrief": "Write the Word debrief of the mission",
+        "Export factsheet": "Write a factsheet for one theme",
+    }
+    for name, help_text in defaults.items():
+        if commands.find(name) is None:
+            commands.register(name, help_text, _not_yet(name))
+    navigation = {
+        "Dashboard": ("The mission at a glance", "dashboard"),
+        "Items": ("Browse and filter every item", "items"),
+        "Meetings": ("The schedule of meetings", "meetings"),
+    }
+    for name, (help_text, screen) in navigation.items():
+        if commands.find(name) is None:
+            commands.register(name, help_text, _shower(screen))
+    if commands.find("Find items") is None:
+        commands.register(
+            "Find items", "Filter the items as you type", lambda app: app.run_action("find")
+        )
+
+
+def _shower(name: str) -> Any:
+    def run(app: App[Any]) -> None:
+        if isinstance(app, FieldkitApp):
+            app.show(name)
+
+    return run
+
+
+_register_defaults()
+
+
+def make_app(store: Store, today: date | None = None) -> FieldkitApp:
+    """The app for this mission file; `today` fixes the date for tests and snapshots."""
+    return FieldkitApp(store, today=today)

@@ -1,0 +1,77 @@
+"""Errors in the app become notifications, never a traceback.
+
+Textual stops a widget's message loop when a handler raises, so errors are caught where
+fieldkit's code runs: actions (`FieldkitApp.run_action`), palette commands and data refreshes
+go through `report`; `guarded` wraps message handlers that do real work.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from textual.app import App
+
+from fieldkit.storage.errors import StorageError
+
+log = logging.getLogger("fieldkit.ui")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def one_line(error: BaseException) -> str:
+    """The error as a delegate should read it: storage and input errors speak for themselves."""
+    text = str(error).strip()
+    first = text.splitlines()[0] if text else ""
+    if isinstance(error, StorageError | ValueError) and first:
+        return first
+    return f"{type(error).__name__}: {first}" if first else type(error).__name__
+
+
+def report(app: App[Any], error: BaseException) -> None:
+    """Tell the user, keep a record for tests and the log, and carry on."""
+    errors = getattr(app, "errors", None)
+    if isinstance(errors, list):
+        errors.append(error)
+    log.error("fieldkit app error", exc_info=error)
+    app.notify(one_line(error), title="Error", severity="error", timeout=10)
+
+
+def guarded(method: F) -> F:
+    """Wrap a widget's (sync or async) method so an exception becomes a notification."""
+    if inspect.iscoroutinefunction(method):
+
+        @functools.wraps(method)
+        async def run_async(self: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return await method(self, *args, **kwargs)
+            except Exception as exc:  # noqa: BLE001 - reported to the user
+                report(self.app, exc)
+                return None
+
+        return run_async  # type: ignore[return-value]
+
+    @functools.wraps(method)
+    def run(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - reported to the user
+            report(self.app, exc)
+            return None
+
+    return run  # type: ignore[return-value]
+
+
+def safely(app: App[Any], run: Callable[[], Any]) -> Callable[[], None]:
+    """A callback that reports instead of raising (for palette commands and timers)."""
+
+    def call() -> None:
+        try:
+            run()
+        except Exception as exc:  # noqa: BLE001 - reported to the user
+            report(app, exc)
+
+    return call

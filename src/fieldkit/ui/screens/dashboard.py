@@ -1,0 +1,138 @@
+"""The mission at a glance: who and when, the priority items and where they stand, the day."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Footer, Static
+
+from fieldkit.domain.meetings import Meeting
+from fieldkit.domain.mission import MissionData
+from fieldkit.domain.text import shorten, squash
+from fieldkit.ui.screens.base import FieldkitScreen
+from fieldkit.ui.widgets.words import grade_text, latest_grade, stance_words
+
+
+def date_range(start: str, end: str) -> str:
+    if start and end and start != end:
+        return f"{start} to {end}"
+    return start or end
+
+
+def meeting_line(meeting: Meeting, data: MissionData) -> str:
+    where = squash(meeting.place)
+    bits = [meeting.time or "--:--", squash(meeting.title)]
+    if where:
+        bits.append(f"({where})")
+    if meeting.status.value != "planned":
+        bits.append(f"[{meeting.status.value}]")
+    return " ".join(bits)
+
+
+class DashboardScreen(FieldkitScreen):
+    HELP_TITLE = "dashboard"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_item", "Open item", show=False),
+        Binding("i", "app.goto('items')", "Items"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="dash-mission")
+        yield Static("Priority items", classes="section-title")
+        table: DataTable[str | Text] = DataTable(id="dash-priorities", cursor_type="row")
+        table.add_columns("#", "Item", "By", "Latest stance", "Grade", "Text")
+        yield table
+        yield Static(id="dash-meetings")
+        yield Static(id="dash-counts", classes="muted")
+        yield Footer()
+
+    def refresh_data(self, data: MissionData) -> None:
+        self.query_one("#dash-mission", Static).update(self._mission_text(data))
+        self._fill_priorities(data)
+        self.query_one("#dash-meetings", Static).update(self._meetings_text(data))
+        self.query_one("#dash-counts", Static).update(self._counts_text(data))
+
+    def _mission_text(self, data: MissionData) -> Text:
+        mission = data.mission
+        if mission is None:
+            return Text("No mission in this file.", style="bold")
+        text = Text(squash(mission.name), style="bold")
+        when = date_range(mission.start_date, mission.end_date)
+        where = ", ".join(squash(loc) for loc in mission.locations) or squash(mission.country)
+        details = " · ".join(part for part in (where, when) if part)
+        if details:
+            text.append("\n" + details)
+        if mission.delegation:
+            text.append("\nDelegation: " + ", ".join(squash(d) for d in mission.delegation))
+        return text
+
+    def _fill_priorities(self, data: MissionData) -> None:
+        table: DataTable[str | Text] = self.query_one("#dash-priorities", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for item in data.priorities:
+            stance = stance_words(data.latest_response(item.id))
+            table.add_row(
+                str(item.priority),
+                item.short_ref,
+                shorten(item.source_name, 14),
+                stance,
+                grade_text(latest_grade(item, data)),
+                shorten(item.title or item.text, 60),
+                key=item.id,
+            )
+        if data.priorities:
+            table.move_cursor(row=min(cursor, len(data.priorities) - 1))
+        else:
+            table.add_row("", "No priority items yet: mark them in the items browser (p).", "")
+
+    def _meetings_text(self, data: MissionData) -> Text:
+        today = self.fk.today.isoformat()
+        todays = [m for m in data.meetings_in_order if m.day == today]
+        upcoming = [m for m in data.meetings_in_order if m.day > today]
+        text = Text()
+        text.append("Today ", style="bold")
+        text.append(f"{today}: ")
+        if todays:
+            for meeting in todays:
+                text.append("\n  " + meeting_line(meeting, data))
+        else:
+            text.append("no meetings")
+        text.append("\nNext: ", style="bold")
+        if upcoming:
+            first = upcoming[0]
+            text.append(f"{first.day} " + meeting_line(first, data))
+        else:
+            text.append("nothing planned after today")
+        held = sum(1 for m in data.meetings.values() if m.status.value == "held")
+        if data.meetings:
+            days = sorted({m.day for m in data.meetings.values() if m.day})
+            span = date_range(days[0], days[-1]) if days else ""
+            text.append(f"\nSchedule: {len(data.meetings)} meetings", style="")
+            if span:
+                text.append(f", {span}")
+            text.append(f" ({held} held)")
+        return text
+
+    def _counts_text(self, data: MissionData) -> str:
+        return (
+            f"{len(data.items)} items · {len(data.notes)} notes · "
+            f"{len(data.responses)} responses · {len(data.open_actions())} open follow-ups"
+        )
+
+    def action_open_item(self) -> None:
+        table: DataTable[str | Text] = self.query_one("#dash-priorities", DataTable)
+        if not self.data.priorities or table.row_count == 0:
+            return
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        screen = self.fk.show("items")
+        select = getattr(screen, "select_item", None)
+        if callable(select) and row_key.value:
+            select(row_key.value)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_item()

@@ -1,0 +1,124 @@
+"""The app shell: opens on the dashboard, keys, help, palette, live reload, errors."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import DataTable
+
+from fieldkit.domain.meetings import Response
+from fieldkit.domain.vocab import Stance
+from fieldkit.storage.repository import Store
+from fieldkit.ui import commands
+from fieldkit.ui.app import FieldkitApp
+from fieldkit.ui.screens.dashboard import DashboardScreen
+from fieldkit.ui.screens.help import HelpScreen
+
+
+def test_opens_on_the_dashboard_and_q_quits(app: FieldkitApp) -> None:
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert isinstance(app.screen, DashboardScreen)
+            await pilot.press("q")
+            await pilot.pause()
+        assert app.return_code == 0
+        assert app.errors == []
+
+    asyncio.run(scenario())
+
+
+def test_question_mark_lists_the_keys_of_the_screen(app: FieldkitApp) -> None:
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            described = [d for _, d in app.screen.rows]
+            assert "Find" in described and "Quit" in described
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, DashboardScreen)
+
+    asyncio.run(scenario())
+
+
+def test_palette_finds_the_named_commands(app: FieldkitApp) -> None:
+    async def scenario() -> None:
+        names = {c.name for c in commands.registered()}
+        assert {"Add note", "Record response", "Export debrief", "Export factsheet"} <= names
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            assert isinstance(app.screen, CommandPalette)
+            await pilot.press(*"debrief")
+            await pilot.pause(0.3)
+            shown = str(app.screen.query_one("CommandList").get_option_at_index(0).prompt)
+            assert "Export debrief" in shown
+
+    asyncio.run(scenario())
+
+
+def test_a_response_written_elsewhere_shows_without_a_key(
+    app: FieldkitApp, demo_store: Store
+) -> None:
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            table = app.screen.query_one("#dash-priorities", DataTable)
+            assert "no response yet" in str(table.get_row_at(1))
+            table.move_cursor(row=1)
+            data = demo_store.data()
+            item = data.priorities[1]
+            meeting = data.meetings_in_order[0]
+            other = Store(demo_store.path)  # another process, as far as the app can tell
+            other.save(Response(meeting_id=meeting.id, item_id=item.id, stance=Stance.REJECTS))
+            for _ in range(30):
+                await pilot.pause(0.1)
+                if "rejects" in str(table.get_row_at(1)):
+                    break
+            assert "rejects" in str(table.get_row_at(1))
+            assert table.cursor_row == 1
+
+    asyncio.run(scenario())
+
+
+def test_a_failing_command_becomes_a_notification(app: FieldkitApp) -> None:
+    def boom(_: object) -> None:
+        raise RuntimeError("something broke")
+
+    commands.register("Break something", "test only", boom)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+p", *"Break something")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.is_running and isinstance(app.screen, DashboardScreen)
+            assert [str(e) for e in app.errors] == ["something broke"]
+            assert any("something broke" in n.message for n in app._notifications)
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        commands._REGISTRY.pop("Break something", None)
+
+
+def test_a_failing_key_becomes_a_notification(
+    app: FieldkitApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(self: object) -> None:
+        raise ValueError("that item does not exist")
+
+    monkeypatch.setattr(DashboardScreen, "action_open_item", explode, raising=True)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.run_action("screen.open_item")
+            await pilot.press("i")  # still answers keys
+            await pilot.pause()
+            assert app.is_running
+            assert [str(e) for e in app.errors] == ["that item does not exist"]
+
+    asyncio.run(scenario())
