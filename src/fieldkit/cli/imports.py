@@ -1,19 +1,67 @@
-"""`fieldkit import FILE`: bring a bundle or a UN / NGO export into the mission."""
+"""`fieldkit import FILE`: bring a bundle or a UN / NGO export into the mission.
+
+The file is parsed first, outside the lock; the merge plan is then computed and applied inside
+one transaction, against the freshest mission file, and saved in one write. Any bad row, or a
+file that is not what it claims, stops the import before anything is written.
+"""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from fieldkit import settings
 from fieldkit.cli.common import DbOption, passphrase_source
 from fieldkit.cli.errors import fail
+from fieldkit.domain.states import canonical_state
+from fieldkit.importers import FORMATS, ImportFailed, detect, merge, read_items
+from fieldkit.importers import bundle as bundle_plan
 from fieldkit.storage.bundle import BundleError, read_bundle
 from fieldkit.storage.repository import Store
 
-FORMATS = ("bundle",)
+#: Files with more rows than this show a progress bar on a terminal.
+PROGRESS_ROWS = 300
+#: Bad rows listed one per line before the rest are counted.
+SHOWN_PROBLEMS = 50
+
+
+class ProgressBar:
+    """A Rich progress bar on stderr, shown only for large files on a terminal."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self._bar: Any = None
+        self._task: Any = None
+
+    def start(self, total: int) -> None:
+        if total <= PROGRESS_ROWS or not sys.stderr.isatty():
+            return
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self._bar = Progress(console=Console(stderr=True), transient=True)
+        self._bar.start()
+        self._task = self._bar.add_task(f"reading {self.label}", total=total)
+
+    def advance(self, count: int = 1) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task, count)
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
+def _failed(exc: ImportFailed) -> None:
+    lines = [str(exc)]
+    lines += [f"  {line}" for line in exc.problems[:SHOWN_PROBLEMS]]
+    if len(exc.problems) > SHOWN_PROBLEMS:
+        lines.append(f"  ... and {len(exc.problems) - SHOWN_PROBLEMS} more bad rows")
+    fail("\n".join(lines))
 
 
 def import_bundle(store: Store, path: Path, dry_run: bool) -> None:
@@ -31,28 +79,53 @@ def import_bundle(store: Store, path: Path, dry_run: bool) -> None:
         typer.echo(f"created {store.path} with {len(bundle.records)} records from {path.name}")
         return
     with store.transaction() as tx:
-        data = tx.data
-        existing = {
-            r.id: r
-            for table in (
-                data.items,
-                data.institutions,
-                data.people,
-                data.meetings,
-                data.notes,
-                data.responses,
-                data.actions,
-            )
-            for r in table.values()
-        }
-        added = sum(1 for r in bundle.records if r.id not in existing)
-        updated = sum(1 for r in bundle.records if r.id in existing and existing[r.id] != r)
+        plan = bundle_plan.plan(tx.data, bundle)
         if not dry_run:
-            tx.put_many(r for r in bundle.records if existing.get(r.id) != r)
-    prefix = "dry run: would add" if dry_run else "added"
+            tx.put_many(plan.records)
+    prefix = "dry run, nothing written: would add" if dry_run else "added"
     typer.echo(
-        f"{prefix} {added}, updated {updated}, unchanged {len(bundle.records) - added - updated}"
+        f"{prefix} {len(plan.added)}, updated {len(plan.updated)}, unchanged {plan.unchanged}"
     )
+
+
+def import_items(store: Store, path: Path, fmt: str, dry_run: bool) -> None:
+    if not store.path.exists():
+        fail(
+            f"no mission file at {store.path}: create one with `fieldkit init` "
+            f"(or `fieldkit demo`), then import {path.name} into it"
+        )
+    bar = ProgressBar(path.name)
+    try:
+        parsed = read_items(path, fmt, author=settings.author(), progress=bar)
+    except ImportFailed as exc:
+        _failed(exc)
+    finally:
+        bar.stop()
+    with store.transaction() as tx:
+        plan = merge.plan(tx.data, parsed.items)
+        mission = tx.data.mission
+        if not dry_run and plan.changes:
+            tx.put_many(plan.records)
+    typer.echo(f"{path.name}: {FORMATS[fmt]}, {parsed.rows} rows")
+    enriched = f"{len(plan.enriched)} items"
+    if plan.enriched_rows != len(plan.enriched):
+        enriched += f" (from {plan.enriched_rows} rows)"
+    counts = (
+        f"added {len(plan.added)}, enriched {enriched}, "
+        f"skipped {plan.skipped} already in the mission"
+    )
+    if dry_run:
+        typer.echo(f"dry run, nothing written: would have {counts}")
+    else:
+        typer.echo(counts)
+    country = canonical_state(mission.country) if mission and mission.country else ""
+    for state, count in plan.other_states.most_common():
+        typer.echo(
+            f"note: {count} {'added' if not dry_run else 'new'} items are about {state}, "
+            f"not {country}, this mission's country (they keep their own State under review)"
+        )
+    if not dry_run and plan.changes:
+        typer.echo(f"saved {store.path}")
 
 
 def register(app: typer.Typer) -> None:
@@ -71,9 +144,15 @@ def register(app: typer.Typer) -> None:
         """Import a file into the mission (all or nothing; importing twice adds nothing)."""
         if not file.is_file():
             fail(f"no file at {file}")
-        fmt = format_ or "bundle"
-        if fmt not in FORMATS:
-            fail(f"--format {fmt!r} is not one of: {', '.join(FORMATS)}")
+        if format_ is not None and format_ not in FORMATS:
+            fail(f"--format {format_!r} is not one of: {', '.join(FORMATS)}")
+        try:
+            fmt = format_ or detect(file)
+        except ImportFailed as exc:
+            _failed(exc)
         path = settings.db_path(db)
         store = Store(path, passphrase_source(path))
-        import_bundle(store, file, dry_run)
+        if fmt == "bundle":
+            import_bundle(store, file, dry_run)
+        else:
+            import_items(store, file, fmt, dry_run)

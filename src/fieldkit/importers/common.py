@@ -1,0 +1,90 @@
+"""What every importer shares: the import's context, its row problems and its progress.
+
+Importers are plain functions from a file to domain objects. They never stop at the first bad
+row: every problem is collected with its row number, and `ImportFailed` carries them all, so
+a delegate fixes the file once rather than once per error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Protocol
+
+from fieldkit.domain.items import Item, Source
+from fieldkit.domain.records import now_iso
+
+
+class ImportFailed(Exception):
+    """The file cannot be imported; nothing was written. Carries every bad row."""
+
+    def __init__(self, path: Path, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(f"{path.name}: {message}")
+        self.path = path
+        self.problems = problems
+
+
+class Progress(Protocol):
+    """Told how many rows there are, then of each row read."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, count: int = 1) -> None: ...
+
+
+class NoProgress:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self, count: int = 1) -> None:
+        pass
+
+
+@dataclasses.dataclass(frozen=True)
+class Context:
+    """One import: the file, its format, when, by whom; it stamps every parsed item."""
+
+    path: Path
+    format: str
+    imported_at: str = dataclasses.field(default_factory=now_iso)
+    author: str = ""
+    progress: Progress = dataclasses.field(default_factory=NoProgress)
+
+    def source(self, row: int | None, annotation_id: str = "") -> Source:
+        return Source(
+            file=self.path.name,
+            row=row,
+            imported_at=self.imported_at,
+            format=self.format,
+            annotation_id=annotation_id,
+        )
+
+
+class Problems:
+    """Bad rows met while parsing, each as 'row N: what is wrong'."""
+
+    def __init__(self, unit: str = "row") -> None:
+        self.unit = unit
+        self.lines: list[str] = []
+
+    def add(self, row: int, message: str) -> None:
+        self.lines.append(f"{self.unit} {row}: {message}")
+
+    def raise_if_any(self, path: Path, total: int) -> None:
+        if not self.lines:
+            return
+        rows = len({line.split(":", 1)[0] for line in self.lines})
+        raise ImportFailed(
+            path,
+            f"{rows} of {total} {self.unit}s are bad; nothing was imported",
+            tuple(self.lines),
+        )
+
+
+@dataclasses.dataclass
+class Parsed:
+    """What a file holds, as items ready to merge into a mission."""
+
+    format: str
+    items: list[Item]
+    rows: int

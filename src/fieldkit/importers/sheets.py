@@ -1,0 +1,144 @@
+"""Rows of a spreadsheet, whatever it was saved as: .csv, .xlsx or .xls.
+
+The file's first bytes decide how it is read, not its name, so junk named `.xlsx` gets a clear
+message. openpyxl and xlrd are imported only here, when a workbook is opened.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from fieldkit.importers.common import ImportFailed
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+Row = tuple[int, list[Any]]
+
+
+@dataclasses.dataclass
+class Sheet:
+    """A header, the data rows with their row numbers as the spreadsheet shows them, a count."""
+
+    header: list[str]
+    rows: Iterator[Row]
+    total: int
+
+
+def kind_of(head: bytes) -> str:
+    """'xlsx' for a zip, 'xls' for an old Office file, else 'csv'."""
+    if head.startswith(ZIP_MAGIC):
+        return "xlsx"
+    if head.startswith(OLE_MAGIC):
+        return "xls"
+    return "csv"
+
+
+def read_sheet(path: Path) -> Sheet:
+    with path.open("rb") as stream:
+        head = stream.read(8)
+    kind = kind_of(head)
+    suffix = path.suffix.lower()
+    if kind == "csv" and suffix in (".xlsx", ".xls"):
+        raise ImportFailed(
+            path, f"is not an Excel workbook: its content is not in the {suffix} format"
+        )
+    if kind == "xlsx":
+        return _xlsx(path)
+    if kind == "xls":
+        return _xls(path)
+    return _csv(path)
+
+
+def decode_text(path: Path, raw: bytes, what: str = "a CSV text file") -> str:
+    """UTF-8 (with or without BOM), else Windows-1252 as Excel on Windows saves it."""
+    if b"\x00" in raw[:4096]:
+        raise ImportFailed(path, f"is not {what} (it holds binary data)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _split(rows: Iterator[Row]) -> tuple[list[str], Iterator[Row]]:
+    for _number, cells in rows:
+        if any(c not in (None, "") for c in cells):
+            header = [str(c).strip() if c is not None else "" for c in cells]
+            return header, _data_rows(rows)
+    return [], iter(())
+
+
+def _data_rows(rows: Iterator[Row]) -> Iterator[Row]:
+    for number, cells in rows:
+        if any(c not in (None, "") for c in cells):
+            yield number, cells
+
+
+def _csv(path: Path) -> Sheet:
+    content = decode_text(path, path.read_bytes())
+    first_line = content.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)
+    try:
+        lines = list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise ImportFailed(path, f"is not a readable CSV file: {exc}") from None
+    header, rows = _split(iter(enumerate(lines, start=1)))
+    return Sheet(header, rows, max(len(lines) - 1, 0))
+
+
+def _xlsx(path: Path) -> Sheet:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # zipfile, XML and openpyxl errors alike
+        raise ImportFailed(
+            path, f"is not a readable Excel workbook (.xlsx): {_reason(exc)}"
+        ) from None
+    sheet = next((ws for ws in book.worksheets if ws.max_row), book.worksheets[0])
+    total = max((sheet.max_row or 1) - 1, 0)
+
+    def rows() -> Iterator[Row]:
+        try:
+            for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+                yield number, list(cells)
+        finally:
+            book.close()
+
+    header, data = _split(rows())
+    return Sheet(header, data, total)
+
+
+def _xls(path: Path) -> Sheet:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path))
+    except Exception as exc:  # xlrd raises several error types for damaged files
+        raise ImportFailed(
+            path, f"is not a readable Excel 97-2003 workbook (.xls): {_reason(exc)}"
+        ) from None
+    sheet = book.sheet_by_index(0)
+
+    def rows() -> Iterator[Row]:
+        for index in range(sheet.nrows):
+            cells: list[Any] = []
+            for cell in sheet.row(index):
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    cells.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
+                else:
+                    cells.append(cell.value)
+            yield index + 1, cells
+
+    header, data = _split(rows())
+    return Sheet(header, data, max(sheet.nrows - 1, 0))
+
+
+def _reason(exc: Exception) -> str:
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return message or type(exc).__name__

@@ -1,0 +1,118 @@
+"""UPR Info database exports (.csv, .xlsx, .xls): one row per recommendation and State.
+
+The header repeats `Rgrp` and `Org` (regional group and organisations, first of the State
+under review, then of the recommending State). Rows carry no recommendation numbers or
+document symbols, so cycle and year come from the session, and matching against numbered
+items goes by text and recommending State (see `merge`). UPR Info's `Action` category (1
+minimal to 5 specific action) becomes the tag `action:N`; its `Issue` list becomes themes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldkit.domain.items import Item
+from fieldkit.domain.states import canonical_state
+from fieldkit.domain.vocab import Mechanism
+from fieldkit.importers import cells
+from fieldkit.importers.common import Context, ImportFailed, Parsed, Problems
+from fieldkit.importers.sessions import cycle_of, year_of
+from fieldkit.importers.sheets import read_sheet
+
+FORMAT = "upr-info"
+HEADER = ("SuR", "Rgrp", "Org", "Recommendation", "RS", "Rgrp", "Org", "Response", "Action",
+          "Issue", "Session")  # fmt: skip
+REQUIRED = ("SuR", "Recommendation", "RS", "Response", "Session")
+
+
+def columns(header: list[str]) -> dict[str, int]:
+    """Where each named column is; the repeated names are told apart by their order."""
+    found: dict[str, int] = {}
+    for index, name in enumerate(header):
+        key = name.strip().lower()
+        for wanted in HEADER:
+            if key == wanted.lower() and wanted not in found:
+                found[wanted] = index
+                break
+    return found
+
+
+def looks_like(header: list[str]) -> bool:
+    return all(name in columns(header) for name in ("SuR", "Recommendation", "RS"))
+
+
+def read(ctx: Context) -> Parsed:
+    sheet = read_sheet(ctx.path)
+    cols = columns(sheet.header)
+    missing = [name for name in REQUIRED if name not in cols]
+    if missing:
+        raise ImportFailed(
+            ctx.path,
+            f"is not a UPR Info export: no column {', '.join(missing)} in the header "
+            f"(expected {','.join(HEADER)})",
+        )
+    problems = Problems()
+    items: list[Item] = []
+    ctx.progress.start(sheet.total)
+    count = 0
+    for number, row in sheet.rows:
+        count += 1
+        ctx.progress.advance()
+        try:
+            items.append(item_from_row(ctx, number, row, cols))
+        except cells.CellError as exc:
+            problems.add(number, str(exc))
+    problems.raise_if_any(ctx.path, count)
+    return Parsed(FORMAT, items, count)
+
+
+def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int]) -> Item:
+    def cell(name: str) -> Any:
+        index = cols.get(name)
+        return row[index] if index is not None and index < len(row) else None
+
+    errors: list[str] = []
+
+    def need(name: str, what: str) -> str:
+        value = cells.text(cell(name))
+        if not value:
+            errors.append(f"{name} ({what}) is empty")
+        return value
+
+    text = need("Recommendation", "the recommendation")
+    under_review = need("SuR", "State under review")
+    recommending = need("RS", "recommending State")
+    session = position = action = None
+    try:
+        session = cells.whole(cell("Session"), "Session")
+        if session is None:
+            errors.append("Session is empty")
+    except cells.CellError as exc:
+        errors.append(str(exc))
+    try:
+        position = cells.position(cell("Response"))
+    except cells.CellError as exc:
+        errors.append(str(exc))
+    try:
+        action = cells.whole(cell("Action"), "Action")
+        if action is not None and not 1 <= action <= 5:
+            errors.append(f"Action {action} is not a UPR Info action category (1 to 5)")
+    except cells.CellError as exc:
+        errors.append(str(exc))
+    if errors:
+        raise cells.CellError("; ".join(errors))
+    themes = tuple(t.strip() for t in cells.text(cell("Issue")).split(",") if t.strip())
+    return Item(
+        mechanism=Mechanism.UPR,
+        cycle=cycle_of(session) if session else None,
+        session=session,
+        year=year_of(session) if session else None,
+        state_under_review=canonical_state(under_review),
+        recommending_states=cells.states(recommending),
+        position=position,
+        text=cells.strip_end(text),
+        themes=themes,
+        tags=(f"action:{action}",) if action else (),
+        source=ctx.source(number),
+        author=ctx.author,
+    )
