@@ -18,7 +18,6 @@ from fieldkit.cli.errors import fail
 from fieldkit.storage import backups
 from fieldkit.storage.atomic import atomic_write
 from fieldkit.storage.codec import Codec, PlainCodec
-from fieldkit.storage.crypto import SealedCodec
 from fieldkit.storage.mission_file import MissionFile
 
 MIN_LENGTH = 8
@@ -44,6 +43,8 @@ def new_passphrase(path: Path) -> str:
 
 def new_codec(path: Path) -> Codec:
     """The codec of a newly encrypted file (used by `init --encrypt` and `demo --encrypt`)."""
+    from fieldkit.storage.crypto import SealedCodec  # loaded only when encryption is used
+
     return SealedCodec.create(new_passphrase(path))
 
 
