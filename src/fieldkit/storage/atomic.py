@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -30,6 +31,22 @@ def atomic_write(path: Path, data: bytes) -> None:
             tmp.unlink()
         raise
     fsync_folder(folder)
+
+
+def remove_orphans(path: Path) -> int:
+    """Delete the temporary files of saves of `path` that were killed mid-write.
+
+    Each is a copy of the whole mission. Call only while holding the file's lock, when no
+    other save of `path` can be under way.
+    """
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
+    removed = 0
+    for candidate in path.parent.glob(f".{path.name}.*.tmp"):
+        if pattern.fullmatch(candidate.name):
+            with contextlib.suppress(OSError):
+                candidate.unlink()
+                removed += 1
+    return removed
 
 
 def fsync_folder(folder: Path) -> None:

@@ -31,6 +31,9 @@ def keep_previous(path: Path, keep: int = KEEP) -> Path | None:
     """Link the current version of `path` into the backup folder and trim old backups."""
     if not path.exists():
         return None
+    newest = list_backups(path)[:1]
+    if newest and os.path.samefile(newest[0], path):
+        return newest[0]  # this version is kept already (e.g. a save that failed is retried)
     folder = backup_folder(path)
     folder.mkdir(mode=0o700, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -43,6 +46,20 @@ def keep_previous(path: Path, keep: int = KEEP) -> Path | None:
         # A file system without hard links (some USB sticks): copy instead.
         target.write_bytes(path.read_bytes())
         target.chmod(0o600)
+    for old in list_backups(path)[keep:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+    return target
+
+
+def keep_bytes(path: Path, data: bytes, keep: int = KEEP) -> Path:
+    """Keep `data` as the newest backup of `path` (a version no longer on disk)."""
+    from fieldkit.storage.atomic import atomic_write
+
+    folder = backup_folder(path)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    target = folder / f"{path.name}.{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%fZ')}.bak"
+    atomic_write(target, data)
     for old in list_backups(path)[keep:]:
         with contextlib.suppress(OSError):
             old.unlink()

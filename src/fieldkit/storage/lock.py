@@ -12,7 +12,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from fieldkit.storage.errors import LockTimeout
+from fieldkit.storage.errors import LockTimeout, WriteFailed
 
 LOCK_TIMEOUT_S = 30.0
 
@@ -35,6 +35,9 @@ class MissionLock:
             self._lock.acquire()
         except Timeout:
             raise LockTimeout(self.path, self.timeout) from None
+        except OSError as exc:  # a read-only folder or stick: the file can be read, not changed
+            reason = f"cannot take its lock ({exc.strerror or exc})"
+            raise WriteFailed(self.path, reason) from None
         try:
             yield
         finally:

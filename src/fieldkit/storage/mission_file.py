@@ -10,12 +10,12 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from fieldkit.storage import backups, schema
-from fieldkit.storage.atomic import atomic_write
+from fieldkit.storage.atomic import atomic_write, remove_orphans
 from fieldkit.storage.codec import Codec, PlainCodec, Tree
 from fieldkit.storage.errors import CorruptFile, MissingFile, NewerSchema, WriteFailed
 from fieldkit.storage.lock import MissionLock
@@ -53,6 +53,7 @@ class MissionFile:
         self._codec: Codec | None = None
         self._tree: Tree | None = None
         self._sig: Signature | None = None
+        self._rescued: Path | None = None
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -73,12 +74,24 @@ class MissionFile:
     def _load(self) -> None:
         sig = signature(self.path)
         if sig is None:
+            rescued = self._rescue()
+            if rescued is not None:
+                raise CorruptFile(self.path, "the file has disappeared", rescued)
             raise MissingFile(self.path)
         try:
             data = self.path.read_bytes()
         except OSError as exc:
             raise WriteFailed(self.path, exc.strerror or str(exc)) from None
-        tree = self.decode(data, self.path)
+        try:
+            tree = self.decode(data, self.path)
+        except CorruptFile as exc:
+            rescued = self._rescue()
+            if rescued is None:
+                raise
+            raise CorruptFile(self.path, exc.reason, rescued) from None
+        if self._tree is not None and _mission_ids(tree) != _mission_ids(self._tree):
+            self._rescue()  # another mission was put in its place: keep the one we had
+        self._rescued = None
         version = schema.version_of(tree)
         if version > schema.SCHEMA_VERSION:
             raise NewerSchema(self.path, version, schema.SCHEMA_VERSION)
@@ -92,9 +105,28 @@ class MissionFile:
                 self._tree = None
                 self._load()
                 return
-            backups.keep_previous(self.path)
+            self._keep_previous()
             assert self._tree is not None
             self._write(schema.migrate(self._tree))
+
+    def _rescue(self) -> Path | None:
+        """Keep the last version this process saw when the file vanished or was replaced.
+
+        That version may exist nowhere else: backups hold the versions before the last save.
+        """
+        tree, codec, self._tree = self._tree, self._codec, None
+        if tree is None or codec is None:
+            return self._rescued
+        with suppress(OSError, ValueError):
+            self._rescued = backups.keep_bytes(self.path, codec.encode(tree))
+        return self._rescued
+
+    def _keep_previous(self) -> None:
+        try:
+            backups.keep_previous(self.path)
+        except OSError as exc:
+            reason = f"cannot keep a backup in {backups.backup_folder(self.path).name}"
+            raise WriteFailed(self.path, f"{reason} ({exc.strerror or exc})") from None
 
     def codec_for(self, data: bytes) -> Codec:
         if data.startswith(ENCRYPTED_MAGIC):
@@ -143,7 +175,7 @@ class MissionFile:
         """Rewrite the file with another codec (encrypt or decrypt it)."""
         with self.lock.held():
             tree = copy.deepcopy(self.tree())
-            backups.keep_previous(self.path)
+            self._keep_previous()
             self._codec = codec
             self._write(tree)
 
@@ -161,7 +193,7 @@ class MissionFile:
                 self._tree = None
                 raise
             if change.dirty:
-                backups.keep_previous(self.path)
+                self._keep_previous()
                 self._write(change.tree)
 
     def restore(self, backup: Path | None = None) -> Path:
@@ -178,7 +210,7 @@ class MissionFile:
             if not self.is_good(chosen):
                 raise WriteFailed(self.path, f"backup {chosen.name} is not a sound mission file")
             data = chosen.read_bytes()
-            backups.keep_previous(self.path)
+            self._keep_previous()
             try:
                 atomic_write(self.path, data)
             except OSError as exc:
@@ -190,11 +222,16 @@ class MissionFile:
         codec = self._codec or PlainCodec()
         try:
             data = codec.encode(tree)
+            remove_orphans(self.path)
             atomic_write(self.path, data)
         except OSError as exc:
             self._tree = None
             raise WriteFailed(self.path, exc.strerror or str(exc)) from None
         self._tree, self._sig = tree, signature(self.path)
+
+
+def _mission_ids(tree: Tree) -> set[str]:
+    return {str(doc.get("id")) for doc in (tree.get("mission") or {}).values()}
 
 
 def _check_tables(tree: Any) -> None:
