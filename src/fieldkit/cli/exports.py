@@ -2,13 +2,47 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from fieldkit import settings
 from fieldkit.cli.common import ConfidentialOption, DbOption, OutOption, export_path, open_store
+from fieldkit.cli.errors import fail
+from fieldkit.domain.lookup import by_prefix
+from fieldkit.reports import ExportOptions, ReportError, default_name
 from fieldkit.storage.atomic import atomic_write
 from fieldkit.storage.bundle import encode, to_bundle
 
 export_app = typer.Typer(help="Write documents and files from the mission.", no_args_is_help=True)
+
+TemplateOption = Annotated[
+    Path | None,
+    typer.Option("--template", help="Start from the drafting team's .docx (styles, page, footer)."),
+]
+FromOption = Annotated[
+    str | None, typer.Option("--from", help="Only meetings on or after this day (YYYY-MM-DD).")
+]
+ToOption = Annotated[
+    str | None, typer.Option("--to", help="Only meetings on or before this day (YYYY-MM-DD).")
+]
+MeetingOption = Annotated[
+    list[str] | None,
+    typer.Option("--meeting", help="Only this meeting (id or unique prefix); repeat for more."),
+]
+ThemeOption = Annotated[
+    str, typer.Option("--theme", help="The theme: a tag, or words the items' text names.")
+]
+
+
+def _left_out_notice(left_out: int) -> None:
+    if left_out:
+        typer.echo(
+            f"{left_out} confidential note(s) or response(s) left out; "
+            "add --include-confidential to keep them",
+            err=True,
+        )
 
 
 def register(app: typer.Typer) -> None:
@@ -29,6 +63,89 @@ def register(app: typer.Typer) -> None:
                 "add --include-confidential to keep them",
                 err=True,
             )
+        typer.echo(str(path))
+
+    @export_app.command("debrief")
+    def debrief(
+        template: TemplateOption = None,
+        date_from: FromOption = None,
+        date_to: ToOption = None,
+        meeting: MeetingOption = None,
+        out: OutOption = None,
+        include_confidential: ConfidentialOption = False,
+        db: DbOption = None,
+    ) -> None:
+        """The Word debrief for the drafting team."""
+        if template is not None and not template.is_file():
+            fail(f"no template at {template}")
+        data = open_store(db).data()
+        try:
+            ids = tuple(by_prefix(data.meetings, m, "meeting").id for m in meeting or ())
+            options = ExportOptions(
+                include_confidential=include_confidential,
+                date_from=(date_from or "").strip(),
+                date_to=(date_to or "").strip(),
+                meeting_ids=ids,
+                template=template,
+                author=settings.author(),
+            )
+            from fieldkit.reports.debrief import build_debrief
+            from fieldkit.reports.document import save
+
+            built = build_debrief(data, options)
+            path = save(built.document, export_path(out, default_name("debrief")))
+        except ReportError as exc:
+            fail(str(exc))
+        _left_out_notice(built.left_out)
+        typer.echo(str(path))
+
+    @export_app.command("factsheet")
+    def factsheet(
+        theme: ThemeOption,
+        template: TemplateOption = None,
+        out: OutOption = None,
+        include_confidential: ConfidentialOption = False,
+        db: DbOption = None,
+    ) -> None:
+        """A factsheet on one theme across mechanisms, for diplomatic missions."""
+        if template is not None and not template.is_file():
+            fail(f"no template at {template}")
+        data = open_store(db).data()
+        try:
+            options = ExportOptions(
+                include_confidential=include_confidential,
+                template=template,
+                author=settings.author(),
+            )
+            from fieldkit.reports.document import save
+            from fieldkit.reports.factsheet import build_factsheet
+
+            built = build_factsheet(data, theme, options)
+            path = save(built.document, export_path(out, default_name("factsheet", theme)))
+        except ReportError as exc:
+            fail(str(exc))
+        typer.echo(str(path))
+
+    @export_app.command("csv")
+    def csv(
+        out: OutOption = None,
+        include_confidential: ConfidentialOption = False,
+        db: DbOption = None,
+    ) -> None:
+        """One row per item with its latest response (UTF-8 with BOM, for Excel)."""
+        data = open_store(db).data()
+        try:
+            from fieldkit.reports.csv_matrix import csv_bytes
+            from fieldkit.reports.document import write_bytes
+
+            payload, left_out = csv_bytes(
+                data, ExportOptions(include_confidential=include_confidential)
+            )
+            path = export_path(out, default_name("csv"))
+            write_bytes(path, payload)
+        except ReportError as exc:
+            fail(str(exc))
+        _left_out_notice(left_out)
         typer.echo(str(path))
 
     app.add_typer(export_app, name="export")

@@ -1,0 +1,445 @@
+"""The Word debrief: what the drafting team receives after the mission.
+
+Structure (DESIGN.md, "Word debrief"): title block; summary figures and the priority-items
+table; meetings in date order with participants and, per agenda item, responses and notes by
+kind; a section per priority item across the meetings; follow-up actions; annexes of the
+people and institutions met and of the full text of every item referenced.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from datetime import date
+
+from docx.document import Document
+
+from fieldkit.domain.citations import cite
+from fieldkit.domain.filters import reading_order
+from fieldkit.domain.grades import Grade, trend
+from fieldkit.domain.items import Item
+from fieldkit.domain.meetings import Action, Meeting, Note, Response
+from fieldkit.domain.mission import MissionData
+from fieldkit.domain.text import squash
+from fieldkit.domain.vocab import ActionStatus, Confidentiality, MeetingStatus, Position
+from fieldkit.reports import sections as s
+from fieldkit.reports.document import add_page_furniture, open_document, set_properties
+from fieldkit.reports.scope import ExportOptions, Scope
+from fieldkit.reports.word import WordWriter
+
+
+@dataclasses.dataclass
+class Built:
+    """A finished document and what the person exporting should be told."""
+
+    document: Document
+    left_out: int = 0
+    confidential: bool = False
+
+
+def build_debrief(data: MissionData, options: ExportOptions) -> Built:
+    scope = Scope(data, options)
+    document = open_document(options.template)
+    w = WordWriter(document)
+    mission_name = data.mission.name if data.mission else "Mission"
+    recorded = [m for m in scope.meetings if _has_record(scope, m)]
+
+    _title_block(w, scope)
+    _summary(w, scope, recorded)
+    _meetings(w, scope, recorded)
+    _priorities(w, scope)
+    _actions(w, scope)
+    _annexes(w, scope, recorded)
+    w.finish()
+
+    set_properties(document, f"Debrief: {mission_name}", options.author, "Mission debrief")
+    add_page_furniture(document, scope.shows_confidential)
+    return Built(document, _left_out(scope), scope.shows_confidential)
+
+
+# -- title and summary ---------------------------------------------------------------------
+
+
+def _title_block(w: WordWriter, scope: Scope) -> None:
+    mission = scope.data.mission
+    w.title(f"Debrief: {mission.name}" if mission else "Mission debrief")
+    if mission is None:
+        return
+    if mission.country:
+        w.subtitle(f"Follow-up mission to {squash(mission.country)}")
+    if mission.start_date or mission.end_date:
+        w.field("Dates", s.date_span(mission.start_date, mission.end_date))
+    if mission.locations:
+        w.field("Places", ", ".join(squash(p) for p in mission.locations))
+    if mission.delegation:
+        w.field("Delegation", ", ".join(squash(p) for p in mission.delegation))
+    if mission.objective:
+        w.field("Objective", mission.objective)
+    prepared = s.long_date(date.today().isoformat())
+    if scope.options.author:
+        prepared += f" by {squash(scope.options.author)}"
+    w.field("Prepared", prepared)
+    if scope.options.limited:
+        w.field("Covers", _coverage(scope))
+
+
+def _coverage(scope: Scope) -> str:
+    o = scope.options
+    parts = []
+    if o.meeting_ids:
+        parts.append(f"{len(o.meeting_ids)} selected meeting(s)")
+    if o.date_from and o.date_to:
+        parts.append(f"meetings from {s.long_date(o.date_from)} to {s.long_date(o.date_to)}")
+    elif o.date_from:
+        parts.append(f"meetings from {s.long_date(o.date_from)}")
+    elif o.date_to:
+        parts.append(f"meetings up to {s.long_date(o.date_to)}")
+    return "; ".join(parts) + f" ({len(scope.meetings)} in all)"
+
+
+def _summary(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
+    w.heading("Summary", 1)
+    statuses = Counter(m.status for m in scope.meetings)
+    responses = [r for m in scope.meetings for r in scope.responses_in(m.id)]
+    notes = [n for m in scope.meetings for n in scope.notes_in(m.id)]
+    stances = Counter(r.stance for r in responses)
+    kinds = Counter(n.kind for n in notes)
+    met_people = {p for m in recorded for p in m.person_ids}
+    met_institutions = {i for m in recorded for i in m.institution_ids}
+    lines = [
+        f"Meetings: {len(scope.meetings)} in this debrief "
+        f"({statuses[MeetingStatus.HELD]} held, {statuses[MeetingStatus.PLANNED]} planned, "
+        f"{statuses[MeetingStatus.CANCELLED]} cancelled); {len(recorded)} with a record.",
+        f"Met: {len(met_people)} people from {len(met_institutions)} institutions.",
+    ]
+    if responses:
+        stance_words = ", ".join(f"{n} {st.label}" for st, n in stances.most_common())
+        items = len({r.item_id for r in responses})
+        lines.append(f"Responses: {len(responses)} on {items} items ({stance_words}).")
+    else:
+        lines.append("Responses: none recorded.")
+    if notes:
+        kind_words = ", ".join(
+            f"{n} {s.NOTE_KIND_LABELS[k].lower()}" for k, n in kinds.most_common()
+        )
+        lines.append(f"Notes: {len(notes)} ({kind_words}).")
+    actions = _actions_in(scope)
+    if actions:
+        open_count = sum(1 for a in actions if a.status is ActionStatus.OPEN)
+        lines.append(f"Follow-up actions: {len(actions)} ({open_count} open).")
+    priorities = scope.data.priorities
+    if priorities:
+        raised = sum(1 for i in priorities if scope.responses_for(i.id) or scope.notes_for(i.id))
+        lines.append(f"Priority items: {len(priorities)}, {raised} raised in the meetings.")
+    w.bullets(lines)
+    if priorities:
+        _priority_table(w, scope, priorities)
+
+
+def _priority_table(w: WordWriter, scope: Scope, priorities: list[Item]) -> None:
+    w.heading("Priority items at a glance", 2)
+    rows = []
+    for item in priorities:
+        responses = scope.responses_for(item.id)
+        latest = responses[-1] if responses else None
+        stance = latest.stance.label if latest else "no response yet"
+        graded = [r for r in responses if r.grade is not None]
+        grade = graded[-1].grade if graded else None
+        previous: Grade | None = graded[-2].grade if len(graded) > 1 else None
+        if previous is None and graded:
+            previous = _assessed_before(scope, item, graded[-1])
+        moved = trend(previous, grade)
+        if moved in ("improved", "worsened", "unchanged") and previous is not None:
+            moved = f"{moved} (was {previous.value})"
+        rows.append(
+            [
+                item.short_ref,
+                s.item_summary(item, 140),
+                stance,
+                grade.value if grade else "—",
+                moved or "—",
+            ]
+        )
+    w.caption(
+        "Latest stance and the delegation's grade in the meetings covered; the trend compares "
+        "the grade with the one before it (an earlier meeting, else the last assessment before)."
+    )
+    w.table(
+        ["Ref.", "Item", "Latest stance", "Grade", "Trend"],
+        rows,
+        [0.95, 2.35, 1.15, 0.7, 1.05],
+        keep_rows=True,
+    )
+
+
+def _assessed_before(scope: Scope, item: Item, response: Response) -> Grade | None:
+    """The grade of the last outside assessment made before the response's meeting."""
+    meeting = scope.data.meetings.get(response.meeting_id)
+    day = meeting.day if meeting else ""
+    earlier = [a for a in item.assessments if a.grade and a.date and day and a.date[:10] <= day]
+    return max(earlier, key=lambda a: a.date).grade if earlier else None
+
+
+# -- meetings ------------------------------------------------------------------------------
+
+
+def _has_record(scope: Scope, meeting: Meeting) -> bool:
+    return bool(
+        meeting.status is MeetingStatus.HELD
+        or meeting.summary
+        or scope.data.notes_in(meeting.id)
+        or scope.data.responses_in(meeting.id)
+    )
+
+
+def _meetings(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
+    w.heading("Meetings", 1)
+    if not scope.meetings:
+        w.paragraph("No meetings in the period covered.")
+        return
+    for meeting in recorded:
+        _meeting(w, scope, meeting)
+    others = [m for m in scope.meetings if m not in recorded]
+    if others:
+        w.heading("Other scheduled meetings", 2)
+        w.paragraph("Nothing has been recorded for these meetings.")
+        rows = [
+            [s.short_date(m.day) if m.day else "—", m.time or "—", squash(m.title), m.status.value]
+            for m in others
+        ]
+        w.table(["Date", "Time", "Meeting", "Status"], rows, [1.15, 0.65, 3.3, 1.0])
+
+
+def _meeting(w: WordWriter, scope: Scope, meeting: Meeting) -> None:
+    data = scope.data
+    w.heading(s.meeting_label(meeting), 2)
+    if meeting.status is not MeetingStatus.HELD:
+        w.field("Status", meeting.status.value)
+    if meeting.place:
+        w.field("Place", meeting.place)
+    institutions = [
+        data.institutions[i].name for i in meeting.institution_ids if i in data.institutions
+    ]
+    if institutions:
+        w.field("Institutions", "; ".join(squash(n) for n in institutions))
+    people = [s.person_name(data, p) for p in meeting.person_ids]
+    if any(people):
+        w.field("Met", "; ".join(p for p in people if p))
+    if meeting.delegates:
+        w.field("Delegation", ", ".join(squash(d) for d in meeting.delegates))
+    if meeting.summary:
+        w.paragraph(meeting.summary)
+
+    notes = scope.notes_in(meeting.id)
+    responses = scope.responses_in(meeting.id)
+    by_item_notes: dict[str | None, list[Note]] = {}
+    for n in notes:
+        by_item_notes.setdefault(n.item_id if n.item_id in data.items else None, []).append(n)
+    by_item_responses: dict[str, list[Response]] = {}
+    for r in responses:
+        by_item_responses.setdefault(r.item_id, []).append(r)
+
+    order = [i for i in meeting.agenda if i in data.items]
+    extra = {i for i in (*by_item_notes, *by_item_responses) if i and i not in order}
+    order += sorted(extra, key=lambda i: reading_order(data.items[i]) if i in data.items else ())
+    silent = []
+    for item_id in order:
+        item = data.items.get(item_id)
+        item_responses = by_item_responses.get(item_id, [])
+        item_notes = by_item_notes.get(item_id, [])
+        if item is None:
+            continue
+        if not item_responses and not item_notes:
+            silent.append(item.short_ref)
+            continue
+        w.heading(s.item_label(item), 3)
+        for response in item_responses:
+            _response(w, scope, response)
+        _notes(w, scope, item_notes)
+    general = by_item_notes.get(None, [])
+    if general:
+        w.heading("General remarks", 3)
+        _notes(w, scope, general)
+    if silent:
+        w.field("On the agenda, nothing recorded", ", ".join(silent))
+    if not notes and not responses and not meeting.summary:
+        w.paragraph("Nothing recorded in this meeting.")
+
+
+def _response(w: WordWriter, scope: Scope, response: Response) -> None:
+    w.paragraph([("Strong", "Response: "), s.response_head(scope.data, response)])
+    if response.quote:
+        w.quote(f"“{response.quote.strip()}”")
+    for label, value in s.response_details(response):
+        w.field(label, value)
+
+
+def _notes(w: WordWriter, scope: Scope, notes: list[Note]) -> None:
+    for note in sorted(notes, key=s.note_sort_key):
+        w.bullet(s.note_line(scope.data, note))
+
+
+# -- priority items across meetings --------------------------------------------------------
+
+
+def _priorities(w: WordWriter, scope: Scope) -> None:
+    priorities = scope.data.priorities
+    if not priorities:
+        return
+    w.heading("Priority items across the meetings", 1)
+    meetings = scope.data.meetings
+    for item in priorities:
+        w.heading(s.item_label(item), 2)
+        w.field("Citation", cite(item))
+        for label, value in s.assessment_lines(item):
+            w.field(label, value)
+        responses = scope.responses_for(item.id)
+        notes = scope.notes_for(item.id)
+        if not responses and not notes:
+            w.paragraph("Not raised in the meetings covered.")
+            continue
+        for response in responses:
+            meeting = meetings.get(response.meeting_id)
+            where = s.meeting_label(meeting) if meeting else "Meeting not found"
+            w.paragraph([("Strong", f"{where}: "), s.response_head(scope.data, response)])
+            if response.quote:
+                w.quote(f"“{response.quote.strip()}”")
+            for label, value in s.response_details(response):
+                w.field(label, value)
+        for note in sorted(notes, key=lambda n: (_meeting_key(scope, n), s.note_sort_key(n))):
+            runs = s.note_line(scope.data, note)
+            meeting = meetings.get(note.meeting_id)
+            if meeting is not None:
+                runs.append(f" — {s.short_date(meeting.day)}, {squash(meeting.title)}")
+            w.bullet(runs)
+
+
+def _meeting_key(scope: Scope, note: Note) -> str:
+    meeting = scope.data.meetings.get(note.meeting_id)
+    return meeting.starts_at if meeting else ""
+
+
+# -- actions -------------------------------------------------------------------------------
+
+
+def _actions_in(scope: Scope) -> list[Action]:
+    limited = scope.options.limited
+    found = [
+        a for a in scope.data.actions.values() if not limited or a.meeting_id in scope.meeting_ids
+    ]
+    status_order = {ActionStatus.OPEN: 0, ActionStatus.DONE: 1, ActionStatus.DROPPED: 2}
+    return sorted(found, key=lambda a: (status_order[a.status], a.due or "9999", a.created_at))
+
+
+def _actions(w: WordWriter, scope: Scope) -> None:
+    w.heading("Follow-up actions", 1)
+    actions = _actions_in(scope)
+    if not actions:
+        w.paragraph("No follow-up actions recorded.")
+        return
+    rows = []
+    for a in actions:
+        item = scope.data.items.get(a.item_id or "")
+        rows.append(
+            [
+                a.text,
+                item.short_ref if item else "—",
+                squash(a.owner) or "—",
+                s.short_date(a.due) if a.due else "—",
+                a.status.value,
+            ]
+        )
+    w.table(["Action", "Item", "Owner", "Due", "Status"], rows, [2.3, 0.85, 1.5, 1.05, 0.8])
+
+
+# -- annexes -------------------------------------------------------------------------------
+
+
+def _annexes(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
+    data = scope.data
+    w.heading("Annex 1: People and institutions met", 1)
+    met = [m for m in recorded if m.status is not MeetingStatus.CANCELLED]
+    institution_ids: list[str] = []
+    people_by_institution: dict[str, list[str]] = {}
+    for m in met:
+        for i in m.institution_ids:
+            if i in data.institutions and i not in institution_ids:
+                institution_ids.append(i)
+        for p in m.person_ids:
+            person = data.people.get(p)
+            if person is None:
+                continue
+            key = person.institution_id if person.institution_id in data.institutions else ""
+            if key and key not in institution_ids:
+                institution_ids.append(key)
+            bucket = people_by_institution.setdefault(key or "", [])
+            if p not in bucket:
+                bucket.append(p)
+    if not institution_ids and not people_by_institution:
+        w.paragraph("No meetings with a record yet.")
+    else:
+        rows = []
+        for i in sorted(institution_ids, key=lambda i: data.institutions[i].name.lower()):
+            inst = data.institutions[i]
+            people = [s.person_entry(scope, p) for p in people_by_institution.get(i, [])]
+            rows.append(
+                [squash(inst.name), s.institution_type(inst.type), "\n".join(people) or "—"]
+            )
+        loose = [s.person_entry(scope, p) for p in people_by_institution.get("", [])]
+        if loose:
+            rows.append(["Other", "—", "\n".join(loose)])
+        w.table(["Institution", "Type", "People met"], rows, [2.2, 1.2, 2.7])
+
+    w.heading("Annex 2: Items referenced", 1)
+    items = _referenced(scope, recorded)
+    if not items:
+        w.paragraph("No items were referenced.")
+        return
+    w.paragraph(
+        f"The full text of the {len(items)} items this debrief refers to, "
+        "priority items first, then by document and number."
+    )
+    for item in items:
+        w.heading(cite(item), 3)
+        if item.title:
+            w.field("Subject", item.title)
+        if item.position is not None:
+            w.field("Position of the State", _position(item.position))
+        if item.text:
+            w.paragraph(item.text)
+        w.bullets(
+            [("Strong", f"{s._limb(limb.label)} "), limb.text] for limb in item.limbs if limb.text
+        )
+
+
+def _position(position: Position) -> str:
+    return position.value
+
+
+def _referenced(scope: Scope, recorded: list[Meeting]) -> list[Item]:
+    data = scope.data
+    ids = {i.id for i in data.priorities}
+    for m in scope.meetings:
+        ids.update(m.agenda)
+        ids.update(n.item_id for n in scope.notes_in(m.id) if n.item_id)
+        ids.update(r.item_id for r in scope.responses_in(m.id))
+    ids.update(a.item_id for a in _actions_in(scope) if a.item_id)
+    return sorted((data.items[i] for i in ids if i in data.items), key=reading_order)
+
+
+def _left_out(scope: Scope) -> int:
+    if scope.options.include_confidential:
+        return 0
+    hidden = 0
+    for m in scope.meetings:
+        hidden += sum(
+            1
+            for n in scope.data.notes_in(m.id)
+            if n.confidentiality is Confidentiality.CONFIDENTIAL
+        )
+        hidden += sum(
+            1
+            for r in scope.data.responses_in(m.id)
+            if r.confidentiality is Confidentiality.CONFIDENTIAL
+        )
+    return hidden

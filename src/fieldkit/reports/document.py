@@ -1,0 +1,141 @@
+"""The Word file around the content: the template it starts from, page furniture, saving.
+
+A drafting team's `--template` gives the styles, page setup, header and footer; its body is
+left out, as pandoc does with a reference document. Saving goes through a BytesIO and an
+atomic write, so a crash never leaves half a debrief and the file is readable by its owner only.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from fieldkit.reports.docx_styles import ensure_styles
+from fieldkit.reports.scope import ReportError
+from fieldkit.reports.word import xml_text
+from fieldkit.storage.atomic import atomic_write
+
+_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def open_document(template: Path | None) -> Document:
+    """A new document: python-docx's default, or the drafting team's template emptied."""
+    if template is None:
+        return docx.Document()
+    try:
+        raw = template.read_bytes()
+    except OSError as exc:
+        raise ReportError(f"cannot read template {template}: {exc.strerror}") from None
+    try:
+        document = docx.Document(io.BytesIO(_as_document(raw)))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise ReportError(f"template {template} is not a Word .docx or .dotx file") from None
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document
+
+
+def _as_document(raw: bytes) -> bytes:
+    """A .dotx template with its content type changed so python-docx opens it as a .docx."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as source:
+            types = source.read("[Content_Types].xml")
+            if _TEMPLATE_TYPE not in types:
+                return raw
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+                for info in source.infolist():
+                    data = source.read(info.filename)
+                    if info.filename == "[Content_Types].xml":
+                        data = data.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
+                    target.writestr(info, data)
+            return out.getvalue()
+    except (zipfile.BadZipFile, KeyError):
+        return raw
+
+
+def set_properties(document: Document, title: str, author: str, subject: str = "") -> None:
+    props = document.core_properties
+    props.title = xml_text(title)[:255]
+    props.author = xml_text(author)[:255]
+    props.last_modified_by = xml_text(author)[:255]
+    props.subject = xml_text(subject)[:255]
+    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    props.created = now
+    props.modified = now
+    props.revision = 1
+
+
+def add_page_furniture(document: Document, confidential: bool) -> None:
+    """Page numbers in every footer; 'Confidential' atop every header when it applies."""
+    ids = ensure_styles(document, ("Header", "Footer"))
+    for section in document.sections:
+        footer = section.footer
+        footer.is_linked_to_previous = False
+        if "PAGE" not in footer._element.xml:
+            footer._element.append(
+                parse_xml(
+                    f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{ids["Footer"]}"/>'
+                    '<w:jc w:val="center"/></w:pPr>'
+                    '<w:r><w:t xml:space="preserve">Page </w:t></w:r>'
+                    '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+                    '<w:r><w:t xml:space="preserve"> of </w:t></w:r>'
+                    '<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+                    "</w:p>"
+                )
+            )
+            _drop_empty_first_paragraph(footer._element)
+        if confidential:
+            header = section.header
+            header.is_linked_to_previous = False
+            header._element.insert(
+                0,
+                parse_xml(
+                    f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{ids["Header"]}"/>'
+                    '<w:jc w:val="right"/></w:pPr>'
+                    "<w:r><w:t>Confidential</w:t></w:r></w:p>"
+                ),
+            )
+            _drop_empty_first_paragraph(header._element, keep_first=True)
+
+
+def _drop_empty_first_paragraph(part_el: object, keep_first: bool = False) -> None:
+    """python-docx starts a new header or footer with an empty paragraph: remove it."""
+    paragraphs = list(part_el.iterchildren(qn("w:p")))  # type: ignore[attr-defined]
+    candidates = paragraphs[1:] if keep_first else paragraphs
+    if len(paragraphs) > 1:
+        for p in candidates:
+            if not p.xpath("string(.)") and not p.findall(f".//{qn('w:fldSimple')}"):
+                part_el.remove(p)  # type: ignore[attr-defined]
+                break
+
+
+def to_bytes(document: Document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def save(document: Document, path: Path) -> Path:
+    """Write the document atomically, created readable by its owner only."""
+    write_bytes(path, to_bytes(document))
+    return path
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
+    except OSError as exc:
+        raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None

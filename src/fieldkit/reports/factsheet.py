@@ -1,0 +1,260 @@
+"""The thematic factsheet: one theme across mechanisms, for coalitions to hand to diplomats.
+
+The items on the theme (tagged with it, or whose text names it) and the items linked to
+them as raising the same concern: UPR recommendations with their recommending States and the
+State's position, treaty-body paragraphs with their follow-up grades, and what officials said.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from itertools import groupby
+
+from fieldkit.domain.citations import cite
+from fieldkit.domain.filters import ItemFilter, reading_order, themes_of
+from fieldkit.domain.items import Item
+from fieldkit.domain.mission import MissionData
+from fieldkit.domain.text import squash
+from fieldkit.domain.vocab import Mechanism
+from fieldkit.reports import sections as s
+from fieldkit.reports.debrief import Built
+from fieldkit.reports.document import add_page_furniture, open_document, set_properties
+from fieldkit.reports.scope import ExportOptions, ReportError, Scope
+from fieldkit.reports.word import Run, WordWriter
+
+
+def items_on_theme(data: MissionData, theme: str) -> list[Item]:
+    """Items tagged with or naming the theme, and the items linked to them."""
+    wanted = ItemFilter(theme=theme.strip())
+    found = {i.id: i for i in data.items.values() if wanted.accepts(i, data)}
+    for item in list(found.values()):
+        for other in data.related(item):
+            found.setdefault(other.id, other)
+    return sorted(found.values(), key=_mechanism_order)
+
+
+def _document_order(item: Item) -> tuple[int, str, str, tuple[object, ...]]:
+    """By mechanism, then document, then number: how the tables group items."""
+    return (
+        0 if item.mechanism is Mechanism.UPR else 1,
+        item.mechanism.value,
+        item.document_symbol,
+        reading_order(item)[3:],
+    )
+
+
+def _mechanism_order(item: Item) -> tuple[int, tuple[object, ...]]:
+    return (0 if item.mechanism is Mechanism.UPR else 1, reading_order(item))
+
+
+def build_factsheet(data: MissionData, theme: str, options: ExportOptions) -> Built:
+    theme = squash(theme)
+    if not theme:
+        raise ReportError("give a theme, e.g. --theme torture")
+    items = items_on_theme(data, theme)
+    if not items:
+        known = themes_of(data.items.values())
+        hint = f"; themes in this mission: {', '.join(known[:12])}" if known else ""
+        raise ReportError(f"no items on {theme!r} (by theme or in their text){hint}")
+    scope = Scope(data, options)
+    document = open_document(options.template)
+    w = WordWriter(document)
+    upr = [i for i in items if i.mechanism is Mechanism.UPR]
+    others = [i for i in items if i.mechanism is not Mechanism.UPR]
+
+    country = data.mission.country if data.mission else ""
+    w.title(f"{theme[:1].upper()}{theme[1:]}")
+    w.subtitle(
+        f"{country}: what the UN mechanisms recommend"
+        if country
+        else "What the UN mechanisms recommend"
+    )
+    w.field("Prepared", s.long_date(date.today().isoformat()))
+    w.paragraph(_overview(upr, others))
+
+    _at_a_glance(w, scope, items)
+    _pairs(w, data, upr, others)
+    _upr(w, upr)
+    _treaty_bodies(w, data, others)
+    _said(w, scope, items)
+    w.finish()
+
+    set_properties(document, f"Factsheet: {theme}", options.author, "Thematic factsheet")
+    add_page_furniture(document, scope.shows_confidential)
+    return Built(document, 0, scope.shows_confidential)
+
+
+def _overview(upr: list[Item], others: list[Item]) -> str:
+    parts = []
+    if upr:
+        positions = Counter(i.position.value for i in upr if i.position)
+        said = ", ".join(f"{n} {p}" for p, n in positions.most_common())
+        parts.append(f"{len(upr)} UPR recommendation(s)" + (f" ({said})" if said else ""))
+    if others:
+        bodies = Counter(i.mechanism.value for i in others)
+        parts.append(
+            f"{len(others)} paragraph(s) or other item(s) from "
+            + ", ".join(f"{b} ({n})" for b, n in bodies.most_common())
+        )
+    return "This sheet brings together " + " and ".join(parts) + "."
+
+
+def _at_a_glance(w: WordWriter, scope: Scope, items: list[Item]) -> None:
+    w.heading("At a glance", 1)
+    rows = []
+    for (mechanism, symbol), group in groupby(
+        sorted(items, key=_document_order), key=lambda i: (i.mechanism, i.document_symbol)
+    ):
+        batch = list(group)
+        years = sorted({i.year for i in batch if i.year})
+        if mechanism is Mechanism.UPR:
+            counts = Counter(i.position.value for i in batch if i.position)
+            standing = ", ".join(f"{n} {p}" for p, n in counts.most_common()) or "—"
+        else:
+            grades = Counter(
+                a.grade.value for i in batch for a in i.assessments if a.grade is not None
+            )
+            standing = ", ".join(f"{n}× {g}" for g, n in sorted(grades.items())) or "—"
+        answered = sum(1 for i in batch if scope.responses_for(i.id))
+        rows.append(
+            [
+                f"{mechanism.value}\n{symbol}" if symbol else mechanism.value,
+                ", ".join(str(y) for y in years) or "—",
+                str(len(batch)),
+                standing,
+                f"{answered} of {len(batch)}",
+            ]
+        )
+    w.table(
+        ["Mechanism and document", "Year", "Items", "Positions or grades", "Officials spoke on"],
+        rows,
+        [1.9, 0.6, 0.7, 1.7, 1.2],
+        keep_rows=True,
+    )
+
+
+def _pairs(w: WordWriter, data: MissionData, upr: list[Item], others: list[Item]) -> None:
+    """Each treaty-body paragraph beside the UPR recommendations raising the same concern.
+
+    A recommendation goes beside the paragraph it is linked to, else the one sharing most
+    themes with it; one that fits none is listed on its own at the end.
+    """
+    if not others:
+        return
+    placed: dict[str, list[Item]] = {o.id: [] for o in others}
+    alone: list[Item] = []
+    for rec in upr:
+        linked = [o for o in others if o in data.related(rec)]
+        if linked:
+            placed[linked[0].id].append(rec)
+            continue
+        best, overlap = None, 0
+        for other in others:
+            shared = len(set(rec.themes) & set(other.themes))
+            if shared > overlap:
+                best, overlap = other, shared
+        if best is None:
+            alone.append(rec)
+        else:
+            placed[best.id].append(rec)
+    rows: list[list[Run | list[Run]]] = []
+    for other in others:
+        left: list[Run] = [("Strong", cite(other)), f"\n{s.item_summary(other, 200)}"]
+        grades = [a for a in other.assessments if a.grade is not None]
+        if grades:
+            left.append(
+                "\nGrade: "
+                + "; ".join(
+                    f"{a.grade.value}{f' for {a.limbs}' if a.limbs else ''}"
+                    for a in grades
+                    if a.grade
+                )
+            )
+        rows.append([left, _rec_lines(placed[other.id])])
+    if alone:
+        rows.append(["No treaty-body paragraph on file", _rec_lines(alone)])
+    w.heading("The same concern, side by side", 1)
+    w.table(["Treaty bodies and others", "UPR recommendations"], rows, [3.0, 3.1])
+
+
+def _rec_lines(recs: list[Item]) -> str:
+    if not recs:
+        return "—"
+    return "\n".join(
+        f"{r.short_ref} ({r.source_name}): {_position(r)}" for r in sorted(recs, key=reading_order)
+    )
+
+
+def _upr(w: WordWriter, upr: list[Item]) -> None:
+    if not upr:
+        return
+    w.heading("UPR recommendations", 1)
+    for symbol, group in groupby(sorted(upr, key=_document_order), key=lambda i: i.document_symbol):
+        batch = list(group)
+        first = batch[0]
+        when = ", ".join(
+            p for p in (str(first.year or ""), f"cycle {first.cycle}" if first.cycle else "") if p
+        )
+        w.heading(f"{symbol or 'UPR'}{f' ({when})' if when else ''}", 2)
+        rows = [
+            [
+                i.reference or "—",
+                i.text,
+                ", ".join(i.recommending_states) or "—",
+                i.position.value if i.position else "—",
+            ]
+            for i in batch
+        ]
+        w.table(
+            ["Rec.", "Recommendation", "State(s)", "Position"],
+            rows,
+            [0.75, 3.15, 1.2, 1.0],
+        )
+
+
+def _treaty_bodies(w: WordWriter, data: MissionData, others: list[Item]) -> None:
+    if not others:
+        return
+    w.heading("Treaty bodies and other mechanisms", 1)
+    for item in others:
+        w.heading(s.item_label(item), 2)
+        w.field("Citation", cite(item))
+        if item.text:
+            w.paragraph(item.text)
+        w.bullets(
+            [("Strong", f"{s._limb(limb.label)} "), limb.text] for limb in item.limbs if limb.text
+        )
+        for label, value in s.assessment_lines(item):
+            w.field(label, value)
+        linked = [i for i in data.related(item) if i.mechanism is Mechanism.UPR]
+        if linked:
+            w.field("Same concern in the UPR", ", ".join(i.short_ref for i in linked))
+
+
+def _said(w: WordWriter, scope: Scope, items: list[Item]) -> None:
+    w.heading("What officials said", 1)
+    said = False
+    for item in items:
+        responses = scope.responses_for(item.id)
+        if not responses:
+            continue
+        said = True
+        w.heading(s.item_label(item), 3)
+        for response in responses:
+            meeting = scope.data.meetings.get(response.meeting_id)
+            where = s.meeting_label(meeting) if meeting else "Meeting not found"
+            w.paragraph([("Strong", f"{where}: "), s.response_head(scope.data, response)])
+            if response.quote:
+                w.quote(f"“{response.quote.strip()}”")
+            if response.commitment:
+                commitment = response.commitment
+                if response.deadline:
+                    commitment += f" (by {s.long_date(response.deadline)})"
+                w.field("Commitment", commitment)
+    if not said:
+        w.paragraph("No official has responded on these items in the meetings recorded so far.")
+
+
+def _position(item: Item) -> str:
+    return item.position.value if item.position else "no position"

@@ -1,0 +1,109 @@
+"""Which part of a mission an export covers, and what may leave the mission file.
+
+Kept free of python-docx so the app can build options without loading Word support.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+from fieldkit.domain.directory import Person
+from fieldkit.domain.meetings import Meeting, Note, Response
+from fieldkit.domain.mission import MissionData, visible
+from fieldkit.domain.vocab import Confidentiality
+
+
+class ReportError(ValueError):
+    """An export that cannot be written: the message is fit to show as it is."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """What an export covers.
+
+    `date_from`/`date_to` are inclusive ISO days (`2017-04-11`); `meeting_ids` are full ids.
+    An empty selection means every meeting. `template` is the drafting team's `.docx`/`.dotx`.
+    """
+
+    include_confidential: bool = False
+    date_from: str = ""
+    date_to: str = ""
+    meeting_ids: tuple[str, ...] = ()
+    template: Path | None = None
+    author: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("date_from", "date_to"):
+            value = getattr(self, name)
+            if value:
+                parse_day(value)
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ReportError(f"--from {self.date_from} is after --to {self.date_to}")
+
+    @property
+    def limited(self) -> bool:
+        return bool(self.date_from or self.date_to or self.meeting_ids)
+
+
+def parse_day(text: str) -> date:
+    """An ISO day, with a message a delegate understands when it is not one."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ReportError(f"not a date: {text!r} (expected YYYY-MM-DD, e.g. 2017-04-11)") from None
+
+
+class Scope:
+    """The meetings, notes and responses an export may show, confidentiality applied."""
+
+    def __init__(self, data: MissionData, options: ExportOptions) -> None:
+        self.data = data
+        self.options = options
+        wanted = set(options.meeting_ids)
+        self.meetings: list[Meeting] = [
+            m
+            for m in data.meetings_in_order
+            if (not wanted or m.id in wanted)
+            and (not options.date_from or (m.day and m.day >= options.date_from))
+            and (not options.date_to or (m.day and m.day <= options.date_to))
+        ]
+        self.meeting_ids = {m.id for m in self.meetings}
+        #: Whether anything confidential made it into the export (drives the header marking).
+        self.shows_confidential = False
+
+    def allowed(self, record: Note | Response) -> bool:
+        if not visible(record.confidentiality, self.options.include_confidential):
+            return False
+        if record.confidentiality is Confidentiality.CONFIDENTIAL:
+            self.shows_confidential = True
+        return True
+
+    def notes_in(self, meeting_id: str) -> list[Note]:
+        return [n for n in self.data.notes_in(meeting_id) if self.allowed(n)]
+
+    def responses_in(self, meeting_id: str) -> list[Response]:
+        return [r for r in self.data.responses_in(meeting_id) if self.allowed(r)]
+
+    def responses_for(self, item_id: str) -> list[Response]:
+        """Responses on an item in the covered meetings, oldest meeting first."""
+        return [
+            r
+            for r in self.data.responses_for(item_id)
+            if r.meeting_id in self.meeting_ids and self.allowed(r)
+        ]
+
+    def notes_for(self, item_id: str) -> list[Note]:
+        return [
+            n
+            for n in self.data.notes_for(item_id)
+            if n.meeting_id in self.meeting_ids and self.allowed(n)
+        ]
+
+    def contact(self, person: Person) -> str:
+        """A person's contact details, only when confidential content is asked for."""
+        if not self.options.include_confidential or not person.contact:
+            return ""
+        self.shows_confidential = True
+        return person.contact

@@ -1,0 +1,191 @@
+"""Wording shared by the debrief and the factsheet: dates, people, items, grades, stances."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fieldkit.domain.grades import Grade
+from fieldkit.domain.items import Item
+from fieldkit.domain.meetings import Meeting, Note, Response
+from fieldkit.domain.mission import MissionData
+from fieldkit.domain.text import shorten, squash
+from fieldkit.domain.vocab import Implementation, InstitutionType, NoteKind
+from fieldkit.reports.scope import Scope
+
+NOTE_KIND_LABELS: dict[NoteKind, str] = {
+    NoteKind.STATEMENT: "Statement",
+    NoteKind.COMMITMENT: "Commitment",
+    NoteKind.CONCERN: "Concern",
+    NoteKind.QUESTION: "Question",
+    NoteKind.FOLLOW_UP: "Follow-up",
+    NoteKind.QUOTE: "Quote",
+    NoteKind.OBSERVATION: "Observation",
+}
+KIND_ORDER = {kind: n for n, kind in enumerate(NoteKind)}
+
+
+def long_date(day: str) -> str:
+    """'2017-04-11' as '11 April 2017'; anything unreadable as it is."""
+    try:
+        d = date.fromisoformat(day[:10])
+    except ValueError:
+        return day
+    return f"{d.day} {d:%B %Y}"
+
+
+def date_span(start: str, end: str) -> str:
+    """'11–14 April 2017', '28 March – 2 April 2017', or one day."""
+    if not start or not end or start[:10] == end[:10]:
+        return long_date(start or end)
+    try:
+        a, b = date.fromisoformat(start[:10]), date.fromisoformat(end[:10])
+    except ValueError:
+        return f"{start} – {end}"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day} {b:%B %Y}"
+    if a.year == b.year:
+        return f"{a.day} {a:%B} – {b.day} {b:%B %Y}"
+    return f"{long_date(start)} – {long_date(end)}"
+
+
+def short_date(day: str) -> str:
+    """'2017-04-11' as '11 Apr 2017', for table cells."""
+    try:
+        d = date.fromisoformat(day[:10])
+    except ValueError:
+        return day
+    return f"{d.day} {d:%b %Y}"
+
+
+def meeting_label(meeting: Meeting) -> str:
+    when = long_date(meeting.day) if meeting.day else "Date not set"
+    if meeting.time and meeting.time != "00:00":
+        when += f", {meeting.time}"
+    return f"{when} · {squash(meeting.title)}"
+
+
+def item_label(item: Item, width: int = 90) -> str:
+    """The reference and a short title: 'CCPR-24 · Torture and ill-treatment'."""
+    words = item.title or item.text
+    return f"{item.short_ref} · {shorten(words, width)}" if words else item.short_ref
+
+
+def item_summary(item: Item, width: int = 160) -> str:
+    return shorten(item.title or item.text, width)
+
+
+def grade_words(grade: Grade | None) -> str:
+    return f"{grade.value} ({grade.meaning.lower()})" if grade else ""
+
+
+def person_name(data: MissionData, person_id: str | None, with_title: bool = True) -> str:
+    """'Name, Title, Institution' without repeating what the name says; name only for notes."""
+    if not person_id:
+        return ""
+    person = data.people.get(person_id)
+    if person is None:
+        return ""
+    name = squash(person.name)
+    parts = [name]
+    if with_title and person.title and not _says(name, person.title):
+        parts.append(squash(person.title))
+    institution = data.institutions.get(person.institution_id or "")
+    if with_title and institution is not None:
+        segments = [p for p in squash(institution.name).split(", ") if p]
+        while segments and _says(name, segments[0]):
+            segments.pop(0)
+        if segments:
+            parts.append(", ".join(segments))
+    return ", ".join(parts)
+
+
+def _says(name: str, words: str) -> bool:
+    """Whether a name already carries these words ('Deputy Minister of Justice', 'Deputy
+    Minister'), so that a person named by their office is not titled twice."""
+    have = set(name.lower().replace(",", " ").split())
+    return set(words.lower().replace(",", " ").split()) <= have
+
+
+def person_entry(scope: Scope, person_id: str) -> str:
+    """A person as the annex lists them; contacts only when confidential content is in."""
+    person = scope.data.people.get(person_id)
+    if person is None:
+        return ""
+    text = squash(person.name)
+    if person.title and not _says(text, person.title):
+        text += f", {squash(person.title)}"
+    contact = scope.contact(person)
+    if contact:
+        text += f" ({squash(contact)})"
+    return text
+
+
+def response_head(data: MissionData, response: Response) -> str:
+    """'rejects — for (b) — Deputy Minister, Ministry of Justice' and the grade."""
+    parts = [response.stance.label]
+    if response.limb:
+        parts.append(f"on {_limb(response.limb)}")
+    speaker = person_name(data, response.speaker_id)
+    if speaker:
+        parts.append(f"said by {speaker}")
+    return "; ".join(parts)
+
+
+def response_details(response: Response) -> list[tuple[str, str]]:
+    """The labelled lines under a response, in reading order (quote excluded)."""
+    lines: list[tuple[str, str]] = []
+    if response.implementation is not Implementation.UNKNOWN:
+        lines.append(("Implementation claimed", response.implementation.value))
+    if response.commitment:
+        commitment = squash(response.commitment)
+        if response.deadline:
+            commitment += f" (by {long_date(response.deadline)})"
+        lines.append(("Commitment", commitment))
+    elif response.deadline:
+        lines.append(("Deadline", long_date(response.deadline)))
+    if response.grade is not None:
+        lines.append(("Delegation's grade", grade_words(response.grade)))
+    if response.text:
+        lines.append(("Delegation's remark", response.text))
+    return lines
+
+
+def note_sort_key(note: Note) -> tuple[int, str]:
+    return (KIND_ORDER[note.kind], note.created_at)
+
+
+def note_line(data: MissionData, note: Note) -> list[str | tuple[str, str]]:
+    """A note as a bullet: its kind in bold, the text, who said it."""
+    runs: list[str | tuple[str, str]] = [("Strong", f"{NOTE_KIND_LABELS[note.kind]}: ")]
+    text = note.text
+    if note.limb:
+        text = f"[{_limb(note.limb)}] {text}"
+    speaker = person_name(data, note.speaker_id, with_title=False)
+    runs.append(f"{text} ({speaker})" if speaker else text)
+    return runs
+
+
+def _limb(label: str) -> str:
+    label = label.strip().strip("()")
+    return f"({label})" if label else ""
+
+
+def institution_type(kind: InstitutionType) -> str:
+    special = {InstitutionType.NHRI: "NHRI", InstitutionType.UN: "UN", InstitutionType.NGO: "NGO"}
+    return special.get(kind, kind.value.replace("-", " "))
+
+
+def assessment_lines(item: Item) -> list[tuple[str, str]]:
+    """The outside assessments of the latest date: ('Assessment (CCPR/C/123/2, 27 July
+    2018)', 'B (...), for (a) and (b); C (...), for (c) to (f)')."""
+    dated = [a for a in item.assessments if a.grade or a.implementation]
+    if not dated:
+        return []
+    last = max(a.date for a in dated)
+    latest = [a for a in dated if a.date == last]
+    where = ", ".join(p for p in (latest[0].document, long_date(last) if last else "") if p)
+    values = []
+    for a in latest:
+        value = grade_words(a.grade) if a.grade else f"{a.implementation} implemented"
+        values.append(f"{value}, for {a.limbs}" if a.limbs else value)
+    return [(f"Assessment ({where})" if where else "Assessment", "; ".join(values))]
