@@ -76,7 +76,8 @@ class Problems:
         rows = len({line.split(":", 1)[0] for line in self.lines})
         raise ImportFailed(
             path,
-            f"{rows} of {total} {self.unit}s are bad; nothing was imported",
+            f"{rows} of {total} {self.unit}s {'is' if rows == 1 else 'are'} bad; "
+            "nothing was imported",
             tuple(self.lines),
         )
 
