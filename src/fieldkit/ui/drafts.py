@@ -1,0 +1,150 @@
+"""Typing in a meeting is never lost: forms in progress are kept as drafts in the mission file.
+
+A `DraftKeeper` watches one capture form. The first change after a save starts a short
+timer; when it fires, the form as it stands is written as a `Draft` record (one atomic save),
+so at most `DELAY` seconds of typing can be lost to a crash or a closed terminal. Saving the
+finished record deletes the draft in the same transaction. On the next start the drafts an
+author left behind are offered back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+from fieldkit.domain.meetings import Draft
+from fieldkit.domain.mission import MissionData
+from fieldkit.domain.text import shorten
+from fieldkit.storage.errors import StorageError
+from fieldkit.storage.repository import Store, Tx
+
+# Seconds between the first unsaved keystroke and the draft being on disk.
+DELAY = 0.5
+
+DRAFT_KINDS = ("note", "response", "action")
+
+
+class Cancellable(Protocol):
+    def stop(self) -> None: ...
+
+
+Schedule = Callable[[float, Callable[[], None]], Cancellable]
+
+
+def is_blank(fields: Mapping[str, Any]) -> bool:
+    """A form with no text typed in it is not worth keeping."""
+    return not any(isinstance(v, str) and v.strip() for k, v in fields.items() if k in TEXTS)
+
+
+# The fields whose text makes a draft worth keeping (choices alone are not).
+TEXTS = frozenset({"text", "quote", "commitment", "deadline", "grade", "owner", "due"})
+
+
+class DraftKeeper:
+    """Keeps one capture form's content in the mission file while it is being typed."""
+
+    def __init__(
+        self,
+        store: Store,
+        author: str,
+        kind: str,
+        schedule: Schedule,
+        on_error: Callable[[str], None] = lambda message: None,
+    ) -> None:
+        self.store = store
+        self.author = author
+        self.kind = kind
+        self._schedule = schedule
+        self._on_error = on_error
+        self._timer: Cancellable | None = None
+        self._pending: tuple[str | None, str | None, dict[str, Any]] | None = None
+        self.draft: Draft | None = None
+
+    def adopt(self, draft: Draft) -> None:
+        """Continue an existing draft (offered back after a crash) instead of a new one."""
+        self.draft = draft
+
+    def changed(self, meeting_id: str | None, item_id: str | None, fields: dict[str, Any]) -> None:
+        """The form changed: make sure it is saved within `DELAY` seconds."""
+        self._pending = (meeting_id, item_id, dict(fields))
+        if self._timer is None:
+            self._timer = self._schedule(DELAY, self.flush)
+
+    def flush(self) -> None:
+        """Write the pending form now (or delete the draft if the form was emptied)."""
+        self._stop_timer()
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        meeting_id, item_id, fields = pending
+        try:
+            with self.store.transaction() as tx:
+                if is_blank(fields):
+                    self._drop(tx)
+                else:
+                    self._write(tx, meeting_id, item_id, fields)
+        except StorageError as exc:
+            self._pending = self._pending or pending
+            self._on_error(f"The draft could not be saved: {exc}")
+
+    def _write(
+        self, tx: Tx, meeting_id: str | None, item_id: str | None, fields: dict[str, Any]
+    ) -> None:
+        if self.draft is None:
+            self.draft = Draft(
+                kind=self.kind,
+                meeting_id=meeting_id,
+                item_id=item_id,
+                fields=fields,
+                author=self.author,
+            )
+        else:
+            self.draft = self.draft.touched(meeting_id=meeting_id, item_id=item_id, fields=fields)
+        tx.put(self.draft)
+
+    def _drop(self, tx: Tx) -> None:
+        if self.draft is not None:
+            tx.delete(Draft, self.draft.id)
+            self.draft = None
+
+    def finish(self, tx: Tx) -> None:
+        """The record was saved in `tx`: its draft goes in the same transaction."""
+        self._stop_timer()
+        self._pending = None
+        self._drop(tx)
+
+    def discard(self) -> None:
+        """Throw the draft away (the delegate cleared or abandoned the form)."""
+        self._stop_timer()
+        self._pending = None
+        if self.draft is None:
+            return
+        try:
+            with self.store.transaction() as tx:
+                self._drop(tx)
+        except StorageError as exc:
+            self._on_error(f"The draft could not be removed: {exc}")
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+
+def drafts_of(data: MissionData, author: str) -> list[Draft]:
+    """The drafts `author` left unfinished, newest first."""
+    mine = [d for d in data.drafts.values() if d.author == author and not is_blank(d.fields)]
+    return sorted(mine, key=lambda d: d.updated_at, reverse=True)
+
+
+def describe(draft: Draft, data: MissionData, width: int = 60) -> str:
+    """One line saying what a draft is: 'Note in Ministry of Justice: "The deputy…"'."""
+    meeting = data.meetings.get(draft.meeting_id or "")
+    where = f" in {meeting.title}" if meeting else ""
+    fields = draft.fields
+    text = next(
+        (str(fields[k]) for k in ("text", "quote", "commitment") if str(fields.get(k, "")).strip()),
+        "",
+    )
+    label = {"note": "Note", "response": "Response", "action": "Follow-up"}.get(draft.kind, "Draft")
+    return f'{label}{where}: "{shorten(text, width)}"'

@@ -1,0 +1,723 @@
+"""The meeting room: the agenda, the item under discussion, and the capture area.
+
+A delegate opens it on one meeting and types while the officials talk. ctrl+n / ctrl+b walk
+the agenda, ctrl+g jumps to any item by reference; ctrl+t, ctrl+r and ctrl+o switch the
+capture area between a note, a response and a follow-up. Whatever is being typed is kept as
+a draft in the mission file within a second; finished records are saved at once.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from fieldkit import settings
+from fieldkit.domain.citations import cite
+from fieldkit.domain.grades import parse_grade
+from fieldkit.domain.items import Item
+from fieldkit.domain.meetings import Action, Draft, Meeting, Note, Response
+from fieldkit.domain.mission import MissionData
+from fieldkit.domain.records import Record
+from fieldkit.domain.schedule import (
+    agenda_items,
+    default_meeting,
+    parse_day,
+    people_present,
+    said_before,
+    step,
+)
+from fieldkit.domain.text import clean, shorten, squash
+from fieldkit.domain.vocab import Confidentiality, Implementation, MeetingStatus, NoteKind, Stance
+from fieldkit.storage.errors import StorageError
+from fieldkit.storage.repository import Store, Tx
+from fieldkit.ui.drafts import DraftKeeper, describe, drafts_of
+from fieldkit.ui.widgets.capture import NOBODY, CaptureForm, NoteCapture
+from fieldkit.ui.widgets.capture_forms import ActionCapture, ResponseCapture
+from fieldkit.ui.widgets.meeting_picker import ConfirmDelete, DraftOffer, ItemJump, MeetingPicker
+
+MODES = ("note", "response", "action")
+RECORD_OF: dict[str, type[Record]] = {"note": Note, "response": Response, "action": Action}
+
+# Records deleted in this session, newest last, per app: what "undo" puts back.
+_TRASH: weakref.WeakKeyDictionary[App[Any], list[Record]] = weakref.WeakKeyDictionary()
+
+
+def trash(app: App[Any]) -> list[Record]:
+    return _TRASH.setdefault(app, [])
+
+
+def app_store(app: App[Any], store: Store | None = None) -> Store:
+    """The store a screen works on: its own if given, else the app's."""
+    found = store if store is not None else getattr(app, "store", None)
+    if not isinstance(found, Store):
+        raise RuntimeError("this screen needs a mission store")
+    return found
+
+
+@contextmanager
+def writing(app: App[Any], store: Store) -> Iterator[Tx]:
+    """A transaction that, in the fieldkit app, also refreshes every other screen."""
+    shared = getattr(app, "transaction", None)
+    if callable(shared) and getattr(app, "store", None) is store:
+        with shared() as tx:
+            yield tx
+    else:
+        with store.transaction() as tx:
+            yield tx
+
+
+def follow(screen: Screen[Any], store: Store, redraw: Callable[[], None]) -> None:
+    """Redraw when the mission changes: on the app's reloads, or by watching the file."""
+    if getattr(screen.app, "store", None) is store and hasattr(screen.app, "data"):
+        screen.watch(screen.app, "data", lambda _data: redraw(), init=False)
+        return
+
+    def poll() -> None:
+        try:
+            if store.changed_on_disk():
+                redraw()
+        except StorageError as exc:
+            screen.notify(str(exc), severity="error", timeout=8)
+
+    screen.set_interval(1.0, poll)
+
+
+class MeetingRoom(Screen[None]):
+    """Capture notes, responses and follow-ups against one meeting's agenda."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "step(1)", "Next item"),
+        Binding("ctrl+b", "step(-1)", "Prev item"),
+        Binding("ctrl+g", "jump", "Go to item"),
+        Binding("ctrl+t", "capture('note')", "Note"),
+        Binding("ctrl+r", "capture('response')", "Response"),
+        Binding("ctrl+o", "capture('action')", "Follow-up"),
+        Binding("ctrl+s", "save", "Save", show=False),
+        Binding("f8", "undo", "Undo delete", show=False),
+        Binding("f9", "mark_held", "Mark held"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    DEFAULT_CSS = """
+    MeetingRoom { layout: vertical; }
+    MeetingRoom #room-title { height: 1; background: $primary; color: $text; padding: 0 1; }
+    MeetingRoom #room-main { height: 1fr; }
+    MeetingRoom #agenda { width: 30%; min-width: 18; max-width: 40; border: round $panel; }
+    MeetingRoom #agenda:focus-within { border: round $accent; }
+    MeetingRoom #room-right { width: 1fr; }
+    MeetingRoom #item-pane { height: 1fr; border: round $panel; padding: 0 1; }
+    MeetingRoom #item-pane:focus { border: round $accent; }
+    MeetingRoom #captured { height: auto; max-height: 6; border: none; padding: 0 1; }
+    MeetingRoom #capture { height: auto; border-top: solid $accent; }
+    MeetingRoom .capture-status { height: 1; padding: 0 1; }
+    MeetingRoom #note-text { height: 3; border: none; padding: 0 1; }
+    MeetingRoom .field-row { height: 1; }
+    MeetingRoom .field-label { width: 12; padding: 0 1; color: $text-muted; }
+    MeetingRoom .field-input { border: none; height: 1; padding: 0 1; width: 1fr; }
+    MeetingRoom .field-input:focus { background: $boost; }
+    MeetingRoom NoteCapture, MeetingRoom ResponseCapture, MeetingRoom ActionCapture {
+        height: auto;
+    }
+    """
+
+    def __init__(
+        self,
+        meeting_id: str,
+        mode: str = "note",
+        item_id: str | None = None,
+        store: Store | None = None,
+    ) -> None:
+        super().__init__()
+        self._store = store
+        self.meeting_id = meeting_id
+        self.mode = mode if mode in MODES else "note"
+        self.item_id = item_id
+        self.author = settings.author()
+        self.keepers: dict[str, DraftKeeper] = {}
+
+    # -- building --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="room-title")
+        with Horizontal(id="room-main"):
+            yield OptionList(id="agenda")
+            with Vertical(id="room-right"):
+                with VerticalScroll(id="item-pane"):
+                    yield Static(id="item-text")
+                yield OptionList(id="captured")
+        with ContentSwitcher(id="capture", initial=self.mode):
+            yield NoteCapture(id="note")
+            yield ResponseCapture(id="response")
+            yield ActionCapture(id="action")
+        yield Footer()
+
+    @property
+    def store(self) -> Store:
+        return app_store(self.app, self._store)
+
+    def on_mount(self) -> None:
+        self.query_one("#agenda").border_title = "Agenda"
+        for kind in MODES:
+            self.keepers[kind] = DraftKeeper(
+                self.store, self.author, kind, self.set_timer, self._warn
+            )
+        data = self.data()
+        meeting = self.meeting(data)
+        if meeting is None:
+            return
+        if self.item_id is None and meeting.agenda:
+            self.item_id = step(meeting.agenda, None, 1)
+        self.restore_drafts(data)
+        follow(self, self.store, self.redraw)
+        self.form().focus_text()
+
+    def on_unmount(self) -> None:
+        for keeper in self.keepers.values():
+            keeper.flush()
+
+    # -- reading the mission ---------------------------------------------------------------
+
+    def data(self) -> MissionData:
+        return self.store.data()
+
+    def meeting(self, data: MissionData) -> Meeting | None:
+        meeting = data.meetings.get(self.meeting_id)
+        if meeting is None:
+            self.query_one("#room-title", Static).update("This meeting no longer exists.")
+        return meeting
+
+    def redraw(self) -> None:
+        """Show the mission as it now is (another delegate or a script may have changed it)."""
+        try:
+            self.show(self.data())
+        except StorageError as exc:
+            self._warn(str(exc))
+
+    def form(self, mode: str | None = None) -> CaptureForm:
+        return self.query_one(f"#{mode or self.mode}", CaptureForm)
+
+    def _warn(self, message: str) -> None:
+        self.notify(message, severity="error", timeout=8)
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def show(self, data: MissionData) -> None:
+        meeting = self.meeting(data)
+        if meeting is None:
+            return
+        self.query_one("#room-title", Static).update(self.title_line(data, meeting))
+        self.show_agenda(data, meeting)
+        self.show_item(data, meeting)
+        self.show_captured(data, meeting)
+        speakers = [(p.id, p.name) for p in people_present(data, meeting)]
+        item = data.items.get(self.item_id or "")
+        limbs = [limb.label for limb in item.limbs] if item else []
+        for kind in MODES:
+            self.form(kind).set_context(speakers, limbs)
+
+    def title_line(self, data: MissionData, meeting: Meeting) -> Text:
+        when = meeting.starts_at.replace("T", " ") or "undated"
+        line = Text(f"{meeting.title}", style="bold")
+        line.append(f" · {when} · {meeting.status.value}")
+        if meeting.place:
+            line.append(f" · {meeting.place}")
+        return line
+
+    def show_agenda(self, data: MissionData, meeting: Meeting) -> None:
+        agenda = self.query_one("#agenda", OptionList)
+        said = {r.item_id: r for r in data.responses_in(meeting.id)}
+        noted = {n.item_id for n in data.notes_in(meeting.id)}
+        options = []
+        for item in agenda_items(data, meeting):
+            line = Text(item.short_ref, style="bold")
+            if item.id in said:
+                line.append(f" {said[item.id].stance.label}", style="italic")
+            elif item.id in noted:
+                line.append(" noted", style="dim")
+            line.append("\n" + shorten(item.title or item.text, 60), style="dim")
+            options.append(Option(_one_line(line), id=item.id))
+        highlighted = agenda.highlighted
+        agenda.clear_options()
+        agenda.add_options(options)
+        ids = [o.id for o in options]
+        if self.item_id in ids:
+            agenda.highlighted = ids.index(self.item_id)
+        elif highlighted is not None and options:
+            agenda.highlighted = min(highlighted, len(options) - 1)
+
+    def show_item(self, data: MissionData, meeting: Meeting) -> None:
+        pane = self.query_one("#item-pane", VerticalScroll)
+        text = self.query_one("#item-text", Static)
+        item = data.items.get(self.item_id or "")
+        if item is None:
+            pane.border_title = "No item"
+            text.update("The agenda is empty: ctrl+g goes to any item by its reference.")
+            return
+        position = ""
+        agenda = list(meeting.agenda)
+        if item.id in agenda:
+            position = f" · {agenda.index(item.id) + 1}/{len(agenda)}"
+        pane.border_title = f"{item.short_ref}{position}"
+        text.update(item_text(data, meeting, item))
+        pane.scroll_home(animate=False)
+
+    def show_captured(self, data: MissionData, meeting: Meeting) -> None:
+        captured = self.query_one("#captured", OptionList)
+        options: list[Option] = []
+        for note in data.notes_in(meeting.id):
+            if note.item_id == self.item_id:
+                line = Text(f"{note.kind.value}: ", style="bold")
+                line.append(self._who(data, note.speaker_id))
+                line.append(squash(note.text))
+                options.append(Option(_one_line(line), id=f"note:{note.id}"))
+        for response in data.responses_in(meeting.id):
+            if response.item_id == self.item_id:
+                line = Text(f"response: {response.stance.label}", style="bold")
+                if response.grade:
+                    line.append(f", grade {response.grade.value}")
+                line.append(" ")
+                line.append(self._who(data, response.speaker_id))
+                line.append(squash(response.quote or response.text))
+                options.append(Option(_one_line(line), id=f"response:{response.id}"))
+        for action in data.actions.values():
+            if action.meeting_id == meeting.id and action.item_id == self.item_id:
+                line = Text("follow-up: ", style="bold")
+                line.append(squash(action.text))
+                if action.owner or action.due:
+                    line.append(f" ({action.owner} {action.due})".replace("( ", "(").strip())
+                options.append(Option(_one_line(line), id=f"action:{action.id}"))
+        highlighted = captured.highlighted
+        captured.clear_options()
+        captured.add_options(options)
+        captured.display = bool(options)
+        if options and highlighted is not None:
+            captured.highlighted = min(highlighted, len(options) - 1)
+
+    def _who(self, data: MissionData, person_id: str | None) -> str:
+        person = data.people.get(person_id or "")
+        return f"{person.name}: " if person else ""
+
+    # -- moving through the agenda ----------------------------------------------------------
+
+    def go_to(self, item_id: str | None) -> None:
+        if item_id is None or item_id == self.item_id:
+            return
+        self.item_id = item_id
+        self.show(self.data())
+
+    def action_step(self, delta: int) -> None:
+        meeting = self.meeting(self.data())
+        if meeting is not None:
+            self.go_to(step(meeting.agenda, self.item_id, delta))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "agenda" and event.option_list.has_focus:
+            self.go_to(event.option.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "agenda":
+            self.go_to(event.option.id)
+            self.form().focus_text()
+        elif event.option_list.id == "captured" and event.option.id:
+            self.edit(event.option.id)
+
+    def action_jump(self) -> None:
+        def chosen(item_id: str | None) -> None:
+            if item_id is not None:
+                self.add_to_agenda(item_id)
+                self.go_to(item_id)
+            self.form().focus_text()
+
+        self.app.push_screen(ItemJump(dict(self.data().items)), chosen)
+
+    def add_to_agenda(self, item_id: str) -> None:
+        """An item discussed off the agenda joins it, so the debrief shows it in order."""
+        meeting = self.meeting(self.data())
+        if meeting is None or item_id in meeting.agenda:
+            return
+        self._save(meeting.touched(agenda=(*meeting.agenda, item_id)))
+
+    # -- capture -------------------------------------------------------------------------
+
+    def action_capture(self, mode: str) -> None:
+        """Show the note, response or follow-up form with the cursor in it."""
+        if mode not in MODES:
+            return
+        self.mode = mode
+        self.query_one("#capture", ContentSwitcher).current = mode
+        self.form().focus_text()
+
+    def action_back(self) -> None:
+        if self.mode != "note":
+            self.action_capture("note")
+            return
+        self.dismiss(None)
+
+    def on_capture_form_edited(self, event: CaptureForm.Edited) -> None:
+        kind = event.form.KIND
+        self.keepers[kind].changed(self.meeting_id, self.item_id, event.form.fields())
+
+    def on_capture_form_submitted(self, event: CaptureForm.Submitted) -> None:
+        self.save_form(event.form)
+
+    def action_save(self) -> None:
+        self.save_form(self.form())
+
+    def save_form(self, form: CaptureForm) -> None:
+        error = form.validate()
+        data = self.data()
+        if not error and form.KIND == "response" and self.item_id not in data.items:
+            error = "Choose an item first (ctrl+g) — a response is about one item"
+        if error:
+            form.show_error(error)
+            return
+        record = self.build(form.KIND, form.fields(), data)
+        keeper = self.keepers[form.KIND]
+        try:
+            with writing(self.app, self.store) as tx:
+                tx.put(record)
+                keeper.finish(tx)
+        except StorageError as exc:
+            form.show_error(str(exc))
+            return
+        form.clear()
+        label = {"note": "Note", "response": "Response", "action": "Follow-up"}[form.KIND]
+        self.notify(f"{label} saved", timeout=2)
+        if form.KIND != "note":
+            self.action_capture("note")
+        self.show(self.data())
+
+    def build(self, kind: str, fields: dict[str, Any], data: MissionData) -> Record:
+        """The record a submitted form stands for (an edited one keeps id, author, item)."""
+        editing = str(fields.get("editing") or "")
+        base: dict[str, Any] = {}
+        if kind == "note":
+            base = {
+                "kind": NoteKind(fields["kind"]),
+                "text": clean(str(fields["text"])).strip(),
+            }
+        elif kind == "response":
+            grade = str(fields.get("grade") or "").strip()
+            base = {
+                "stance": Stance(fields["stance"]),
+                "implementation": Implementation(fields["implementation"]),
+                "grade": parse_grade(grade) if grade else None,
+                "quote": clean(str(fields["quote"])).strip(),
+                "commitment": clean(str(fields["commitment"])).strip(),
+                "deadline": parse_day(str(fields["deadline"])),
+                "text": clean(str(fields["text"])).strip(),
+            }
+        else:
+            return self._action(fields, data, editing)
+        base |= {
+            "limb": str(fields.get("limb") or ""),
+            "speaker_id": str(fields.get("speaker_id") or NOBODY) or None,
+            "confidentiality": Confidentiality(fields["confidentiality"]),
+        }
+        existing = (data.notes if kind == "note" else data.responses).get(editing)
+        if existing is not None:
+            return existing.touched(**base)
+        if kind == "note":
+            return Note(
+                meeting_id=self.meeting_id, item_id=self.item_id, author=self.author, **base
+            )
+        return Response(
+            meeting_id=self.meeting_id, item_id=self.item_id or "", author=self.author, **base
+        )
+
+    def _action(self, fields: dict[str, Any], data: MissionData, editing: str) -> Action:
+        base: dict[str, Any] = {
+            "text": clean(str(fields["text"])).strip(),
+            "owner": squash(str(fields.get("owner") or "")),
+            "due": parse_day(str(fields.get("due") or "")),
+        }
+        existing = data.actions.get(editing)
+        if existing is not None:
+            return existing.touched(**base)
+        return Action(meeting_id=self.meeting_id, item_id=self.item_id, author=self.author, **base)
+
+    # -- drafts --------------------------------------------------------------------------
+
+    def restore_drafts(self, data: MissionData) -> None:
+        """Put back what this author was typing in this meeting when the app last stopped."""
+        restored: set[str] = set()
+        loads: list[Draft] = []
+        for draft in drafts_of(data, self.author):
+            if draft.meeting_id != self.meeting_id or draft.kind in restored:
+                continue
+            if draft.kind not in MODES:
+                continue
+            restored.add(draft.kind)
+            self.keepers[draft.kind].adopt(draft)
+            if draft.kind == self.mode and draft.item_id in data.items:
+                self.item_id = draft.item_id
+            loads.append(draft)
+        self.show(data)
+        for draft in loads:
+            self.form(draft.kind).load(dict(draft.fields))
+        if restored:
+            self.notify("Your unfinished " + " and ".join(sorted(restored)) + " is back.")
+
+    # -- editing, deleting, undoing ----------------------------------------------------------
+
+    def _selected(self) -> tuple[str, str] | None:
+        captured = self.query_one("#captured", OptionList)
+        if captured.highlighted is None or not captured.option_count:
+            return None
+        option_id = captured.get_option_at_index(captured.highlighted).id or ""
+        kind, _, record_id = option_id.partition(":")
+        return kind, record_id
+
+    def edit(self, option_id: str) -> None:
+        kind, _, record_id = option_id.partition(":")
+        data = self.data()
+        record = {"note": data.notes, "response": data.responses, "action": data.actions}[kind].get(
+            record_id
+        )
+        if record is None:
+            return
+        fields = {k: v for k, v in record.to_dict().items() if isinstance(v, str) or v is None}
+        fields["editing"] = record.id
+        if isinstance(record, Response):
+            fields["grade"] = record.grade.value if record.grade else ""
+        self.action_capture(kind)
+        self.form(kind).load({k: v for k, v in fields.items() if v is not None})
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys that act on the highlighted record when the list of records has focus."""
+        captured = self.query_one("#captured", OptionList)
+        if not captured.has_focus:
+            return
+        selected = self._selected()
+        if event.key in ("e",) and selected:
+            event.stop()
+            self.edit(f"{selected[0]}:{selected[1]}")
+        elif event.key in ("d", "delete") and selected:
+            event.stop()
+            self.delete(*selected)
+        elif event.key == "u":
+            event.stop()
+            self.action_undo()
+
+    def delete(self, kind: str, record_id: str) -> None:
+        data = self.data()
+        tables: dict[str, Any] = {
+            "note": data.notes,
+            "response": data.responses,
+            "action": data.actions,
+        }
+        record: Record | None = tables[kind].get(record_id)
+        if record is None:
+            return
+        what = {"note": "this note", "response": "this response", "action": "this follow-up"}
+
+        def answered(yes: bool | None) -> None:
+            if not yes or record is None:
+                return
+            try:
+                with writing(self.app, self.store) as tx:
+                    tx.delete(type(record), record.id)
+            except StorageError as exc:
+                self._warn(str(exc))
+                return
+            trash(self.app).append(record)
+            self.notify("Deleted: u (or the palette's Undo delete) puts it back", timeout=4)
+            self.show(self.data())
+
+        self.app.push_screen(ConfirmDelete(what[kind]), answered)
+
+    def action_undo(self) -> None:
+        _undo(self.app)
+
+    def action_mark_held(self) -> None:
+        meeting = self.meeting(self.data())
+        if meeting is None:
+            return
+        if self._save(meeting.touched(status=MeetingStatus.HELD)):
+            self.notify(f"{meeting.title}: marked held", timeout=3)
+
+    def _save(self, *records: Record) -> bool:
+        try:
+            with writing(self.app, self.store) as tx:
+                tx.put(*records)
+        except StorageError as exc:
+            self._warn(str(exc))
+            return False
+        self.show(self.data())
+        return True
+
+
+def _one_line(text: Text) -> Text:
+    text.no_wrap = True
+    text.overflow = "ellipsis"
+    return text
+
+
+def item_text(data: MissionData, meeting: Meeting, item: Item) -> Text:
+    """The item as the delegate needs it in the room: citation, text, limbs, what was said."""
+    out = Text()
+    out.append(cite(item), style="bold")
+    if item.priority is not None:
+        out.append(f" · priority {item.priority}")
+    if item.position is not None:
+        out.append(f" · {item.position.value}")
+    out.append("\n")
+    out.append(clean(item.text).strip() or "(no text)")
+    for limb in item.limbs:
+        out.append(f"\n{limb.label} ", style="bold")
+        out.append(clean(limb.text).strip())
+    assessment = item.latest_assessment()
+    if assessment is not None and (assessment.grade or assessment.implementation):
+        out.append("\n\nLast assessed: ", style="bold")
+        if assessment.grade:
+            out.append(f"grade {assessment.grade.value} ({assessment.grade.meaning})")
+        elif assessment.implementation:
+            out.append(f"{assessment.implementation.value} implemented")
+        if assessment.limbs:
+            out.append(f", limbs {assessment.limbs}")
+        if assessment.date:
+            out.append(f", {assessment.date}")
+    responses, notes = said_before(data, meeting, item.id)
+    if responses or notes:
+        out.append("\n\nSaid before by this institution:", style="bold")
+        for response in responses:
+            earlier = data.meetings.get(response.meeting_id)
+            day = earlier.day if earlier else ""
+            out.append(f"\n{day} {response.stance.label}")
+            if response.grade:
+                out.append(f", grade {response.grade.value}")
+            if response.quote:
+                out.append(f': "{squash(response.quote)}"', style="italic")
+            elif response.text:
+                out.append(f": {squash(response.text)}")
+        for note in notes:
+            earlier = data.meetings.get(note.meeting_id)
+            day = earlier.day if earlier else ""
+            out.append(f"\n{day} {note.kind.value}: {squash(note.text)}")
+    return out
+
+
+# -- reaching the room from anywhere ----------------------------------------------------------
+
+
+def open_capture(app: App[Any], store: Store, mode: str, now: datetime | None = None) -> None:
+    """Land in a meeting's capture area, ready to type ('Add note' from any screen).
+
+    In a meeting room this only switches the form; elsewhere it asks which meeting, with the
+    one in progress (else the latest held, else the next planned) already chosen.
+    """
+    screen = app.screen
+    if isinstance(screen, MeetingRoom):
+        screen.action_capture(mode)
+        return
+    try:
+        data = store.data()
+    except StorageError as exc:
+        app.notify(str(exc), severity="error")
+        return
+    meetings = data.meetings_in_order
+    if not meetings:
+        app.notify("No meetings yet: add one on the meetings screen first.", severity="warning")
+        return
+    chosen = default_meeting(meetings, now or datetime.now())
+    purpose = {"note": "Add note", "response": "Record response", "action": "Add follow-up"}
+
+    def picked(meeting_id: str | None) -> None:
+        if meeting_id is not None:
+            app.push_screen(MeetingRoom(meeting_id, mode=mode, store=store))
+
+    app.push_screen(
+        MeetingPicker(meetings, chosen.id if chosen else None, purpose.get(mode, "Capture")),
+        picked,
+    )
+
+
+def offer_drafts(app: App[Any], store: Store) -> None:
+    """At start: offer back what this author was typing when the app last stopped."""
+    try:
+        data = store.data()
+    except StorageError:
+        return
+    drafts = [d for d in drafts_of(data, settings.author()) if d.meeting_id in data.meetings]
+    if not drafts:
+        return
+    newest = drafts[0]
+
+    def answered(resume: bool | None) -> None:
+        if resume and newest.meeting_id:
+            app.push_screen(MeetingRoom(newest.meeting_id, mode=newest.kind, store=store))
+
+    app.push_screen(DraftOffer([describe(d, data) for d in drafts]), answered)
+
+
+def _now(app: App[Any]) -> datetime:
+    """Now, on the app's day (tests and demos fix the day; the time is the clock's)."""
+    now = datetime.now()
+    today = getattr(app, "today", None)
+    return datetime.combine(today, now.time()) if today is not None else now
+
+
+def _capture(mode: str) -> Callable[[App[Any]], None]:
+    def run(app: App[Any]) -> None:
+        open_capture(app, app_store(app), mode, _now(app))
+
+    return run
+
+
+def _in_room(action: str) -> Callable[[App[Any]], None]:
+    def run(app: App[Any]) -> None:
+        if isinstance(app.screen, MeetingRoom):
+            app.call_later(app.screen.run_action, action)
+        else:
+            app.notify("Open a meeting first (m, then Enter).", severity="warning")
+
+    return run
+
+
+def register_commands() -> None:
+    """Put the meeting commands in the palette, on every screen."""
+    from fieldkit.ui import commands
+
+    commands.register("Add note", "Capture a note in a meeting", _capture("note"))
+    commands.register(
+        "Record response", "Record what an official said about an item", _capture("response")
+    )
+    commands.register(
+        "Add follow-up", "Something the delegation must do after a meeting", _capture("action")
+    )
+    commands.register(
+        "Mark meeting held", "The meeting in the room took place", _in_room("mark_held")
+    )
+    commands.register("Undo delete", "Put back the last note or response deleted", _undo)
+
+
+def _undo(app: App[Any]) -> None:
+    deleted = trash(app)
+    if not deleted:
+        app.notify("Nothing to undo", timeout=2)
+        return
+    record = deleted.pop()
+    try:
+        with writing(app, app_store(app)) as tx:
+            tx.put(record)
+    except StorageError as exc:
+        app.notify(str(exc), severity="error")
+        return
+    app.notify("Put back", timeout=2)
+    if isinstance(app.screen, MeetingRoom):
+        app.screen.redraw()
+
+
+register_commands()

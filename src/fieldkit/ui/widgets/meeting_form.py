@@ -1,0 +1,134 @@
+"""Create or edit a meeting: one line per field, names completed from the directory.
+
+Institutions, people and delegates are typed as comma-separated names; the last name being
+typed is completed from those already known (→ accepts), and a new name simply joins the
+directory when the meeting is saved. The agenda is typed as references and defaults to the
+mission's priorities.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Label
+
+from fieldkit.domain.meetings import Meeting
+from fieldkit.domain.mission import MissionData
+from fieldkit.domain.records import Record
+from fieldkit.domain.schedule import MeetingForm
+
+
+class NameListSuggester(Suggester):
+    """Completes the last of comma-separated names from a list of known names."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.names = sorted({n for n in names if n}, key=str.casefold)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, comma, last = value.rpartition(",")
+        typed = last.lstrip()
+        if not typed:
+            return None
+        taken = {part.strip().casefold() for part in head.split(",")}
+        for name in self.names:
+            if name.casefold().startswith(typed.casefold()) and name.casefold() not in taken:
+                lead = last[: len(last) - len(typed)]
+                return f"{head}{comma}{lead}{typed}{name[len(typed) :]}"
+        return None
+
+
+FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("title", "Title", "e.g. Ministry of Justice"),
+    ("when", "When", "YYYY-MM-DD HH:MM"),
+    ("place", "Place", "address or room"),
+    ("institutions", "Institutions", "names, comma-separated (→ completes)"),
+    ("people", "People", "officials present, comma-separated"),
+    ("delegates", "Delegates", "delegation members present"),
+    ("agenda", "Agenda", "references in order, e.g. CCPR-24, 95.42"),
+)
+
+
+class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
+    """The meeting form; answers the meeting to save and the directory entries it adds."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    DEFAULT_CSS = """
+    MeetingEditor { align: center middle; }
+    MeetingEditor > Vertical {
+        width: 90; max-width: 100%; height: auto; border: round $accent;
+        background: $surface; padding: 0 1;
+    }
+    MeetingEditor .form-row { height: 1; }
+    MeetingEditor .form-label { width: 13; color: $text-muted; }
+    MeetingEditor .form-input { border: none; height: 1; padding: 0 1; width: 1fr; }
+    MeetingEditor .form-input:focus { background: $boost; }
+    MeetingEditor #form-error { color: $error; height: auto; }
+    MeetingEditor .hint { color: $text-muted; }
+    """
+
+    def __init__(self, data: MissionData, meeting: Meeting | None, author: str) -> None:
+        super().__init__()
+        self.data = data
+        self.meeting = meeting
+        self.author = author
+        self.form = MeetingForm.of(data, meeting)
+
+    def compose(self) -> ComposeResult:
+        data = self.data
+        delegation = data.mission.delegation if data.mission else ()
+        delegates = {d for m in data.meetings.values() for d in m.delegates} | set(delegation)
+        suggesters = {
+            "institutions": NameListSuggester(i.name for i in data.institutions.values()),
+            "people": NameListSuggester(p.name for p in data.people.values()),
+            "delegates": NameListSuggester(delegates),
+            "agenda": NameListSuggester(i.short_ref for i in data.priorities),
+        }
+        heading = "New meeting" if self.meeting is None else f"Edit: {self.meeting.title}"
+        with Vertical():
+            yield Label(heading, classes="title")
+            for name, label, placeholder in FIELDS:
+                with Horizontal(classes="form-row"):
+                    yield Label(label, classes="form-label")
+                    yield Input(
+                        getattr(self.form, name),
+                        placeholder=placeholder,
+                        id=f"meeting-{name}",
+                        classes="form-input",
+                        suggester=suggesters.get(name),
+                    )
+            yield Label("", id="form-error")
+            yield Label("Enter: next field · ctrl+s or Enter on Agenda: save · Esc", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#meeting-title", Input).focus()
+
+    def current(self) -> MeetingForm:
+        values = {name: self.query_one(f"#meeting-{name}", Input).value for name, _, _ in FIELDS}
+        return dataclasses.replace(self.form, **values)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == f"meeting-{FIELDS[-1][0]}":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def action_save(self) -> None:
+        try:
+            result = self.current().apply(self.data, self.meeting, self.author)
+        except ValueError as exc:
+            self.query_one("#form-error", Label).update(str(exc))
+            return
+        self.dismiss(result)

@@ -1,0 +1,163 @@
+"""Small dialogs the meeting screens ask through: which meeting, which item, sure to delete?
+
+Each is a `ModalScreen` typed by its answer, so callers read the result from `push_screen`'s
+callback (or `push_screen_wait` in a worker).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from fieldkit.domain.items import Item
+from fieldkit.domain.lookup import NotFound, find_item
+from fieldkit.domain.meetings import Meeting
+from fieldkit.domain.text import shorten
+
+
+def meeting_line(meeting: Meeting, width: int = 44) -> Text:
+    """'2017-04-11 09:30  held     Ministry of Justice' for lists of meetings."""
+    when = meeting.starts_at.replace("T", " ")[:16] or "undated"
+    line = Text(f"{when:<16}  ")
+    line.append(f"{meeting.status.value:<9}", style="italic")
+    line.append(" " + shorten(meeting.title, width))
+    return line
+
+
+class MeetingPicker(ModalScreen[str | None]):
+    """Which meeting? The sensible one is already highlighted, so Enter accepts it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    DEFAULT_CSS = """
+    MeetingPicker { align: center middle; }
+    MeetingPicker > Vertical {
+        width: 76; max-width: 100%; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    MeetingPicker OptionList { height: auto; max-height: 16; border: none; }
+    MeetingPicker .hint { color: $text-muted; }
+    """
+
+    def __init__(self, meetings: Sequence[Meeting], chosen: str | None, purpose: str) -> None:
+        super().__init__()
+        self.meetings = list(meetings)
+        self.chosen = chosen
+        self.purpose = purpose
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(f"{self.purpose}: in which meeting?", classes="title")
+            yield OptionList(
+                *(Option(meeting_line(m), id=m.id) for m in self.meetings), id="picker"
+            )
+            yield Label("Enter accepts · ↑↓ choose · Esc cancels", classes="hint")
+
+    def on_mount(self) -> None:
+        picker = self.query_one(OptionList)
+        ids = [m.id for m in self.meetings]
+        if self.chosen in ids:
+            picker.highlighted = ids.index(self.chosen)
+        elif ids:
+            picker.highlighted = 0
+        picker.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+
+class ItemJump(ModalScreen[str | None]):
+    """Jump to any item by the reference a delegate types: 95.42, CCPR-24, an id prefix."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    DEFAULT_CSS = """
+    ItemJump { align: center middle; }
+    ItemJump > Vertical {
+        width: 60; max-width: 100%; height: auto; border: round $accent;
+        background: $surface; padding: 0 1;
+    }
+    ItemJump .error { color: $error; }
+    """
+
+    def __init__(self, items: dict[str, Item]) -> None:
+        super().__init__()
+        self.items = items
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Go to item (e.g. 95.42 or CCPR-24):")
+            yield Input(id="jump-ref", placeholder="reference")
+            yield Label("", id="jump-error", classes="error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            item = find_item(self.items, event.value)
+        except NotFound as exc:
+            self.query_one("#jump-error", Label).update(str(exc))
+            return
+        self.dismiss(item.id)
+
+
+class ConfirmDelete(ModalScreen[bool]):
+    """Ask before deleting; the answer is True only for an explicit yes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "dismiss(True)", "Yes, delete"),
+        Binding("n,escape", "dismiss(False)", "No"),
+    ]
+
+    DEFAULT_CSS = """
+    ConfirmDelete { align: center middle; }
+    ConfirmDelete > Vertical {
+        width: 64; max-width: 100%; height: auto; border: round $error;
+        background: $surface; padding: 0 1;
+    }
+    """
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Text(f"Delete {self.what}?"))
+            yield Label("y deletes (undo with u) · n or Esc keeps it")
+
+
+class DraftOffer(ModalScreen[bool]):
+    """Offer back what was being typed when the app last stopped."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,y", "dismiss(True)", "Resume"),
+        Binding("escape,n", "dismiss(False)", "Later"),
+    ]
+
+    DEFAULT_CSS = """
+    DraftOffer { align: center middle; }
+    DraftOffer > Vertical {
+        width: 72; max-width: 100%; height: auto; border: round $warning;
+        background: $surface; padding: 0 1;
+    }
+    """
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        super().__init__()
+        self.lines = list(lines)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Unfinished work was kept when fieldkit last stopped:")
+            for line in self.lines[:5]:
+                yield Label(Text("• " + line))
+            yield Label("Enter resumes it in the meeting room · Esc keeps it for later")
