@@ -239,7 +239,7 @@ def _meeting(w: WordWriter, scope: Scope, meeting: Meeting) -> None:
     for r in responses:
         by_item_responses.setdefault(r.item_id, []).append(r)
 
-    order = [i for i in meeting.agenda if i in data.items]
+    order = [i for i in dict.fromkeys(meeting.agenda) if i in data.items]
     extra = {i for i in (*by_item_notes, *by_item_responses) if i and i not in order}
     order += sorted(extra, key=lambda i: reading_order(data.items[i]) if i in data.items else ())
     silent = []

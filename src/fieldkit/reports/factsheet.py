@@ -28,10 +28,31 @@ def items_on_theme(data: MissionData, theme: str) -> list[Item]:
     """Items tagged with or naming the theme, and the items linked to them."""
     wanted = ItemFilter(theme=theme.strip())
     found = {i.id: i for i in data.items.values() if wanted.accepts(i, data)}
+    links = Links(data)
     for item in list(found.values()):
-        for other in data.related(item):
+        for other in links.of(item):
             found.setdefault(other.id, other)
     return sorted(found.values(), key=_mechanism_order)
+
+
+class Links:
+    """Items linked as raising the same concern, in either direction, indexed once.
+
+    `MissionData.related` scans every item per call; a factsheet asks for hundreds.
+    """
+
+    def __init__(self, data: MissionData) -> None:
+        self.data = data
+        self.ids: dict[str, set[str]] = {}
+        for item in data.items.values():
+            for other in item.related_ids:
+                if other != item.id:
+                    self.ids.setdefault(item.id, set()).add(other)
+                    self.ids.setdefault(other, set()).add(item.id)
+
+    def of(self, item: Item) -> list[Item]:
+        items = self.data.items
+        return [items[i] for i in sorted(self.ids.get(item.id, ())) if i in items]
 
 
 def _document_order(item: Item) -> tuple[int, str, str, tuple[object, ...]]:
@@ -74,9 +95,10 @@ def build_factsheet(data: MissionData, theme: str, options: ExportOptions) -> Bu
     w.paragraph(_overview(upr, others))
 
     _at_a_glance(w, scope, items)
-    _pairs(w, data, upr, others)
+    links = Links(data)
+    _pairs(w, links, upr, others)
     _upr(w, upr)
-    _treaty_bodies(w, data, others)
+    _treaty_bodies(w, links, others)
     _said(w, scope, items)
     w.finish()
 
@@ -134,7 +156,7 @@ def _at_a_glance(w: WordWriter, scope: Scope, items: list[Item]) -> None:
     )
 
 
-def _pairs(w: WordWriter, data: MissionData, upr: list[Item], others: list[Item]) -> None:
+def _pairs(w: WordWriter, links: Links, upr: list[Item], others: list[Item]) -> None:
     """Each treaty-body paragraph beside the UPR recommendations raising the same concern.
 
     A recommendation goes beside the paragraph it is linked to, else the one sharing most
@@ -145,7 +167,7 @@ def _pairs(w: WordWriter, data: MissionData, upr: list[Item], others: list[Item]
     placed: dict[str, list[Item]] = {o.id: [] for o in others}
     alone: list[Item] = []
     for rec in upr:
-        linked = [o for o in others if o in data.related(rec)]
+        linked = [o for o in others if o.id in links.ids.get(rec.id, ())]
         if linked:
             placed[linked[0].id].append(rec)
             continue
@@ -213,7 +235,7 @@ def _upr(w: WordWriter, upr: list[Item]) -> None:
         )
 
 
-def _treaty_bodies(w: WordWriter, data: MissionData, others: list[Item]) -> None:
+def _treaty_bodies(w: WordWriter, links: Links, others: list[Item]) -> None:
     if not others:
         return
     w.heading("Treaty bodies and other mechanisms", 1)
@@ -227,7 +249,7 @@ def _treaty_bodies(w: WordWriter, data: MissionData, others: list[Item]) -> None
         )
         for label, value in s.assessment_lines(item):
             w.field(label, value)
-        linked = [i for i in data.related(item) if i.mechanism is Mechanism.UPR]
+        linked = [i for i in links.of(item) if i.mechanism is Mechanism.UPR]
         if linked:
             w.field("Same concern in the UPR", ", ".join(i.short_ref for i in linked))
 
