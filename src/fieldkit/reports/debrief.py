@@ -207,7 +207,7 @@ def _meetings(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
             [s.short_date(m.day) if m.day else "—", m.time or "—", squash(m.title), m.status.value]
             for m in others
         ]
-        w.table(["Date", "Time", "Meeting", "Status"], rows, [1.15, 0.65, 3.3, 1.0])
+        w.table(["Date", "Time", "Meeting", "Status"], rows, [1.15, 0.65, 3.3, 1.0], keep_rows=True)
 
 
 def _meeting(w: WordWriter, scope: Scope, meeting: Meeting) -> None:
@@ -307,11 +307,7 @@ def _priorities(w: WordWriter, scope: Scope) -> None:
             for label, value in s.response_details(response):
                 w.field(label, value)
         for note in sorted(notes, key=lambda n: (_meeting_key(scope, n), s.note_sort_key(n))):
-            runs = s.note_line(scope.data, note)
-            meeting = meetings.get(note.meeting_id)
-            if meeting is not None:
-                runs.append(f" — {s.short_date(meeting.day)}, {squash(meeting.title)}")
-            w.bullet(runs)
+            w.bullet(s.note_line(scope.data, note, meetings.get(note.meeting_id)))
 
 
 def _meeting_key(scope: Scope, note: Note) -> str:
@@ -349,7 +345,7 @@ def _actions(w: WordWriter, scope: Scope) -> None:
                 a.status.value,
             ]
         )
-    w.table(["Action", "Item", "Owner", "Due", "Status"], rows, [2.3, 0.85, 1.5, 1.05, 0.8])
+    w.table(["Action", "Item", "Owner", "Due", "Status"], rows, [2.2, 0.95, 1.5, 1.05, 0.8])
 
 
 # -- annexes -------------------------------------------------------------------------------

@@ -262,7 +262,7 @@ def _said(w: WordWriter, scope: Scope, items: list[Item]) -> None:
         if not responses:
             continue
         said = True
-        w.heading(s.item_label(item), 3)
+        w.heading(s.item_label(item), 2)
         for response in responses:
             meeting = scope.data.meetings.get(response.meeting_id)
             where = s.meeting_label(meeting) if meeting else "Meeting not found"

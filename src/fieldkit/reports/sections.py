@@ -154,14 +154,21 @@ def note_sort_key(note: Note) -> tuple[int, str]:
     return (KIND_ORDER[note.kind], note.created_at)
 
 
-def note_line(data: MissionData, note: Note) -> list[str | tuple[str, str]]:
-    """A note as a bullet: its kind in bold, the text, who said it."""
+def note_line(
+    data: MissionData, note: Note, meeting: Meeting | None = None
+) -> list[str | tuple[str, str]]:
+    """A note as a bullet: its kind in bold, the text, who said it (and where, if asked)."""
     runs: list[str | tuple[str, str]] = [("Strong", f"{NOTE_KIND_LABELS[note.kind]}: ")]
     text = note.text
     if note.limb:
         text = f"[{_limb(note.limb)}] {text}"
     speaker = person_name(data, note.speaker_id, with_title=False)
-    runs.append(f"{text} ({speaker})" if speaker else text)
+    where = []
+    if speaker and not (meeting and _says(meeting.title, speaker)):
+        where.append(speaker)
+    if meeting is not None:
+        where.append(f"{short_date(meeting.day)}, {squash(meeting.title)}")
+    runs.append(f"{text} ({'; '.join(where)})" if where else text)
     return runs
 
 
@@ -184,8 +191,14 @@ def assessment_lines(item: Item) -> list[tuple[str, str]]:
     last = max(a.date for a in dated)
     latest = [a for a in dated if a.date == last]
     where = ", ".join(p for p in (latest[0].document, long_date(last) if last else "") if p)
-    values = []
+    values: dict[str, list[str]] = {}
     for a in latest:
         value = grade_words(a.grade) if a.grade else f"{a.implementation} implemented"
-        values.append(f"{value}, for {a.limbs}" if a.limbs else value)
-    return [(f"Assessment ({where})" if where else "Assessment", "; ".join(values))]
+        values.setdefault(value, []).append(a.limbs)
+    joined = []
+    for value, limbs in values.items():
+        named = [lb for lb in limbs if lb]
+        if named and len(named) == len(limbs):
+            value += " for " + " and ".join(named)
+        joined.append(value)
+    return [(f"Assessment ({where})" if where else "Assessment", "; ".join(joined))]
