@@ -40,7 +40,7 @@ def test_the_shipped_template_imports_every_kind_of_item(mission: Path) -> None:
     assert para24.short_ref == "CCPR-24" and para24.priority == 1
     assert [limb.label for limb in para24.limbs] == ["(a)", "(b)", "(c)", "(d)", "(e)", "(f)"]
     again = cli("import", TEMPLATE, "--db", mission)
-    assert "added 0, enriched 0 items, skipped 4" in again.output
+    assert "added 0, enriched 0, skipped 4" in again.output
 
 
 def test_a_row_becomes_a_whole_item(tmp_path: Path) -> None:

@@ -104,7 +104,7 @@ def test_another_countrys_list_is_imported_and_said_so(tmp_path: Path) -> None:
     assert "added 215" in result.output
     assert "215 added items are about Slovenia, not Kazakhstan" in result.output
     again = cli("import", CYCLE3, "--db", mission)
-    assert "added 0, enriched 0 items, skipped 215" in again.output
+    assert "added 0, enriched 0, skipped 215" in again.output
     assert {i.state_under_review for i in Store(mission).data().items.values()} == {"Slovenia"}
 
 
@@ -114,7 +114,7 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     before = mission.read_bytes()
     result = cli("import", CYCLE4, "--dry-run", "--db", mission)
     assert result.exit_code == 0
-    assert "dry run, nothing written: would have added 254" in result.output
+    assert "dry run, nothing written: would add 254, enrich 0, skip 0" in result.output
     assert "about Slovenia" not in result.output
     assert mission.read_bytes() == before
 

@@ -108,7 +108,7 @@ def test_reimport_adds_nothing(mission: Path, workbook: Path) -> None:
     before = mission.read_bytes()
     again = cli("import", workbook, "--db", mission)
     assert again.exit_code == 0
-    assert "added 0, enriched 0 items, skipped 197" in again.output
+    assert "added 0, enriched 0, skipped 197" in again.output
     assert mission.read_bytes() == before
 
 
@@ -116,7 +116,7 @@ def test_upr_info_after_uhri_enriches_instead_of_duplicating(mission: Path, work
     assert cli("import", workbook, "--db", mission).exit_code == 0
     result = cli("import", UPR_2014, "--db", mission)
     assert result.exit_code == 0, result.output
-    assert "added 0, enriched 194 items" in result.output
+    assert "added 0, enriched 194, skipped 4" in result.output
     items = Store(mission).data().items.values()
     assert len(items) == 197
     first = next(i for i in items if i.reference == "124.1")

@@ -82,10 +82,15 @@ def import_bundle(store: Store, path: Path, dry_run: bool) -> None:
         plan = bundle_plan.plan(tx.data, bundle)
         if not dry_run:
             tx.put_many(plan.records)
-    prefix = "dry run, nothing written: would add" if dry_run else "added"
-    typer.echo(
-        f"{prefix} {len(plan.added)}, updated {len(plan.updated)}, unchanged {plan.unchanged}"
-    )
+    if dry_run:
+        typer.echo(
+            f"dry run, nothing written: would add {len(plan.added)}, "
+            f"update {len(plan.updated)}, leave {plan.unchanged} unchanged"
+        )
+    else:
+        typer.echo(
+            f"added {len(plan.added)}, updated {len(plan.updated)}, unchanged {plan.unchanged}"
+        )
 
 
 def import_items(store: Store, path: Path, fmt: str, dry_run: bool) -> None:
@@ -107,22 +112,23 @@ def import_items(store: Store, path: Path, fmt: str, dry_run: bool) -> None:
         if not dry_run and plan.changes:
             tx.put_many(plan.records)
     typer.echo(f"{path.name}: {FORMATS[fmt]}, {parsed.rows} rows")
-    enriched = f"{len(plan.enriched)} items"
-    if plan.enriched_rows != len(plan.enriched):
-        enriched += f" (from {plan.enriched_rows} rows)"
-    counts = (
-        f"added {len(plan.added)}, enriched {enriched}, "
-        f"skipped {plan.skipped} already in the mission"
-    )
+    by_rows = f" (by {plan.enriched_rows} rows)" if plan.enriched_rows != len(plan.enriched) else ""
+    skipped = " (already there)" if plan.skipped else ""
     if dry_run:
-        typer.echo(f"dry run, nothing written: would have {counts}")
+        typer.echo(
+            f"dry run, nothing written: would add {len(plan.added)}, "
+            f"enrich {len(plan.enriched)}{by_rows}, skip {plan.skipped}{skipped}"
+        )
     else:
-        typer.echo(counts)
+        typer.echo(
+            f"added {len(plan.added)}, enriched {len(plan.enriched)}{by_rows}, "
+            f"skipped {plan.skipped}{skipped}"
+        )
     country = canonical_state(mission.country) if mission and mission.country else ""
     for state, count in plan.other_states.most_common():
         typer.echo(
-            f"note: {count} {'added' if not dry_run else 'new'} items are about {state}, "
-            f"not {country}, this mission's country (they keep their own State under review)"
+            f"note: {count} {'new' if dry_run else 'added'} items are about {state}, not "
+            f"{country} (this mission's country); they keep {state} as State under review"
         )
     if not dry_run and plan.changes:
         typer.echo(f"saved {store.path}")
