@@ -22,6 +22,7 @@ def test_export_debrief_factsheet_csv_and_bundle(demo_path: Path, tmp_path: Path
     assert "1 confidential note(s) or response(s) left out" in result.stderr
     document = docx.Document(io.BytesIO((out / "debrief.docx").read_bytes()))
     assert document.paragraphs[0].text == "Debrief: ICCPR follow-up mission to Astana"
+    assert document.core_properties.author == "Test Delegate"
 
     result = cli("export", "factsheet", "--theme", "torture", "--out", out, "--db", demo_path)
     assert result.exit_code == 0, result.output

@@ -24,7 +24,7 @@ from fieldkit.domain.text import squash
 from fieldkit.domain.vocab import ActionStatus, Confidentiality, MeetingStatus, Position
 from fieldkit.reports import sections as s
 from fieldkit.reports.document import add_page_furniture, open_document, set_properties
-from fieldkit.reports.scope import ExportOptions, Scope
+from fieldkit.reports.scope import ExportOptions, Scope, author_of
 from fieldkit.reports.word import WordWriter
 
 
@@ -52,7 +52,7 @@ def build_debrief(data: MissionData, options: ExportOptions) -> Built:
     _annexes(w, scope, recorded)
     w.finish()
 
-    set_properties(document, f"Debrief: {mission_name}", options.author, "Mission debrief")
+    set_properties(document, f"Debrief: {mission_name}", author_of(options), "Mission debrief")
     add_page_furniture(document, scope.shows_confidential)
     return Built(document, _left_out(scope), scope.shows_confidential)
 
@@ -154,7 +154,7 @@ def _priority_table(w: WordWriter, scope: Scope, priorities: list[Item]) -> None
         rows.append(
             [
                 item.short_ref,
-                s.item_summary(item, 140),
+                s.item_summary(item, 110),
                 stance,
                 grade.value if grade else "—",
                 moved or "—",
@@ -167,7 +167,7 @@ def _priority_table(w: WordWriter, scope: Scope, priorities: list[Item]) -> None
     w.table(
         ["Ref.", "Item", "Latest stance", "Grade", "Trend"],
         rows,
-        [0.95, 2.35, 1.15, 0.7, 1.05],
+        [1.0, 2.7, 1.1, 0.65, 0.85],
         keep_rows=True,
     )
 

@@ -20,7 +20,7 @@ from fieldkit.domain.vocab import Mechanism
 from fieldkit.reports import sections as s
 from fieldkit.reports.debrief import Built
 from fieldkit.reports.document import add_page_furniture, open_document, set_properties
-from fieldkit.reports.scope import ExportOptions, ReportError, Scope
+from fieldkit.reports.scope import ExportOptions, ReportError, Scope, author_of
 from fieldkit.reports.word import Run, WordWriter
 
 
@@ -102,7 +102,7 @@ def build_factsheet(data: MissionData, theme: str, options: ExportOptions) -> Bu
     _said(w, scope, items)
     w.finish()
 
-    set_properties(document, f"Factsheet: {theme}", options.author, "Thematic factsheet")
+    set_properties(document, f"Factsheet: {theme}", author_of(options), "Thematic factsheet")
     add_page_furniture(document, scope.shows_confidential)
     return Built(document, 0, scope.shows_confidential)
 

@@ -47,6 +47,13 @@ class ExportOptions:
         return bool(self.date_from or self.date_to or self.meeting_ids)
 
 
+def author_of(options: ExportOptions) -> str:
+    """Who the document says wrote it: the option, else the delegate's profile name."""
+    from fieldkit import settings
+
+    return options.author or settings.author()
+
+
 def parse_day(text: str) -> date:
     """An ISO day, with a message a delegate understands when it is not one."""
     try:
