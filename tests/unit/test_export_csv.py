@@ -74,3 +74,16 @@ def test_formulas_are_neutralised_and_controls_cleaned(tmp_path: Path) -> None:
     by_ref = {r["reference"]: r for r in rows(store)}
     assert by_ref["1.1"]["text"] == '\'=HYPERLINK("http://x")\nline'
     assert by_ref["1.2"]["text"] == "- a bullet"
+
+
+def test_a_new_folder_is_created_and_an_unwritable_one_is_a_clear_error(
+    small: Store, tmp_path: Path
+) -> None:
+    from fieldkit.reports import ReportError
+
+    path = export_csv(small.data(), tmp_path / "new-folder")
+    assert path == tmp_path / "new-folder" / "items-matrix.csv"
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(ReportError, match="cannot write"):
+        export_csv(small.data(), blocker / "m.csv")

@@ -2,7 +2,8 @@
 
 The app and the command line call these functions; each writes its file atomically, readable
 by its owner only, and returns the path written. `out` may be a folder, in which case the
-file gets its default name there. python-docx is imported only when a Word export runs.
+file gets its default name there (a path without a suffix counts as a folder, created
+when missing). python-docx is imported only when a Word export runs.
 
     from fieldkit.reports import ExportOptions, export_debrief
     path = export_debrief(store.data(), Path("exports"), ExportOptions(author="A. Delegate"))
@@ -38,7 +39,8 @@ def default_name(kind: str, theme: str = "") -> str:
 
 
 def _target(out: Path, name: str) -> Path:
-    return out / name if out.is_dir() else out
+    """A folder (existing, or a path without a suffix) gets the default name inside it."""
+    return out / name if out.is_dir() or not out.suffix else out
 
 
 def export_debrief(data: MissionData, out: Path, options: ExportOptions | None = None) -> Path:
