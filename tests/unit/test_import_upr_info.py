@@ -86,6 +86,14 @@ def test_an_xlsx_export_reads_as_the_csv_does(tmp_path: Path) -> None:
     assert from_xlsx == from_csv
 
 
+def test_an_xls_export_reads_as_the_csv_does() -> None:
+    xls = FIXTURES / "upr-info-export_kazakhstan_session07_2010.xls"
+    assert detect(xls) == "upr-info"
+    from_xls = [shape(i) | {"source": None} for i in read_items(xls, "upr-info").items]
+    from_csv = [shape(i) | {"source": None} for i in read_items(UPR_2010, "upr-info").items]
+    assert from_xls == from_csv
+
+
 def test_import_then_reimport_adds_nothing(mission: Path) -> None:
     first = cli("import", UPR_2014, "--db", mission)
     assert first.exit_code == 0, first.output
