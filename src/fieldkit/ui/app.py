@@ -50,12 +50,14 @@ class FieldkitApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {FieldkitCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "find", "Find", key_display="/"),
-        Binding("question_mark", "help", "Keys", key_display="?"),
-        Binding("m", "goto('meetings')", "Meetings"),
-        Binding("escape", "leave", "Back", show=False),
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
+        Binding("slash", "find", "Find", key_display="/", tooltip="Filter the items as you type"),
+        Binding(
+            "question_mark", "help", "Keys", key_display="?", tooltip="The keys of this screen"
+        ),
+        Binding("m", "goto('meetings')", "Meetings", tooltip="The schedule of meetings"),
+        Binding("escape", "leave", "Back", show=False, tooltip="Back out of this screen"),
+        Binding("q", "quit", "Quit", tooltip="Leave fieldkit"),
+        Binding("ctrl+t", "toggle_theme", "Theme", show=False, tooltip="Light or dark colours"),
     ]
 
     data: var[MissionData] = var(MissionData(None), init=False, always_update=True)
@@ -76,6 +78,9 @@ class FieldkitApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_file, name="live-reload")
+        from fieldkit.ui.screens import meeting_room  # registers the capture commands
+
+        meeting_room.offer_drafts(self, self.store)
 
     def named_screen(self, name: str) -> Screen[Any] | None:
         """The one instance of a named screen, built on first use; None if it is missing."""

@@ -56,11 +56,11 @@ class FieldkitCommands(Provider):
         screen = self.screen
         for key, active in screen.active_bindings.items():
             binding = active.binding
-            name = binding.description
+            name = binding.tooltip or binding.description
             if not name or not active.enabled or name.lower() in seen:
                 continue
-            if binding.action in ("command_palette",):
-                continue
+            if active.node is app:
+                continue  # the app's own keys are registered commands already
             seen.add(name.lower())
             node = active.node
             help_text = f"Key: {binding.key_display or key}"

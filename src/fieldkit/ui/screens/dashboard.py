@@ -36,7 +36,7 @@ class DashboardScreen(FieldkitScreen):
     HELP_TITLE = "dashboard"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_item", "Open item", show=False),
-        Binding("i", "app.goto('items')", "Items"),
+        Binding("i", "app.goto('items')", "Items", tooltip="Browse and filter every item"),
     ]
 
     def compose(self) -> ComposeResult:

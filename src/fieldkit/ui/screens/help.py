@@ -34,10 +34,13 @@ class HelpScreen(ModalScreen[None]):
             binding = active.binding
             if not binding.description:
                 continue
-            if not binding.show and type(active.node).__module__.startswith("textual."):
-                continue  # a built-in widget's cursor keys: summed up in one line below
+            if not (binding.show or binding.tooltip):
+                continue  # cursor and scrolling keys: summed up in one line below
             shown = binding.key_display or app.get_key_display(binding) or key
-            row = (shown, binding.description)
+            what = binding.description
+            if binding.tooltip:
+                what = f"{what}: {binding.tooltip}"
+            row = (shown, what)
             if row not in seen:
                 seen.add(row)
                 rows.append(row)

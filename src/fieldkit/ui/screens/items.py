@@ -1,0 +1,367 @@
+"""The items browser: every item in a virtual list, filtered as you type, with facets and detail.
+
+Rows and their search text are computed once per data version; a keystroke only narrows
+a list of indexes, so typing stays within a frame with thousands of items.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Footer, Input, Static
+
+from fieldkit.domain.filters import ItemFilter, haystack, reading_order
+from fieldkit.domain.items import Item
+from fieldkit.domain.mission import MissionData
+from fieldkit.domain.similarity import SimilarityIndex
+from fieldkit.domain.text import shorten, squash
+from fieldkit.ui.errors import guarded
+from fieldkit.ui.priorities import is_linked, move_priority, toggle_link, toggle_priority
+from fieldkit.ui.screens.base import FieldkitScreen
+from fieldkit.ui.widgets.item_detail import ItemDetail
+from fieldkit.ui.widgets.item_list import ItemList, ItemRow, item_row
+from fieldkit.ui.widgets.picker import Entry, PickerScreen
+
+NARROW = 110  # below this many columns the detail sits under the list
+
+
+def _mark(on: bool) -> str:
+    return "[x] " if on else "[ ] "
+
+
+class ItemsScreen(FieldkitScreen):
+    HELP_TITLE = "items"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "escape", "Back", show=False),
+        Binding("f", "facets", "Facets", tooltip="Narrow by body, year, position, theme, kind"),
+        Binding("x", "clear", "Clear", tooltip="Clear the filter and every facet"),
+        Binding("p", "priority", "Priority", tooltip="Mark or unmark as a mission priority"),
+        Binding(
+            "left_square_bracket",
+            "move(-1)",
+            "Up",
+            key_display="[",
+            tooltip="Move the priority up the mission's order",
+        ),
+        Binding(
+            "right_square_bracket",
+            "move(1)",
+            "Down",
+            key_display="]",
+            tooltip="Move the priority down the mission's order",
+        ),
+        Binding("l", "link", "Link", tooltip="Link to items raising the same concern"),
+        Binding("d", "app.goto('dashboard')", "Dashboard", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flt = ItemFilter()
+        self.rows: list[ItemRow] = []
+        self.hays: list[str] = []
+        self.facet_ok: list[int] = []
+        self.shown: list[int] = []
+        self._hay_cache: dict[str, tuple[Item, str]] = {}
+        self._similarity: tuple[MissionData, SimilarityIndex] | None = None
+        self._pending_select: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="items-top"):
+            yield Static("/", id="items-slash")
+            yield Input(
+                placeholder="filter by reference, words, State or theme",
+                id="items-filter",
+                compact=True,
+            )
+        yield Static(id="items-status", classes="muted")
+        with Horizontal(id="items-body"):
+            yield ItemList(id="items-list")
+            yield ItemDetail(id="items-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(ItemList).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+
+    # -- data and filtering ----------------------------------------------------------------
+
+    def refresh_data(self, data: MissionData) -> None:
+        items = sorted(data.items.values(), key=reading_order)
+        cache: dict[str, tuple[Item, str]] = {}
+        hays = []
+        for item in items:
+            known = self._hay_cache.get(item.id)
+            hay = known[1] if known is not None and known[0] is item else haystack(item)
+            cache[item.id] = (item, hay)
+            hays.append(hay)
+        self._hay_cache = cache
+        self.rows = [item_row(item, data) for item in items]
+        self.hays = hays
+        self._apply_facets(data)
+        self.shown = self._search(self.facet_ok)
+        listing = self.query_one(ItemList)
+        keep = self._pending_select or listing.current_id
+        self._pending_select = None
+        listing.set_rows(self.rows, self.shown)
+        if keep:
+            listing.select(keep)
+        self._show_detail(listing.current_id)
+        self._update_status()
+
+    def _apply_facets(self, data: MissionData) -> None:
+        facets_only = dataclasses.replace(self.flt, search="")
+        self.facet_ok = [
+            n
+            for n, row in enumerate(self.rows)
+            if facets_only.accepts(data.items[row.item_id], data, text="")
+        ]
+
+    def _search(self, candidates: list[int]) -> list[int]:
+        terms = self.flt.terms()
+        if not terms:
+            return list(candidates)
+        hays = self.hays
+        return [n for n in candidates if all(t in hays[n] for t in terms)]
+
+    def set_filter(self, flt: ItemFilter) -> None:
+        """Apply a new filter; only facet changes re-check every item."""
+        facets_changed = dataclasses.replace(flt, search="") != dataclasses.replace(
+            self.flt, search=""
+        )
+        narrowing = flt.search.lower().startswith(self.flt.search.lower())
+        self.flt = flt
+        if facets_changed:
+            self._apply_facets(self.data)
+            self.shown = self._search(self.facet_ok)
+        else:
+            self.shown = self._search(self.shown if narrowing else self.facet_ok)
+        self.query_one(ItemList).set_shown(self.shown)
+        self._update_status()
+
+    @on(Input.Changed, "#items-filter")
+    def _typed(self, event: Input.Changed) -> None:
+        self.set_filter(dataclasses.replace(self.flt, search=event.value))
+
+    @on(Input.Submitted, "#items-filter")
+    def _submitted(self) -> None:
+        self.query_one(ItemList).focus()
+
+    def _update_status(self) -> None:
+        flt = self.flt
+        parts = [f"{len(self.shown)} of {len(self.rows)} items"]
+        for label, value in (
+            ("body", flt.mechanism),
+            ("year", str(flt.year or "")),
+            ("position", flt.position),
+            ("kind", flt.kind),
+            ("theme", flt.theme),
+        ):
+            if value:
+                parts.append(f"{label}: {value}")
+        if flt.priority_only:
+            parts.append("priorities only")
+        if flt.no_response:
+            parts.append("no response yet")
+        text = " · ".join(parts)
+        if len(parts) > 1 or flt.search:
+            text += "   (x clears)"
+        self.query_one("#items-status", Static).update(text)
+
+    # -- detail ----------------------------------------------------------------------------
+
+    def _show_detail(self, item_id: str | None) -> None:
+        item = self.data.items.get(item_id or "")
+        self.query_one(ItemDetail).show(item, self.data)
+
+    @on(ItemList.Highlighted)
+    def _highlighted(self, event: ItemList.Highlighted) -> None:
+        self._show_detail(event.item_id)
+
+    @on(ItemList.Chosen)
+    def _chosen(self, event: ItemList.Chosen) -> None:
+        self._show_detail(event.item_id)
+        self.add_class("-reading")
+        self.query_one(ItemDetail).focus()
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def focus_filter(self) -> None:
+        self.remove_class("-reading")
+        self.query_one("#items-filter", Input).focus()
+
+    def select_item(self, item_id: str) -> None:
+        """Put the cursor on an item, clearing the filter if it hides the item."""
+        if not self.rows:
+            self._pending_select = item_id
+            return
+        listing = self.query_one(ItemList)
+        if not listing.select(item_id):
+            self.action_clear()
+            listing.select(item_id)
+        listing.focus()
+
+    def action_escape(self) -> None:
+        if self.has_class("-reading"):
+            self.remove_class("-reading")
+            self.query_one(ItemList).focus()
+        elif isinstance(self.focused, Input):
+            self.query_one(ItemList).focus()
+        else:
+            self.fk.action_leave()
+
+    def action_clear(self) -> None:
+        self.query_one("#items-filter", Input).value = ""
+        self.set_filter(ItemFilter())
+
+    # -- facets ----------------------------------------------------------------------------
+
+    def facet_entries(self, query: str) -> list[Entry]:
+        data, flt = self.data, self.flt
+        items = list(data.items.values())
+        entries: list[tuple[str, str, bool]] = [
+            ("priority_only", "Priorities only", flt.priority_only),
+            ("no_response", "No response yet", flt.no_response),
+        ]
+        groups: list[tuple[str, str, Counter[str], str]] = [
+            ("mechanism", "Body", Counter(i.mechanism.value for i in items), flt.mechanism),
+            ("year", "Year", Counter(str(i.year) for i in items if i.year), str(flt.year or "")),
+            (
+                "position",
+                "Position",
+                Counter(i.position.value for i in items if i.position),
+                flt.position,
+            ),
+            ("kind", "Kind", Counter(i.kind.value for i in items), flt.kind),
+            ("theme", "Theme", Counter(t for i in items for t in i.themes), flt.theme),
+        ]
+        for key, label, counts, current in groups:
+            for value in sorted(counts, key=str.lower):
+                entries.append(
+                    (f"{key}={value}", f"{label}: {value} ({counts[value]})", value == current)
+                )
+        wanted = query.lower().split()
+        out: list[Entry] = []
+        for entry_id, words, active in entries:
+            if all(w in words.lower() for w in wanted):
+                out.append((entry_id, Text(_mark(active) + words)))
+        return out
+
+    def toggle_facet(self, entry_id: str) -> None:
+        flt = self.flt
+        if entry_id == "priority_only":
+            flt = dataclasses.replace(flt, priority_only=not flt.priority_only)
+        elif entry_id == "no_response":
+            flt = dataclasses.replace(flt, no_response=not flt.no_response)
+        else:
+            key, _, value = entry_id.partition("=")
+            if key == "year":
+                year = int(value)
+                flt = dataclasses.replace(flt, year=None if flt.year == year else year)
+            elif key in ("mechanism", "position", "kind", "theme"):
+                current = getattr(flt, key)
+                changes: dict[str, str] = {key: "" if current == value else value}
+                flt = dataclasses.replace(flt, **changes)  # type: ignore[arg-type]
+        self.set_filter(flt)
+
+    def action_facets(self) -> None:
+        self.app.push_screen(
+            PickerScreen("Facets: narrow the items", self.facet_entries, self.toggle_facet)
+        )
+
+    # -- priorities and links --------------------------------------------------------------
+
+    def _current(self) -> str:
+        item_id = self.query_one(ItemList).current_id
+        if item_id is None:
+            raise ValueError("No item under the cursor.")
+        return item_id
+
+    @guarded
+    def action_priority(self) -> None:
+        item_id = self._current()
+        with self.fk.transaction() as tx:
+            tx.put(*toggle_priority(tx.data, item_id))
+        item = self.data.items[item_id]
+        if item.priority is None:
+            self.notify(f"{item.short_ref} is no longer a priority.")
+        else:
+            self.notify(f"{item.short_ref} is priority {item.priority}.")
+
+    @guarded
+    def action_move(self, step: int) -> None:
+        item_id = self._current()
+        with self.fk.transaction() as tx:
+            tx.put(*move_priority(tx.data, item_id, step))
+
+    def similarity(self) -> SimilarityIndex:
+        data = self.data
+        if self._similarity is None or self._similarity[0] is not data:
+            self._similarity = (data, SimilarityIndex(data.items.values()))
+        return self._similarity[1]
+
+    def link_entries(self, item_id: str, query: str) -> list[Entry]:
+        data = self.data
+        item = data.items.get(item_id)
+        if item is None:
+            return []
+        if query.strip():
+            terms = query.lower().split()
+            found = [
+                other
+                for n, row in enumerate(self.rows)
+                if row.item_id != item_id
+                and all(t in self.hays[n] for t in terms)
+                and (other := data.items.get(row.item_id)) is not None
+            ][:200]
+        else:
+            index = self.similarity()
+            linked = data.related(item)
+            elsewhere = [o for o, _ in index.similar(item, limit=25)]
+            same_body = [
+                o
+                for o, _ in index.similar(item, limit=25, other_mechanisms=False)
+                if o.document_symbol != item.document_symbol
+            ]
+            by_id = {o.id: o for o in [*linked, *elsewhere, *same_body]}
+            found = list(by_id.values())
+        out: list[Entry] = []
+        for other in found:
+            line = Text(_mark(is_linked(data, item_id, other.id)))
+            line.append(f"{other.short_ref} ", style="bold")
+            line.append(f"{other.mechanism.value} {other.year or ''}  ")
+            line.append(shorten(other.title or other.text, 200))
+            out.append((other.id, line))
+        if not out:
+            hint = "Nothing likely found: type words to search every item."
+            out.append(("", Text(hint, style="dim")))
+        return out
+
+    @guarded
+    def action_link(self) -> None:
+        item_id = self._current()
+        item = self.data.items[item_id]
+
+        def toggle(other_id: str) -> None:
+            with self.fk.transaction() as tx:
+                tx.put(*toggle_link(tx.data, item_id, other_id))
+
+        title = f"Same concern as {item.short_ref}: {shorten(squash(item.title or item.text), 50)}"
+        self.app.push_screen(
+            PickerScreen(
+                title,
+                lambda query: self.link_entries(item_id, query),
+                toggle,
+                hint="Likely related items from other bodies and reviews first; type to "
+                "search all. enter: link or unlink · escape: close",
+            )
+        )

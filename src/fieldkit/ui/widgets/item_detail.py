@@ -1,0 +1,161 @@
+"""Everything about one item: full text, limbs, citation, assessments, links, what was said."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from fieldkit.domain.citations import cite
+from fieldkit.domain.items import Item
+from fieldkit.domain.meetings import Note, Response
+from fieldkit.domain.mission import MissionData
+from fieldkit.domain.text import clean, shorten, squash
+from fieldkit.domain.vocab import Confidentiality
+
+
+def _heading(text: Text, title: str) -> None:
+    text.append(f"\n{title}\n", style="bold underline")
+
+
+def _when(record: Note | Response, data: MissionData) -> str:
+    meeting = data.meetings.get(record.meeting_id)
+    if meeting is None:
+        return record.created_at[:10]
+    return f"{meeting.day} {squash(meeting.title)}"
+
+
+def _speaker(record: Note | Response, data: MissionData) -> str:
+    person = data.people.get(record.speaker_id or "")
+    return f" ({squash(person.name)})" if person else ""
+
+
+def said_lines(item: Item, data: MissionData) -> list[tuple[str, Text]]:
+    """Every response and note on the item, newest first, each as (sort key, text)."""
+    entries: list[tuple[str, Text]] = []
+    for response in data.responses_for(item.id):
+        meeting = data.meetings.get(response.meeting_id)
+        key = (meeting.starts_at if meeting else "") + response.created_at
+        line = Text()
+        line.append(_when(response, data), style="dim")
+        line.append("\n  Response: ", style="bold")
+        line.append(response.stance.label, style="bold")
+        if response.limb:
+            line.append(f" on ({response.limb.strip('()')})")
+        if response.grade is not None:
+            line.append(f", grade {response.grade.value}")
+        if response.implementation.value != "unknown":
+            line.append(f", claims {response.implementation.value} implemented")
+        line.append(_speaker(response, data))
+        for label, value in (
+            ("Quote", response.quote),
+            ("Commitment", response.commitment),
+            ("Deadline", response.deadline),
+            ("Remark", response.text),
+        ):
+            if value.strip():
+                line.append(f"\n  {label}: {squash(value)}")
+        if response.confidentiality is Confidentiality.CONFIDENTIAL:
+            line.append("\n  (confidential)", style="italic")
+        entries.append((key, line))
+    for note in data.notes_for(item.id):
+        meeting = data.meetings.get(note.meeting_id)
+        key = (meeting.starts_at if meeting else "") + note.created_at
+        line = Text()
+        line.append(_when(note, data), style="dim")
+        line.append(f"\n  Note, {note.kind.value}", style="bold")
+        if note.limb:
+            line.append(f" on ({note.limb.strip('()')})")
+        line.append(_speaker(note, data))
+        line.append(f": {squash(note.text)}")
+        if note.confidentiality is Confidentiality.CONFIDENTIAL:
+            line.append(" (confidential)", style="italic")
+        entries.append((key, line))
+    entries.sort(key=lambda pair: pair[0], reverse=True)
+    return entries
+
+
+def detail_text(item: Item, data: MissionData) -> Text:
+    text = Text()
+    text.append(cite(item), style="bold")
+    facts = [item.kind.value, item.mechanism.value]
+    if item.year:
+        facts.append(str(item.year))
+    if item.cycle:
+        facts.append(f"cycle {item.cycle}")
+    if item.position is not None:
+        facts.append(item.position.value)
+    if item.priority is not None:
+        facts.append(f"priority {item.priority}")
+    text.append("\n" + " · ".join(facts), style="dim")
+    if item.title:
+        text.append("\n" + squash(item.title), style="bold")
+    text.append("\n" + clean(item.text).strip())
+    for limb in item.limbs:
+        text.append(f"\n  {limb.label} ", style="bold")
+        text.append(squash(limb.text))
+    if item.themes:
+        text.append("\nThemes: ", style="bold")
+        text.append("; ".join(squash(t) for t in item.themes))
+    if item.affected_persons:
+        text.append("\nAffected persons: ", style="bold")
+        text.append("; ".join(squash(p) for p in item.affected_persons))
+    if item.assessments:
+        _heading(text, "Assessments")
+        for a in sorted(item.assessments, key=lambda a: a.date, reverse=True):
+            bits = [a.date, a.assessor.value.replace("-", " ")]
+            if a.grade is not None:
+                bits.append(f"grade {a.grade.value} ({a.grade.meaning.lower()})")
+            if a.implementation is not None:
+                bits.append(f"{a.implementation.value} implemented")
+            if a.limbs:
+                bits.append(f"on {a.limbs}")
+            text.append(" · ".join(b for b in bits if b))
+            if a.text:
+                text.append("\n  " + squash(a.text), style="dim")
+            text.append("\n")
+    related = data.related(item)
+    _heading(text, f"Same concern elsewhere ({len(related)})")
+    if related:
+        for other in related:
+            text.append(f"{other.short_ref} ", style="bold")
+            text.append(f"{other.mechanism.value} {other.year or ''} ")
+            text.append(shorten(other.title or other.text, 70) + "\n")
+    else:
+        text.append("None linked yet: l suggests likely ones.\n", style="dim")
+    said = said_lines(item, data)
+    _heading(text, f"Said in meetings ({len(said)})")
+    if said:
+        for _, line in said:
+            text.append_text(line)
+            text.append("\n")
+    else:
+        text.append("Nothing recorded yet.", style="dim")
+    return text
+
+
+class ItemDetail(VerticalScroll, can_focus=True):
+    """The item under the list's cursor; keeps its scroll when the same item is refreshed."""
+
+    DEFAULT_CSS = """
+    ItemDetail { padding: 0 1; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.item_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Choose an item.", style="dim"), id="detail-body")
+
+    def show(self, item: Item | None, data: MissionData) -> None:
+        body = self.query_one("#detail-body", Static)
+        same = item is not None and item.id == self.item_id
+        self.item_id = item.id if item else None
+        if item is None:
+            body.update(Text("No item.", style="dim"))
+        else:
+            body.update(detail_text(item, data))
+        if not same:
+            self.scroll_home(animate=False)

@@ -1,0 +1,285 @@
+"""A virtual list of items: only the rows on screen are drawn, so 5,000 items filter instantly.
+
+Rows are precomputed once per data version (`ItemRow`); filtering only changes which row
+indexes are shown. The first line is a fixed column header.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from fieldkit.domain.items import Item
+from fieldkit.domain.mission import MissionData
+from fieldkit.domain.text import squash
+from fieldkit.ui.widgets.words import stance_words
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ItemRow:
+    """One item as the list shows it, with its lower-cased search text."""
+
+    item_id: str
+    cells: dict[str, str]
+    priority: bool
+
+
+def item_row(item: Item, data: MissionData) -> ItemRow:
+    response = data.latest_response(item.id)
+    cells = {
+        "priority": str(item.priority) if item.priority is not None else "",
+        "ref": squash(item.short_ref),
+        "mechanism": item.mechanism.value,
+        "year": str(item.year or ""),
+        "by": squash(item.source_name),
+        "position": item.position.value if item.position else "",
+        "stance": stance_words(response) if response else "-",
+        "themes": "; ".join(squash(t) for t in item.themes),
+        "text": squash(item.title or item.text),
+    }
+    return ItemRow(item.id, cells, item.priority is not None)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    title: str
+    width: int  # 0: shares what is left
+    share: int = 0
+    minimum: int = 0
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("priority", "P", 2),
+    Column("ref", "Ref", 8),
+    Column("mechanism", "Body", 5),
+    Column("year", "Year", 4),
+    Column("by", "By", 11),
+    Column("position", "Position", 9),
+    Column("stance", "Stance", 13),
+    Column("text", "Text", 0, share=3, minimum=12),
+    Column("themes", "Themes", 0, share=1, minimum=14),
+)
+
+
+def layout(width: int) -> list[tuple[Column, int]]:
+    """Column widths for a line of `width` cells; flexible columns drop out when too narrow."""
+    fixed = [c for c in COLUMNS if c.width]
+    flexible = [c for c in COLUMNS if not c.width]
+    while True:
+        used = sum(c.width for c in fixed) + len(fixed) + len(flexible)
+        left = max(width - used, 0)
+        total = sum(c.share for c in flexible) or 1
+        sizes = {c.key: left * c.share // total for c in flexible}
+        too_small = [c for c in flexible if sizes[c.key] < c.minimum]
+        if not too_small or len(flexible) == 1:
+            break
+        flexible.remove(min(too_small, key=lambda c: c.share))
+    widths = {c.key: c.width for c in fixed} | sizes
+    if flexible:  # the first flexible column takes the rounding remainder
+        widths[flexible[0].key] += left - sum(sizes.values())
+    return [(c, widths[c.key]) for c in COLUMNS if c.key in widths]
+
+
+def fit(text: str, width: int) -> str:
+    if cell_len(text) > width:
+        return set_cell_size(text, max(width - 1, 0)) + "…" if width > 1 else text[:width]
+    return set_cell_size(text, width)
+
+
+class ItemList(ScrollView, can_focus=True):
+    """Items in rows with a cursor; posts `Highlighted` and `Chosen` with the item's id."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("enter", "choose", "Read", key_display="⏎"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "item-list--header",
+        "item-list--cursor",
+        "item-list--cursor-blurred",
+        "item-list--priority",
+    }
+
+    DEFAULT_CSS = """
+    ItemList {
+        background: $surface;
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+        & > .item-list--header { text-style: bold; color: $text-muted; }
+        & > .item-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: bold;
+        }
+        & > .item-list--cursor-blurred { background: $block-cursor-blurred-background; }
+        & > .item-list--priority { text-style: bold; }
+    }
+    """
+
+    class Highlighted(Message):
+        def __init__(self, item_id: str | None) -> None:
+            super().__init__()
+            self.item_id = item_id
+
+    class Chosen(Message):
+        def __init__(self, item_id: str) -> None:
+            super().__init__()
+            self.item_id = item_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[ItemRow] = []
+        self.shown: list[int] = []
+        self.cursor = 0
+        self._layout_width = -1
+        self._layout: list[tuple[Column, int]] = []
+
+    # -- content ---------------------------------------------------------------------------
+
+    @property
+    def current_id(self) -> str | None:
+        if 0 <= self.cursor < len(self.shown):
+            return self.rows[self.shown[self.cursor]].item_id
+        return None
+
+    @property
+    def shown_ids(self) -> list[str]:
+        return [self.rows[i].item_id for i in self.shown]
+
+    def set_rows(self, rows: list[ItemRow], shown: list[int]) -> None:
+        """New rows (a new data version) and which of them show; the cursor stays on its item."""
+        keep = self.current_id
+        self.rows = rows
+        self.set_shown(shown, keep)
+
+    def set_shown(self, shown: list[int], keep: str | None = None) -> None:
+        """Show these row indexes, keeping the cursor on `keep` (or the current item)."""
+        keep = keep if keep is not None else self.current_id
+        before = self.current_id
+        self.shown = shown
+        position = 0
+        if keep is not None:
+            for n, index in enumerate(shown):
+                if self.rows[index].item_id == keep:
+                    position = n
+                    break
+        self.cursor = position
+        self.virtual_size = Size(0, len(shown) + 1)
+        self._scroll_cursor_into_view()
+        self.refresh()
+        if self.current_id != before:
+            self.post_message(self.Highlighted(self.current_id))
+
+    def select(self, item_id: str) -> bool:
+        for n, index in enumerate(self.shown):
+            if self.rows[index].item_id == item_id:
+                self.move_to(n)
+                return True
+        return False
+
+    # -- movement --------------------------------------------------------------------------
+
+    def move_to(self, position: int) -> None:
+        if not self.shown:
+            return
+        position = max(0, min(position, len(self.shown) - 1))
+        changed = position != self.cursor
+        self.cursor = position
+        self._scroll_cursor_into_view()
+        self.refresh()
+        if changed:
+            self.post_message(self.Highlighted(self.current_id))
+
+    def _page(self) -> int:
+        return max(self.size.height - 2, 1)
+
+    def _scroll_cursor_into_view(self) -> None:
+        body = max(self.size.height - 1, 1)
+        top = int(self.scroll_offset.y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + body:
+            self.scroll_to(y=self.cursor - body + 1, animate=False, immediate=True)
+
+    def action_cursor(self, step: int) -> None:
+        self.move_to(self.cursor + step)
+
+    def action_page(self, direction: int) -> None:
+        self.move_to(self.cursor + direction * self._page())
+
+    def action_jump(self, position: int) -> None:
+        self.move_to(position if position >= 0 else len(self.shown) - 1)
+
+    def action_choose(self) -> None:
+        if self.current_id is not None:
+            self.post_message(self.Chosen(self.current_id))
+
+    def on_click(self, event: events.Click) -> None:
+        line = event.y + int(self.scroll_offset.y) - 1
+        if event.y >= 1 and 0 <= line < len(self.shown):
+            self.move_to(line)
+            if event.chain > 1:
+                self.action_choose()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(0, len(self.shown) + 1)
+        self._scroll_cursor_into_view()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def _columns(self, width: int) -> list[tuple[Column, int]]:
+        if width != self._layout_width:
+            self._layout_width = width
+            self._layout = layout(width)
+        return self._layout
+
+    def _line(self, cells: dict[str, str] | None, width: int) -> str:
+        parts = []
+        for column, size in self._columns(width):
+            value = column.title if cells is None else cells.get(column.key, "")
+            parts.append(fit(value, size))
+        return " ".join(parts)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            style = base + self.get_component_rich_style("item-list--header")
+            return Strip([Segment(fit(self._line(None, width), width), style)], width)
+        position = int(self.scroll_offset.y) + y - 1
+        if position >= len(self.shown):
+            if not self.shown and y == 1:
+                text = fit(" No items match. x clears the filter and facets.", width)
+                return Strip([Segment(text, base + Style(dim=True))], width)
+            return Strip.blank(width, base)
+        row = self.rows[self.shown[position]]
+        style = base
+        if row.priority:
+            style += self.get_component_rich_style("item-list--priority")
+        if position == self.cursor:
+            name = "item-list--cursor" if self.has_focus else "item-list--cursor-blurred"
+            style += self.get_component_rich_style(name)
+        return Strip([Segment(fit(self._line(row.cells, width), width), style)], width)
