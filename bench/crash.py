@@ -24,13 +24,23 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fieldkit.storage.repository import Store
 
 FIELDKIT = [sys.executable, "-m", "fieldkit"]
 PASSPHRASE = "crash harness passphrase"
 HANG_S = 90.0
+TICK_S = 0.005
+#: When to kill, in seconds after the start: spans a command's start-up, read, write and fsync.
+CLI_WINDOW = (0.05, 3.0)
+#: The loop writer saves every few tens of milliseconds once started (about 0.15 s).
+LOOP_WINDOW = (0.15, 2.0)
+KDF_S = 0.5
 
 LOOP_WRITER = """
-import sys
+import random, sys, time
 from pathlib import Path
 from fieldkit.domain.meetings import Note
 from fieldkit.storage.repository import Store
@@ -44,6 +54,7 @@ while True:
     with store.transaction() as tx:
         tx.put(note)
     print(note.id, flush=True)
+    time.sleep(random.uniform(0, 0.03))  # like an app between keystrokes: others get the lock
 """
 
 
@@ -58,6 +69,7 @@ class Result:
     acknowledged_cli: int = 0
     acknowledged_loop: int = 0
     notes_in_file: int = 0
+    killed_after_saving: int = 0
     lost: list[str] = field(default_factory=list)
     duplicated: list[str] = field(default_factory=list)
     unreadable_after_kill: int = 0
@@ -66,6 +78,7 @@ class Result:
     check_passed: bool = False
     hung: bool = False
     orphan_tmp_files: int = 0
+    orphan_tmp_files_after_next_save: int = 0
     backups: int = 0
     bad_backups: int = 0
     encrypted: bool = False
@@ -81,6 +94,7 @@ class Result:
             and not self.failed_commands
             and not self.hung
             and not self.bad_backups
+            and not self.orphan_tmp_files_after_next_save
         )
 
 
@@ -89,6 +103,7 @@ class Writer:
     proc: subprocess.Popen[str]
     kind: str  # "cli" or "loop"
     started: float
+    text: str = ""
 
 
 def _env(encrypt: bool) -> dict[str, str]:
@@ -116,12 +131,17 @@ def _make_mission(path: Path, env: dict[str, str], encrypt: bool) -> list[str]:
     return [m["id"] for m in json.loads(listed.stdout)]
 
 
-def _can_open(path: Path, encrypt: bool) -> bool:
-    from fieldkit.storage.errors import StorageError
+def _store(path: Path, encrypt: bool) -> Store:
     from fieldkit.storage.repository import Store
 
+    return Store(path, (lambda: PASSPHRASE) if encrypt else None)
+
+
+def _can_open(path: Path, encrypt: bool) -> bool:
+    from fieldkit.storage.errors import StorageError
+
     try:
-        Store(path, (lambda: PASSPHRASE) if encrypt else None).data()
+        _store(path, encrypt).data()
     except StorageError:
         return False
     return True
@@ -133,7 +153,6 @@ def run(
     seed: int | None = None,
     folder: Path | None = None,
     encrypt: bool = False,
-    max_gap_ms: int = 120,
     log: bool = False,
 ) -> Result:
     """Kill `kills` writers at random moments; return what was acknowledged and what survived."""
@@ -145,6 +164,7 @@ def run(
     meetings = _make_mission(path, env, encrypt)
     result = Result(encrypted=encrypt)
     acked: list[str] = []
+    killed_texts: list[str] = []
     counter = 0
     started = time.monotonic()
 
@@ -163,7 +183,7 @@ def run(
         proc = subprocess.Popen(
             cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
         )
-        return Writer(proc, kind, time.monotonic())
+        return Writer(proc, kind, time.monotonic(), text if kind == "cli" else "")
 
     def reap(writer: Writer, killed: bool) -> None:
         out, err = writer.proc.communicate(timeout=HANG_S)
@@ -172,39 +192,51 @@ def run(
             done = [line for line in lines[:-1] if line]  # the last piece may be cut short
             acked.extend(done)
             result.acknowledged_loop += len(done)
+            if not killed:  # it only stops when killed
+                result.failed_commands.append(err.strip()[-300:] or "the loop writer stopped")
         elif writer.proc.returncode == 0:
             acked.append(out.strip())
             result.acknowledged_cli += 1
         elif not killed:
             result.failed_commands.append(err.strip() or f"exit {writer.proc.returncode}")
+        else:
+            killed_texts.append(writer.text)
+
+    def kill_time(kind: str) -> float:
+        low, high = CLI_WINDOW if kind == "cli" else LOOP_WINDOW
+        extra = KDF_S if encrypt else 0.0  # each new process derives the key first
+        return time.monotonic() + extra + rng.uniform(low, high)
 
     writers = [spawn("loop")] + [spawn("cli") for _ in range(cli_writers)]
-    while result.kills < kills:
-        time.sleep(rng.uniform(0, max_gap_ms) / 1000)
+    deadlines = [kill_time(w.kind) for w in writers]
+    while result.kills < kills and not result.hung:
+        time.sleep(TICK_S)
         for i, writer in enumerate(writers):
+            now = time.monotonic()
             if writer.proc.poll() is not None:
                 reap(writer, killed=False)
-                writers[i] = spawn(writer.kind)
-            elif time.monotonic() - writer.started > HANG_S:
+            elif now >= deadlines[i]:
+                writer.proc.send_signal(signal.SIGKILL)
+                writer.proc.wait()
+                result.kills += 1
+                if writer.kind == "loop":
+                    result.kills_loop += 1
+                else:
+                    result.kills_cli += 1
+                reap(writer, killed=True)
+                if not _can_open(path, encrypt):
+                    result.unreadable_after_kill += 1
+                if log and result.kills % 50 == 0:
+                    print(f"{result.kills} kills, {len(acked)} acknowledged", file=sys.stderr)
+            elif now - writer.started > HANG_S:
                 result.hung = True
-        if result.hung:
-            break
-        victim_index = rng.randrange(len(writers))
-        victim = writers[victim_index]
-        if victim.proc.poll() is None:
-            victim.proc.send_signal(signal.SIGKILL)
-            victim.proc.wait()
-            result.kills += 1
-            if victim.kind == "loop":
-                result.kills_loop += 1
+                continue
             else:
-                result.kills_cli += 1
-            reap(victim, killed=True)
-            if not _can_open(path, encrypt):
-                result.unreadable_after_kill += 1
-            writers[victim_index] = spawn(victim.kind)
-            if log and result.kills % 50 == 0:
-                print(f"{result.kills} kills, {len(acked)} acknowledged", file=sys.stderr)
+                continue
+            writers[i] = spawn(writer.kind)
+            deadlines[i] = kill_time(writer.kind)
+            if result.kills >= kills:
+                break
     for writer in writers:
         if writer.kind == "loop":
             writer.proc.send_signal(signal.SIGKILL)
@@ -216,6 +248,8 @@ def run(
         reap(writer, killed=writer.kind == "loop")
 
     _verify(path, env, encrypt, acked, result)
+    texts = {note.text for note in _store(path, encrypt).data().notes.values()}
+    result.killed_after_saving = sum(1 for text in killed_texts if text in texts)
     result.seconds = round(time.monotonic() - started, 1)
     if own_folder and result.ok:
         import shutil
@@ -228,13 +262,12 @@ def _verify(
     path: Path, env: dict[str, str], encrypt: bool, acked: list[str], result: Result
 ) -> None:
     from fieldkit.storage import backups
-    from fieldkit.storage.repository import Store
 
     result.acknowledged = len(acked)
     checked = _fieldkit(["check", "--db", str(path)], env)
     result.check_passed = checked.returncode == 0
     result.check_output = (checked.stdout + checked.stderr).strip()
-    store = Store(path, (lambda: PASSPHRASE) if encrypt else None)
+    store = _store(path, encrypt)
     notes = store.data().notes
     result.notes_in_file = len(notes)
     result.lost = [note_id for note_id in acked if note_id not in notes]
@@ -244,6 +277,12 @@ def _verify(
     found = backups.list_backups(path)
     result.backups = len(found)
     result.bad_backups = sum(1 for b in found if not store.file.is_good(b))
+    from fieldkit.domain.meetings import Note
+
+    with store.transaction() as tx:  # the next save clears what killed saves left behind
+        meeting_id = next(iter(tx.data.meetings))
+        tx.put(Note(meeting_id=meeting_id, text="after the crashes", author="crash harness"))
+    result.orphan_tmp_files_after_next_save = len(list(path.parent.glob(f".{path.name}*.tmp")))
 
 
 def main() -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from bench.stats import Samples, paired
 
+PASSPHRASE = "bench passphrase, not secret"
+
 VENV_BIN = Path(sys.executable).parent
 FIELDKIT = str(VENV_BIN / "fieldkit")
 
@@ -22,7 +24,7 @@ class CommandFailed(RuntimeError):
 def env() -> dict[str, str]:
     """The environment every measured process gets: no profile lookup, no colours."""
     out = dict(os.environ)
-    out.update({"FIELDKIT_AUTHOR": "bench", "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "0"})
+    out.update({"FIELDKIT_AUTHOR": "bench", "FIELDKIT_PASSPHRASE": PASSPHRASE})
     out.pop("FIELDKIT_DB", None)
     return out
 

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import importlib
+import importlib.util
+import json
 import shutil
+import subprocess
 import sys
 import time
 import traceback
@@ -16,8 +20,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import generate, machine, process, save
-from bench.table import Row, compared, markdown, skipped
+from bench import bare, generate, machine, markdown, memory, process, save, screen, stats, uhri
+from bench.table import Row, absolute, compared, skipped
+from bench.table import markdown as page
 
 ROOT = Path(__file__).resolve().parent.parent
 FINDINGS = Path(__file__).with_name("findings.md")
@@ -102,6 +107,177 @@ class Bench:
 
         self.attempt(skipped(figure, label, against, "≤ 1.3×"), measure)
 
+    def first_screen(self, mission: Path, label: str) -> None:
+        figure = "app first screen (in a terminal, 120×40)"
+        against = "bare Textual app: a DataTable of the same items"
+        if not available("fieldkit.ui.app"):
+            self.rows.append(skipped(figure, label, against, "≤ 1.5×"))
+            return
+
+        def measure() -> list[Row]:
+            from fieldkit.storage.repository import Store
+
+            data = Store(mission).data()
+            ours_marker = data.priorities[0].short_ref if data.priorities else data.mission.name
+            ours_cmd = [process.FIELDKIT, "--db", str(mission)]
+            bare_cmd = [sys.executable, "-m", "bench.bare", str(mission)]
+            bare_marker = bare.rows(mission)[0][0]
+            screen.first_paint(ours_cmd, ours_marker), screen.first_paint(bare_cmd, bare_marker)
+            ours, peer = stats.paired(
+                self.plan.screen_runs,
+                lambda: screen.first_paint(ours_cmd, ours_marker),
+                lambda: screen.first_paint(bare_cmd, bare_marker),
+            )
+            note = f"to the dashboard showing {ours_marker!r} vs the table showing {bare_marker!r}"
+            return [compared(figure, label, ours, against, peer, 1.5, note=note)]
+
+        self.attempt(skipped(figure, label, against, "≤ 1.5×"), measure)
+
+    def keystroke(self, mission: Path, label: str) -> None:
+        figure = "filter keystroke → items table updated (Pilot, headless)"
+        if not available("fieldkit.ui.screens.items"):
+            self.rows.append(skipped(figure, label, "one frame", "p95 ≤ 16 ms"))
+            return
+
+        def measure() -> list[Row]:
+            query = "freedom of association"[: max(3, self.plan.keystrokes // 2)]
+            done = subprocess.run(
+                [sys.executable, "-m", "bench.keystroke", str(mission), query],
+                capture_output=True,
+                text=True,
+                env=process.env(),
+                check=False,
+            )
+            if done.returncode != 0:
+                err = done.stderr.strip().splitlines()
+                raise RuntimeError(err[-1] if err else f"exit {done.returncode}")
+            found = json.loads(done.stdout.strip().splitlines()[-1])
+            work = stats.Samples(tuple(found["work"]))
+            tick = stats.Samples(tuple(found["tick_wait"]))
+            note = (
+                f"typing {query!r} then deleting it; the wait for Textual's 60 Hz paint tick "
+                f"is apart: p50 {stats.fmt_time(tick.median)}, p95 {stats.fmt_time(tick.p95)}; "
+                f"focused: {found['focused']}"
+            )
+            return [absolute(figure, label, work, 0.016, "s", against="one frame", note=note)]
+
+        self.attempt(skipped(figure, label, "one frame", "p95 ≤ 16 ms"), measure)
+
+    def debrief(self, mission: Path, label: str) -> None:
+        figure = "Word debrief (`fieldkit export debrief`, whole process)"
+        against = "pandoc: a Markdown file of the same content → .docx"
+        if not available("fieldkit.reports.debrief"):
+            self.rows.append(skipped(figure, label, against, "≤ 1.5×"))
+            return
+        if shutil.which("pandoc") is None:
+            self.rows.append(skipped(figure, label, against, "≤ 1.5×", "pandoc not installed"))
+            return
+
+        def measure() -> list[Row]:
+            from fieldkit.storage.repository import Store
+
+            folder = self.fresh_copy(mission, "debrief").parent
+            path = folder / mission.name
+            source = folder / "debrief.md"
+            source.write_text(markdown.debrief(Store(path).data()), encoding="utf-8")
+            ours_cmd = [process.FIELDKIT, "export", "debrief", "--db", str(path)]
+            ours_cmd += ["--out", str(folder / "debrief.docx")]
+            pandoc_cmd = ["pandoc", str(source), "-o", str(folder / "pandoc.docx")]
+            ours, peer = stats.paired(
+                self.plan.doc_runs,
+                lambda: process.run(ours_cmd),
+                lambda: process.run(pandoc_cmd),
+            )
+            size = source.stat().st_size / 1e6
+            note = f"the Markdown is {size:.1f} MB; confidential content left out on both sides"
+            return [compared(figure, label, ours, against, peer, 1.5, note=note)]
+
+        self.attempt(skipped(figure, label, against, "≤ 1.5×"), measure)
+
+    def uhri_import(self) -> None:
+        rows = self.plan.uhri_rows
+        figure = f"UHRI import of {rows:,} rows (`fieldkit import`, whole process)"
+        against = "reading the same workbook with openpyxl alone (read-only mode)"
+        label = "empty mission"
+        if not available("fieldkit.importers.uhri"):
+            self.rows.append(skipped(figure, label, against, "≤ 2×"))
+            return
+
+        def measure() -> list[Row]:
+            ours, peer = uhri.import_vs_openpyxl(self.work / "uhri", rows, self.plan.uhri_runs)
+            return [compared(figure, label, ours, against, peer, 2.0)]
+
+        self.attempt(skipped(figure, label, against, "≤ 2×"), measure)
+
+    def memory_use(self, mission: Path, label: str) -> None:
+        figure = "memory (peak RSS)"
+        runs = 3 if self.plan.scale >= 1 else 1
+
+        def store_row() -> list[Row]:
+            found = memory.measure("store", mission, runs)
+            note = "store opened, every record loaded and every index built"
+            return [absolute(figure, label, found, 250, "MB", stat="median", note=note)]
+
+        self.attempt(skipped(figure, label, "—", "≤ 250 MB"), store_row)
+        if not available("fieldkit.ui.app"):
+            self.rows.append(skipped(figure + ", app", label, "—", "≤ 250 MB"))
+            return
+
+        def app_row() -> list[Row]:
+            found = memory.measure("app", mission, runs)
+            note = "the app headless at 120×40: dashboard, then `/` (items browser)"
+            return [absolute(figure + ", app", label, found, 250, "MB", stat="median", note=note)]
+
+        self.attempt(skipped(figure + ", app", label, "—", "≤ 250 MB"), app_row)
+
+    def encrypted(self, mission: Path, label: str) -> None:
+        """The same saves on an encrypted copy, and the key derivation on its own."""
+        figure = "encrypted file: "
+        if not available("fieldkit.storage.crypto") or not hasattr(
+            importlib.import_module("fieldkit.storage.crypto"), "SealedCodec"
+        ):
+            self.rows.append(skipped(figure + "note save", label, "—", "(none)"))
+            return
+
+        def measure() -> list[Row]:
+            path = self.fresh_copy(mission, "encrypted")
+            process.run([process.FIELDKIT, "encrypt", "--db", str(path)])
+            kdf = save.key_derivation(path, max(1, self.plan.doc_runs))
+            ours, floor = save.encrypted_note_save(path, self.plan.save_runs)
+            meeting = save.first_meeting(path)
+            add, help_ = process.note_add_vs_help(path, meeting, self.plan.process_runs)
+            return [
+                dataclasses.replace(
+                    absolute("key derivation (scrypt, once per process)", label, kdf, 1, "s"),
+                    target="(none)",
+                    result="info",
+                    note="paid once by every process that opens the encrypted file",
+                ),
+                info(
+                    compared(
+                        figure + "durable save of one note (in process, key derived)",
+                        label,
+                        ours,
+                        "floor: orjson + AES-GCM of the same tree + atomic write + fsync",
+                        floor,
+                        1.5,
+                        p95=True,
+                    )
+                ),
+                info(
+                    compared(
+                        figure + "`fieldkit note add` (whole process, key derivation included)",
+                        label,
+                        add,
+                        "`fieldkit --help`",
+                        help_,
+                        1.3,
+                    )
+                ),
+            ]
+
+        self.attempt(skipped(figure + "note save", label, "—", "(none)"), measure)
+
     # -- the run --------------------------------------------------------------------------
 
     def missions(self) -> list[tuple[Path, str]]:
@@ -130,10 +306,32 @@ class Bench:
 
     def run(self) -> None:
         missions = self.missions()
-        for path, label in missions:
-            self.note_save(path, label)
-        for path, label in missions:
-            self.note_add(path, label)
+        large, label = missions[0]
+        for path, name in missions:
+            self.note_save(path, name)
+        for path, name in missions:
+            self.note_add(path, name)
+        self.first_screen(large, label)
+        self.keystroke(large, label)
+        self.debrief(large, label)
+        self.uhri_import()
+        self.memory_use(large, label)
+        self.encrypted(large, label)
+
+
+def available(module: str) -> bool:
+    """Whether this build has the module a figure needs (others are still being written)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def info(row: Row) -> Row:
+    """A row measured for information: the targets apply to plaintext files."""
+    return dataclasses.replace(
+        row, target=f"({row.target} for plaintext)", result=f"info ({row.result.lower()})"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -159,7 +357,7 @@ def main(argv: list[str] | None = None) -> None:
         "`demo` is `fieldkit demo`.",
     ]
     findings = FINDINGS.read_text(encoding="utf-8") if FINDINGS.exists() else ""
-    text = markdown(bench.rows, header, findings, machine.describe(args.work), command)
+    text = page(bench.rows, header, findings, machine.describe(args.work), command)
     args.out.write_text(text, encoding="utf-8")
     bench.log(f"wrote {args.out}")
     for row in bench.rows:
