@@ -87,12 +87,21 @@ def _compatible(new: Item, old: Item) -> bool:
     return True
 
 
-def _score(a: str, b: str) -> float:
-    """Closeness of two wordings; a short paraphrase inside a joint recommendation counts."""
-    ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
-    words_a, words_b = set(a.split()), set(b.split())
-    contained = len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
-    return max(ratio, contained if min(len(words_a), len(words_b)) >= 4 else 0.0)
+def _score(a: list[str], b: list[str]) -> float:
+    """Closeness of two wordings (as word lists); a paraphrase inside a joint one counts.
+
+    Word containment is cheap and decides most cases; the word-sequence ratio is computed
+    only when its quick upper bounds could still reach the threshold.
+    """
+    words_a, words_b = set(a), set(b)
+    shorter = min(len(words_a), len(words_b))
+    contained = len(words_a & words_b) / shorter if shorter >= 6 else 0.0
+    if contained >= FUZZY:
+        return contained
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < FUZZY or matcher.quick_ratio() < FUZZY:
+        return contained
+    return max(contained, matcher.ratio())
 
 
 def _union(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:
@@ -133,6 +142,7 @@ class _Index:
         self.by_symbol: dict[tuple[str, str], str] = {}
         self.by_state: dict[tuple[str, str], list[Item]] = defaultdict(list)
         self.texts: dict[str, str] = {}
+        self.words: dict[str, list[str]] = {}
         for item in items:
             self.add(item)
 
@@ -151,6 +161,12 @@ class _Index:
             found = self.texts[item.id] = normalised_text(item.text)
         return found
 
+    def words_of(self, item: Item) -> list[str]:
+        found = self.words.get(item.id)
+        if found is None:
+            found = self.words[item.id] = self.text_of(item).split()
+        return found
+
     def exact(self, new: Item) -> str | None:
         if new.source and new.source.annotation_id in self.by_annotation:
             return self.by_annotation[new.source.annotation_id]
@@ -166,14 +182,14 @@ class _Index:
 
     def close(self, new: Item) -> list[tuple[float, str, str]]:
         """(score, state, existing id) for every close wording, only for unnumbered sides."""
-        wording = normalised_text(new.text)
+        wording = normalised_text(new.text).split()
         found = []
         for state in _states(new):
             for old in self.by_state.get((_review(new), state), ()):
                 if symbol_key(new) and symbol_key(old):
                     continue
                 if _compatible(new, old):
-                    score = _score(wording, self.text_of(old))
+                    score = _score(wording, self.words_of(old))
                     if score >= FUZZY:
                         found.append((score, state, old.id))
         return found
