@@ -98,16 +98,23 @@ class MeetingRoom(Screen[None]):
     """Capture notes, responses and follow-ups against one meeting's agenda."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "step(1)", "Next item"),
-        Binding("ctrl+b", "step(-1)", "Prev item"),
-        Binding("ctrl+g", "jump", "Go to item"),
-        Binding("ctrl+t", "capture('note')", "Note"),
-        Binding("ctrl+r", "capture('response')", "Response"),
-        Binding("ctrl+o", "capture('action')", "Follow-up"),
-        Binding("ctrl+s", "save", "Save", show=False),
-        Binding("f8", "undo", "Undo delete", show=False),
-        Binding("f9", "mark_held", "Mark held"),
-        Binding("escape", "back", "Back"),
+        Binding("ctrl+n", "step(1)", "Next item", tooltip="Next agenda item"),
+        Binding("ctrl+b", "step(-1)", "Prev item", tooltip="Previous agenda item"),
+        Binding("ctrl+g", "jump", "Go to item", tooltip="Go to any item by its reference"),
+        Binding("ctrl+t", "capture('note')", "Note", tooltip="Take a note on the current item"),
+        Binding(
+            "ctrl+r",
+            "capture('response')",
+            "Response",
+            tooltip="Record the State's response on the current item",
+        ),
+        Binding("ctrl+o", "capture('action')", "Follow-up", tooltip="Add a follow-up action"),
+        Binding("ctrl+s", "save", "Save", show=False, tooltip="Save the form being typed"),
+        Binding("pageup", "scroll_item(-1)", "Scroll item up", show=False, priority=True),
+        Binding("pagedown", "scroll_item(1)", "Scroll item down", show=False, priority=True),
+        Binding("f8", "undo", "Undo delete", show=False, tooltip="Put back the last deletion"),
+        Binding("f9", "mark_held", "Mark held", tooltip="Mark this meeting held"),
+        Binding("escape", "back", "Back", tooltip="Back to the note, then out of the room"),
     ]
 
     DEFAULT_CSS = """
@@ -121,12 +128,12 @@ class MeetingRoom(Screen[None]):
     MeetingRoom #item-pane:focus { border: round $accent; }
     MeetingRoom #captured { height: auto; max-height: 6; border: none; padding: 0 1; }
     MeetingRoom #capture { height: auto; border-top: solid $accent; }
-    MeetingRoom .capture-status { height: 1; padding: 0 1; }
+    MeetingRoom .capture-status { height: auto; padding: 0 1; }
     MeetingRoom #note-text { height: 3; border: none; padding: 0 1; }
     MeetingRoom .field-row { height: 1; }
     MeetingRoom .field-label { width: 12; padding: 0 1; color: $text-muted; }
     MeetingRoom .field-input { border: none; height: 1; padding: 0 1; width: 1fr; }
-    MeetingRoom .field-input:focus { background: $boost; }
+    MeetingRoom .field-input:focus { border: none; background: $boost; }
     MeetingRoom NoteCapture, MeetingRoom ResponseCapture, MeetingRoom ActionCapture {
         height: auto;
     }
@@ -182,6 +189,9 @@ class MeetingRoom(Screen[None]):
         self.restore_drafts(data)
         follow(self, self.store, self.redraw)
         self.form().focus_text()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.redraw)
 
     def on_unmount(self) -> None:
         for keeper in self.keepers.values():
@@ -239,6 +249,7 @@ class MeetingRoom(Screen[None]):
         agenda = self.query_one("#agenda", OptionList)
         said = {r.item_id: r for r in data.responses_in(meeting.id)}
         noted = {n.item_id for n in data.notes_in(meeting.id)}
+        width = max(agenda.scrollable_content_region.width - 2, 12)
         options = []
         for item in agenda_items(data, meeting):
             line = Text(item.short_ref, style="bold")
@@ -246,7 +257,7 @@ class MeetingRoom(Screen[None]):
                 line.append(f" {said[item.id].stance.label}", style="italic")
             elif item.id in noted:
                 line.append(" noted", style="dim")
-            line.append("\n" + shorten(item.title or item.text, 60), style="dim")
+            line.append("\n" + shorten(item.title or item.text, width), style="dim")
             options.append(Option(_one_line(line), id=item.id))
         highlighted = agenda.highlighted
         agenda.clear_options()
@@ -333,6 +344,14 @@ class MeetingRoom(Screen[None]):
         elif event.option_list.id == "captured" and event.option.id:
             self.edit(event.option.id)
 
+    def action_scroll_item(self, direction: int) -> None:
+        """Read on in the item's text without leaving the note being typed."""
+        pane = self.query_one("#item-pane", VerticalScroll)
+        if direction > 0:
+            pane.scroll_page_down(animate=False)
+        else:
+            pane.scroll_page_up(animate=False)
+
     def action_jump(self) -> None:
         def chosen(item_id: str | None) -> None:
             if item_id is not None:
@@ -394,10 +413,10 @@ class MeetingRoom(Screen[None]):
             return
         form.clear()
         label = {"note": "Note", "response": "Response", "action": "Follow-up"}[form.KIND]
-        self.notify(f"{label} saved", timeout=2)
         if form.KIND != "note":
             self.action_capture("note")
         self.show(self.data())
+        self.form().show_notice(f"{label} saved")
 
     def build(self, kind: str, fields: dict[str, Any], data: MissionData) -> Record:
         """The record a submitted form stands for (an edited one keeps id, author, item)."""
@@ -467,8 +486,8 @@ class MeetingRoom(Screen[None]):
         self.show(data)
         for draft in loads:
             self.form(draft.kind).load(dict(draft.fields))
-        if restored:
-            self.notify("Your unfinished " + " and ".join(sorted(restored)) + " is back.")
+        for kind in restored:
+            self.form(kind).show_notice(f"unfinished {kind} restored")
 
     # -- editing, deleting, undoing ----------------------------------------------------------
 

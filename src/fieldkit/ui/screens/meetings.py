@@ -41,12 +41,12 @@ class MeetingsScreen(Screen[None]):
     """The schedule by day, with the highlighted meeting's participants and agenda below."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open room", show=True, priority=False),
-        Binding("n", "new", "New"),
-        Binding("e", "edit", "Edit"),
-        Binding("h", "held", "Held"),
-        Binding("c", "cancelled", "Cancelled"),
-        Binding("escape", "back", "Back"),
+        Binding("enter", "open", "Open room", tooltip="Open the meeting room"),
+        Binding("n", "new", "New", tooltip="Add a meeting"),
+        Binding("e", "edit", "Edit", tooltip="Edit the meeting"),
+        Binding("h", "held", "Held", tooltip="Mark the meeting held (again: planned)"),
+        Binding("c", "cancelled", "Cancelled", tooltip="Mark it cancelled (again: planned)"),
+        Binding("escape", "back", "Back", tooltip="Back to the dashboard"),
     ]
 
     DEFAULT_CSS = """

@@ -86,6 +86,7 @@ class CaptureForm(Vertical):
         self.confidentiality = Confidentiality.INTERNAL
         self.editing: str | None = None
         self.error = ""
+        self.notice = ""
         self._snapshot: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
@@ -129,6 +130,7 @@ class CaptureForm(Vertical):
     def touch(self) -> None:
         """Something changed: redraw the status and tell the room (for the draft)."""
         self.error = ""
+        self.notice = ""
         self.show_status()
         current = self.fields()
         if current != self._snapshot:
@@ -170,12 +172,24 @@ class CaptureForm(Vertical):
         self.error = message
         self.show_status()
 
+    def show_notice(self, message: str) -> None:
+        """A word in the status line ('Note saved') that goes at the next keystroke.
+
+        Kept out of toasts, which would cover the text being typed.
+        """
+        self.notice = message
+        self.show_status()
+
     def show_status(self) -> None:
         if not self.is_mounted:
             return
         status = self.query_one(f"#{self.KIND}-status", Static)
         if self.error:
             status.update(Text(self.error, style="bold red"))
+        elif self.notice:
+            line = self.status_line()
+            line.append(f"  ✓ {self.notice}", style="bold green")
+            status.update(line)
         else:
             status.update(self.status_line())
 
@@ -227,10 +241,10 @@ class NoteCapture(CaptureForm):
     TITLE = "Note"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "cycle_kind", "Note kind", show=False),
-        Binding("f3", "cycle_speaker", "Speaker", show=False),
-        Binding("f4", "cycle_limb", "Limb", show=False),
-        Binding("f5", "cycle_level", "Confidentiality", show=False),
+        Binding("f2", "cycle_kind", "Note kind", show=False, tooltip="Next kind of note"),
+        Binding("f3", "cycle_speaker", "Speaker", show=False, tooltip="Next person present"),
+        Binding("f4", "cycle_limb", "Limb", show=False, tooltip="Next limb of the item"),
+        Binding("f5", "cycle_level", "Confidentiality", show=False, tooltip="Next level"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -31,7 +31,12 @@ class FieldRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(self.label, classes="field-label")
-        yield Input(id=self.field_id, placeholder=self.placeholder, classes="field-input")
+        yield Input(
+            id=self.field_id,
+            placeholder=self.placeholder,
+            classes="field-input",
+            select_on_focus=False,
+        )
 
 
 class InputForm(CaptureForm):
@@ -93,11 +98,17 @@ class ResponseCapture(InputForm):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "cycle_stance", "Stance", show=False),
-        Binding("f3", "cycle_speaker", "Speaker", show=False),
-        Binding("f4", "cycle_limb", "Limb", show=False),
-        Binding("f5", "cycle_level", "Confidentiality", show=False),
-        Binding("f6", "cycle_implementation", "Claimed implementation", show=False),
+        Binding("f2", "cycle_stance", "Stance", show=False, tooltip="Next stance"),
+        Binding("f3", "cycle_speaker", "Speaker", show=False, tooltip="Next person present"),
+        Binding("f4", "cycle_limb", "Limb", show=False, tooltip="Next limb of the item"),
+        Binding("f5", "cycle_level", "Confidentiality", show=False, tooltip="Next level"),
+        Binding(
+            "f6",
+            "cycle_implementation",
+            "Implementation",
+            show=False,
+            tooltip="Next level of implementation the State claims",
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -115,7 +126,7 @@ class ResponseCapture(InputForm):
 
     def status_line(self) -> Text:
         return self.chips(
-            ("F2", "stance", self.stance.label),
+            ("F2", "", self.stance.label),
             ("F6", "implemented", self.implementation.value),
             ("F3", "by", self.speaker_name),
             ("F4", "limb", self.limb or "—"),

@@ -73,7 +73,7 @@ class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
     MeetingEditor .form-row { height: 1; }
     MeetingEditor .form-label { width: 13; color: $text-muted; }
     MeetingEditor .form-input { border: none; height: 1; padding: 0 1; width: 1fr; }
-    MeetingEditor .form-input:focus { background: $boost; }
+    MeetingEditor .form-input:focus { border: none; background: $boost; }
     MeetingEditor #form-error { color: $error; height: auto; }
     MeetingEditor .hint { color: $text-muted; }
     """
@@ -107,6 +107,7 @@ class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
                         id=f"meeting-{name}",
                         classes="form-input",
                         suggester=suggesters.get(name),
+                        select_on_focus=False,
                     )
             yield Label("", id="form-error")
             yield Label("Enter: next field · ctrl+s or Enter on Agenda: save · Esc", classes="hint")

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from fieldkit.domain.items import Item
@@ -23,7 +23,7 @@ from fieldkit.domain.meetings import Meeting
 from fieldkit.domain.text import shorten
 
 
-def meeting_line(meeting: Meeting, width: int = 44) -> Text:
+def meeting_line(meeting: Meeting, width: int = 38) -> Text:
     """'2017-04-11 09:30  held     Ministry of Justice' for lists of meetings."""
     when = meeting.starts_at.replace("T", " ")[:16] or "undated"
     line = Text(f"{when:<16}  ")
@@ -149,6 +149,7 @@ class DraftOffer(ModalScreen[bool]):
         width: 72; max-width: 100%; height: auto; border: round $warning;
         background: $surface; padding: 0 1;
     }
+    DraftOffer .draft-line { width: 100%; height: auto; }
     """
 
     def __init__(self, lines: Sequence[str]) -> None:
@@ -159,5 +160,5 @@ class DraftOffer(ModalScreen[bool]):
         with Vertical():
             yield Label("Unfinished work was kept when fieldkit last stopped:")
             for line in self.lines[:5]:
-                yield Label(Text("• " + line))
+                yield Static(Text("• " + line), classes="draft-line")
             yield Label("Enter resumes it in the meeting room · Esc keeps it for later")
