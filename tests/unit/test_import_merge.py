@@ -141,6 +141,14 @@ def test_a_joint_recommendation_is_matched_by_each_states_row() -> None:
     assert plan.enriched[old.id].tags == ("action:4", "action:5")
 
 
+def test_an_item_without_a_state_under_review_is_about_the_missions_country() -> None:
+    new = numbered(state_under_review="")
+    plan = merge.plan(mission_with(), [new])
+    assert plan.added[0].state_under_review == "Kazakhstan"
+    again = merge.plan(mission_with(*plan.added), [new])
+    assert again.skipped == 1
+
+
 def test_items_of_another_country_are_counted() -> None:
     plan = merge.plan(mission_with(), [numbered(state_under_review="Slovenia")])
     assert plan.other_states == {"Slovenia": 1}
@@ -205,3 +213,28 @@ def test_importers_load_heavy_readers_only_when_used() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_a_wrong_format_option_points_to_the_right_one(demo_path: Path) -> None:
+    upr_info = FIXTURES / "upr-info-export_kazakhstan_session20_2014.csv"
+    result = cli("import", upr_info, "--format", "csv", "--db", demo_path)
+    assert result.exit_code == 2
+    assert "it looks like a UPR Info database export (--format upr-info)" in result.output
+
+
+def test_progress_is_told_the_size_then_every_row() -> None:
+    class Recorder:
+        def __init__(self) -> None:
+            self.total = 0
+            self.seen = 0
+
+        def start(self, total: int) -> None:
+            self.total = total
+
+        def advance(self, count: int = 1) -> None:
+            self.seen += count
+
+    recorder = Recorder()
+    path = FIXTURES / "upr-info-export_kazakhstan_session20_2014.csv"
+    read_items(path, "upr-info", progress=recorder)
+    assert recorder.total == recorder.seen == 198

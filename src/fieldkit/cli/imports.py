@@ -64,6 +64,18 @@ def _failed(exc: ImportFailed) -> None:
     fail("\n".join(lines))
 
 
+def _with_hint(exc: ImportFailed, fmt: str) -> ImportFailed:
+    """Name the format the file seems to be in when `--format` said another."""
+    try:
+        found = detect(exc.path)
+    except (ImportFailed, OSError):
+        return exc
+    if found == fmt or exc.problems:
+        return exc
+    hint = f"{str(exc).split(': ', 1)[1]}; it looks like a {FORMATS[found]} (--format {found})"
+    return ImportFailed(exc.path, hint, exc.problems)
+
+
 def import_bundle(store: Store, path: Path, dry_run: bool) -> None:
     try:
         bundle = read_bundle(path)
@@ -103,7 +115,8 @@ def import_items(store: Store, path: Path, fmt: str, dry_run: bool) -> None:
     try:
         parsed = read_items(path, fmt, author=settings.author(), progress=bar)
     except ImportFailed as exc:
-        _failed(exc)
+        bar.stop()
+        _failed(_with_hint(exc, fmt))
     finally:
         bar.stop()
     with store.transaction() as tx:
@@ -156,6 +169,8 @@ def register(app: typer.Typer) -> None:
             fmt = format_ or detect(file)
         except ImportFailed as exc:
             _failed(exc)
+        except OSError as exc:
+            fail(f"cannot read {file}: {exc.strerror or exc}")
         path = settings.db_path(db)
         store = Store(path, passphrase_source(path))
         if fmt == "bundle":

@@ -198,6 +198,12 @@ class _Index:
 def plan(data: MissionData, items: list[Item]) -> Plan:
     """What importing `items` into the mission would do."""
     result = Plan()
+    country = canonical_state(data.mission.country) if data.mission else ""
+    if country:  # a list without a State under review is about the mission's country
+        items = [
+            i if i.state_under_review else dataclasses.replace(i, state_under_review=country)
+            for i in items
+        ]
     index = _Index(data.items.values())
     current: dict[str, Item] = dict(data.items)
     matched: list[tuple[Item, str | None]] = [(new, index.exact(new)) for new in items]
@@ -212,7 +218,6 @@ def plan(data: MissionData, items: list[Item]) -> Plan:
             continue
         settled[n] = old_id
         claimed.add((old_id, state))
-    country = canonical_state(data.mission.country) if data.mission else ""
     for n, (new, old_id) in enumerate(matched):
         old_id = old_id or settled.get(n)
         if old_id is None:
