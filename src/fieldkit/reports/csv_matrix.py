@@ -32,6 +32,7 @@ COLUMNS = (
     "assessment_grade",
     "responses",
     "latest_stance",
+    "latest_limb",
     "latest_grade",
     "latest_implementation",
     "latest_commitment",
@@ -80,11 +81,12 @@ def _row(data: MissionData, item: Item, responses: list[Response]) -> list[str]:
         str(len(responses)),
     ]
     if latest is None:
-        return row + [""] * 10 + [item.id]
+        return row + [""] * 11 + [item.id]
     meeting = data.meetings.get(latest.meeting_id)
     speaker = data.people.get(latest.speaker_id or "")
     return row + [
         latest.stance.label,
+        latest.limb,
         latest.grade.value if latest.grade else "",
         latest.implementation.value,
         latest.commitment,
