@@ -62,16 +62,16 @@ def ensure_styles(document: Document, names: tuple[str, ...] = USED_STYLES) -> d
     Names are matched as Word does (case-insensitively, 'caption' for 'Caption'). Styles a
     copied style is based on, linked to or followed by are copied too when missing.
     """
-    target = _style_elements(document)
-    source = _style_elements(_default())
-    source_by_name = _by_name(source)
-    source_by_id = _by_id(source)
+    target_by_name = _by_name(_style_elements(document))
     ids: dict[str, str] = {}
     for name in names:
-        have = _by_name(target).get(name.lower())
+        have = target_by_name.get(name.lower())
         if have is None:
-            wanted = source_by_name[name.lower()]
-            have = _copy_style(document, wanted, source_by_id)
+            # Only now load the default template: most documents lack nothing.
+            source = _style_elements(_default())
+            wanted = _by_name(source)[name.lower()]
+            have = _copy_style(document, wanted, _by_id(source))
+            target_by_name = _by_name(_style_elements(document))
         ids[name] = have.get(qn("w:styleId"))
     return ids
 
