@@ -21,7 +21,7 @@ from fieldkit.domain.items import Item
 from fieldkit.domain.meetings import Action, Meeting, Note, Response
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import squash
-from fieldkit.domain.vocab import ActionStatus, Confidentiality, MeetingStatus, Position
+from fieldkit.domain.vocab import ActionStatus, Confidentiality, MeetingStatus
 from fieldkit.reports import sections as s
 from fieldkit.reports.document import add_page_furniture, open_document, set_properties
 from fieldkit.reports.scope import ExportOptions, Scope, author_of
@@ -400,16 +400,14 @@ def _annexes(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
         if item.title:
             w.field("Subject", item.title)
         if item.position is not None:
-            w.field("Position of the State", _position(item.position))
+            w.field("Position of the State", item.position.value)
         if item.text:
             w.paragraph(item.text)
         w.bullets(
-            [("Strong", f"{s._limb(limb.label)} "), limb.text] for limb in item.limbs if limb.text
+            [("Strong", f"{s.limb_label(limb.label)} "), limb.text]
+            for limb in item.limbs
+            if limb.text
         )
-
-
-def _position(position: Position) -> str:
-    return position.value
 
 
 def _referenced(scope: Scope, recorded: list[Meeting]) -> list[Item]:

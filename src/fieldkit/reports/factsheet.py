@@ -245,7 +245,9 @@ def _treaty_bodies(w: WordWriter, links: Links, others: list[Item]) -> None:
         if item.text:
             w.paragraph(item.text)
         w.bullets(
-            [("Strong", f"{s._limb(limb.label)} "), limb.text] for limb in item.limbs if limb.text
+            [("Strong", f"{s.limb_label(limb.label)} "), limb.text]
+            for limb in item.limbs
+            if limb.text
         )
         for label, value in s.assessment_lines(item):
             w.field(label, value)

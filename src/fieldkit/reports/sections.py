@@ -124,7 +124,7 @@ def response_head(data: MissionData, response: Response) -> str:
     """'rejects — for (b) — Deputy Minister, Ministry of Justice' and the grade."""
     parts = [response.stance.label]
     if response.limb:
-        parts.append(f"on {_limb(response.limb)}")
+        parts.append(f"on {limb_label(response.limb)}")
     speaker = person_name(data, response.speaker_id)
     if speaker:
         parts.append(f"said by {speaker}")
@@ -161,7 +161,7 @@ def note_line(
     runs: list[str | tuple[str, str]] = [("Strong", f"{NOTE_KIND_LABELS[note.kind]}: ")]
     text = note.text
     if note.limb:
-        text = f"[{_limb(note.limb)}] {text}"
+        text = f"[{limb_label(note.limb)}] {text}"
     speaker = person_name(data, note.speaker_id, with_title=False)
     where = []
     if speaker and not (meeting and _says(meeting.title, speaker)):
@@ -172,7 +172,8 @@ def note_line(
     return runs
 
 
-def _limb(label: str) -> str:
+def limb_label(label: str) -> str:
+    """'b', '(b)' as '(b)'."""
     label = label.strip().strip("()")
     return f"({label})" if label else ""
 
