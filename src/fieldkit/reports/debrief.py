@@ -199,7 +199,8 @@ def _meetings(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
         return
     for meeting in recorded:
         _meeting(w, scope, meeting)
-    others = [m for m in scope.meetings if m not in recorded]
+    shown = {m.id for m in recorded}
+    others = [m for m in scope.meetings if m.id not in shown]
     if others:
         w.heading("Other scheduled meetings", 2)
         w.paragraph("Nothing has been recorded for these meetings.")
