@@ -208,7 +208,7 @@ def _meetings(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
             [s.short_date(m.day) if m.day else "—", m.time or "—", squash(m.title), m.status.value]
             for m in others
         ]
-        w.table(["Date", "Time", "Meeting", "Status"], rows, [1.15, 0.65, 3.3, 1.0], keep_rows=True)
+        w.table(["Date", "Time", "Meeting", "Status"], rows, [1.25, 0.65, 3.2, 1.0], keep_rows=True)
 
 
 def _meeting(w: WordWriter, scope: Scope, meeting: Meeting) -> None:
