@@ -180,3 +180,17 @@ def test_a_damaged_zip_is_refused(tmp_path: Path, workbook: Path) -> None:
     cut.write_bytes(workbook.read_bytes()[:2000])
     with pytest.raises(ImportFailed, match="cut.xlsx"):
         read_items(cut, "uhri")
+
+
+def test_title_lines_above_the_header_are_passed_over(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = write_uhri_xlsx(tmp_path / "titled.xlsx", list(uhri_records())[:3])
+    book = load_workbook(path)
+    book.active.insert_rows(1, 2)
+    book.active["A1"] = "Universal Human Rights Index: search results"
+    book.save(path)
+    assert detect(path) == "uhri"
+    items = uhri_items(path)
+    assert [i.reference for i in items] == ["124.1", "124.2", "124.3"]
+    assert [i.source.row for i in items if i.source] == [4, 5, 6]

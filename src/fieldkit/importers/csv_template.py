@@ -74,7 +74,7 @@ def _list(value: Any) -> tuple[str, ...]:
 
 
 def read(ctx: Context) -> Parsed:
-    sheet = read_sheet(ctx.path)
+    sheet = read_sheet(ctx.path, looks_like)
     cols = columns(sheet.header)
     missing = [name for name in REQUIRED if name not in cols]
     if missing:

@@ -55,7 +55,7 @@ def detect(path: Path) -> str:
             if '"AnnotationId"' in text or '"Symbol"' in text:
                 return "uhri-json"
             raise ImportFailed(path, "is JSON but neither a fieldkit bundle nor a UHRI export")
-    found = from_header(read_sheet(path).header)
+    found = from_header(read_sheet(path, lambda header: from_header(header) is not None).header)
     if found is None:
         raise ImportFailed(
             path, f"has a header fieldkit does not know; expected {_KNOWN} (or give --format)"

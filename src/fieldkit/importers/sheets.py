@@ -9,7 +9,8 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-from collections.abc import Iterator
+import itertools
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,15 @@ def kind_of(head: bytes) -> str:
     return "csv"
 
 
-def read_sheet(path: Path) -> Sheet:
+HeaderTest = Callable[[list[str]], bool]
+
+#: How many leading non-empty rows may stand above the header (a title, a date line).
+HEADER_SEARCH = 10
+
+
+def read_sheet(path: Path, is_header: HeaderTest | None = None) -> Sheet:
+    """The sheet's rows below its header: the first row `is_header` accepts (within the first
+    few), else the first non-empty row."""
     with path.open("rb") as stream:
         head = stream.read(8)
     kind = kind_of(head)
@@ -49,10 +58,10 @@ def read_sheet(path: Path) -> Sheet:
             path, f"is not an Excel workbook: its content is not in the {suffix} format"
         )
     if kind == "xlsx":
-        return _xlsx(path)
+        return _xlsx(path, is_header)
     if kind == "xls":
-        return _xls(path)
-    return _csv(path)
+        return _xls(path, is_header)
+    return _csv(path, is_header)
 
 
 def decode_text(path: Path, raw: bytes, what: str = "a CSV text file") -> str:
@@ -65,12 +74,19 @@ def decode_text(path: Path, raw: bytes, what: str = "a CSV text file") -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-def _split(rows: Iterator[Row]) -> tuple[list[str], Iterator[Row]]:
-    for _number, cells in rows:
-        if any(c not in (None, "") for c in cells):
-            header = [str(c).strip() if c is not None else "" for c in cells]
+def _split(rows: Iterator[Row], is_header: HeaderTest | None) -> tuple[list[str], Iterator[Row]]:
+    seen: list[Row] = []
+    for number, cells in _data_rows(rows):
+        header = [str(c).strip() if c is not None else "" for c in cells]
+        if is_header is None or is_header(header):
             return header, _data_rows(rows)
-    return [], iter(())
+        seen.append((number, cells))
+        if len(seen) == HEADER_SEARCH:
+            break
+    if not seen:
+        return [], iter(())
+    first = [str(c).strip() if c is not None else "" for c in seen[0][1]]
+    return first, itertools.chain(seen[1:], _data_rows(rows))
 
 
 def _data_rows(rows: Iterator[Row]) -> Iterator[Row]:
@@ -79,7 +95,7 @@ def _data_rows(rows: Iterator[Row]) -> Iterator[Row]:
             yield number, cells
 
 
-def _csv(path: Path) -> Sheet:
+def _csv(path: Path, is_header: HeaderTest | None) -> Sheet:
     content = decode_text(path, path.read_bytes())
     first_line = content.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)
@@ -87,11 +103,11 @@ def _csv(path: Path) -> Sheet:
         lines = list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise ImportFailed(path, f"is not a readable CSV file: {exc}") from None
-    header, rows = _split(iter(enumerate(lines, start=1)))
+    header, rows = _split(iter(enumerate(lines, start=1)), is_header)
     return Sheet(header, rows, max(len(lines) - 1, 0))
 
 
-def _xlsx(path: Path) -> Sheet:
+def _xlsx(path: Path, is_header: HeaderTest | None) -> Sheet:
     import openpyxl
 
     try:
@@ -110,11 +126,11 @@ def _xlsx(path: Path) -> Sheet:
         finally:
             book.close()
 
-    header, data = _split(rows())
+    header, data = _split(rows(), is_header)
     return Sheet(header, data, total)
 
 
-def _xls(path: Path) -> Sheet:
+def _xls(path: Path, is_header: HeaderTest | None) -> Sheet:
     import xlrd
 
     try:
@@ -135,7 +151,7 @@ def _xls(path: Path) -> Sheet:
                     cells.append(cell.value)
             yield index + 1, cells
 
-    header, data = _split(rows())
+    header, data = _split(rows(), is_header)
     return Sheet(header, data, max(sheet.nrows - 1, 0))
 
 

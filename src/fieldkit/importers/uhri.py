@@ -146,7 +146,7 @@ def build_item(ctx: Context, number: int, f: Fields) -> Item:
 
 
 def read(ctx: Context) -> Parsed:
-    sheet = read_sheet(ctx.path)
+    sheet = read_sheet(ctx.path, lambda header: "text" in columns(header))
     cols = columns(sheet.header)
     if "text" not in cols:
         raise ImportFailed(

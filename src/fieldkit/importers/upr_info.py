@@ -42,7 +42,7 @@ def looks_like(header: list[str]) -> bool:
 
 
 def read(ctx: Context) -> Parsed:
-    sheet = read_sheet(ctx.path)
+    sheet = read_sheet(ctx.path, looks_like)
     cols = columns(sheet.header)
     missing = [name for name in REQUIRED if name not in cols]
     if missing:
