@@ -64,6 +64,10 @@ _POSITIONS: dict[str, Position | None] = {
     "supported/accepted": Position.SUPPORTED,
     "partially supported": Position.SUPPORTED,
     "partially accepted": Position.SUPPORTED,
+    "supported/noted": Position.SUPPORTED,
+    "noted/supported": Position.SUPPORTED,
+    "supported in part": Position.SUPPORTED,
+    "accepted in part": Position.SUPPORTED,
     "noted": Position.NOTED,
     "rejected": Position.NOTED,
     "not accepted": Position.NOTED,
@@ -72,15 +76,21 @@ _POSITIONS: dict[str, Position | None] = {
     "did not enjoy the support of": Position.NOTED,
     "pending": Position.PENDING,
     "no response": None,
+    "general response": None,
     "no position": None,
     "": None,
 }
 
 
 def position(value: Any) -> Position | None:
-    """Accepted/Supported -> supported; Noted/Rejected -> noted; Pending; empty -> None."""
+    """Accepted/Supported -> supported; Noted/Rejected -> noted; Pending; empty -> None.
+
+    A partly supported recommendation counts as supported, as the State's report lists it.
+    """
     values = multi(value)
     key = " ".join(values[0].lower().split()) if values else ""
+    if key.startswith("did not enjoy the support"):
+        return Position.NOTED
     if key not in _POSITIONS:
         raise CellError(
             f"position {text(value)!r} is not one of Supported, Accepted, Noted, Rejected, Pending"
