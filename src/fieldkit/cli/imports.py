@@ -70,7 +70,7 @@ def _with_hint(exc: ImportFailed, fmt: str) -> ImportFailed:
         found = detect(exc.path)
     except (ImportFailed, OSError):
         return exc
-    if found == fmt or exc.problems:
+    if found == fmt:
         return exc
     hint = f"{str(exc).split(': ', 1)[1]}; it looks like a {FORMATS[found]} (--format {found})"
     return ImportFailed(exc.path, hint, exc.problems)
