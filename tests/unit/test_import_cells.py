@@ -123,3 +123,14 @@ def test_limbs_need_a_run_of_letters_after_a_break() -> None:
     assert lead == "The State party should:"
     assert limbs == (("(a)", "Do this"), ("(b)", "Do that."))
     assert cells.split_limbs("Under article 2 (a) of the Covenant (b) is cited")[1] == ()
+
+
+@pytest.mark.parametrize("cell", ["20", 20, 20.0, "Session 20", "20th session", "UPR 20"])
+def test_session_numbers_in_their_spellings(cell: object) -> None:
+    assert cells.whole(cell, "UPR Session") == 20
+
+
+@pytest.mark.parametrize("cell", ["seven", "2014-2015", "12 13", True])
+def test_what_is_not_one_number_is_an_error(cell: object) -> None:
+    with pytest.raises(cells.CellError, match="is not a number"):
+        cells.whole(cell, "UPR Session")

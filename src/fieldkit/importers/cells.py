@@ -51,7 +51,7 @@ def whole(value: Any, what: str) -> int | None:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    found = re.fullmatch(r"\D{0,20}?(\d{1,4})(?:\.0)?", text(value))
+    found = re.fullmatch(r"\D{0,20}?(\d{1,4})(?:\.0)?(?:st|nd|rd|th)?(?:\s+\D{0,20})?", text(value))
     if not found:
         raise CellError(f"{what} {text(value)!r} is not a number")
     return int(found.group(1))
