@@ -17,9 +17,7 @@ from fieldkit import settings
 from fieldkit.cli.common import DbOption, passphrase_source
 from fieldkit.cli.errors import fail
 from fieldkit.domain.states import canonical_state
-from fieldkit.importers import FORMATS, ImportFailed, detect, merge, read_items
-from fieldkit.importers import bundle as bundle_plan
-from fieldkit.storage.bundle import BundleError, read_bundle
+from fieldkit.importers import FORMATS, ImportFailed, detect, read_items
 from fieldkit.storage.repository import Store
 
 #: Files with more rows than this show a progress bar on a terminal.
@@ -77,6 +75,9 @@ def _with_hint(exc: ImportFailed, fmt: str) -> ImportFailed:
 
 
 def import_bundle(store: Store, path: Path, dry_run: bool) -> None:
+    from fieldkit.importers import bundle as bundle_plan
+    from fieldkit.storage.bundle import BundleError, read_bundle
+
     try:
         bundle = read_bundle(path)
     except BundleError as exc:
@@ -106,6 +107,8 @@ def import_bundle(store: Store, path: Path, dry_run: bool) -> None:
 
 
 def import_items(store: Store, path: Path, fmt: str, dry_run: bool) -> None:
+    from fieldkit.importers import merge
+
     if not store.path.exists():
         fail(
             f"no mission file at {store.path}: create one with `fieldkit init` "

@@ -1,18 +1,17 @@
 """Reading the sources delegates work from into domain objects.
 
 One module per format, each a plain function from a file to items; `merge.plan` decides what
-they change in a mission. Heavy readers (openpyxl, xlrd, python-docx) are imported only
-inside the function that opens such a file.
+they change in a mission. Format modules are imported when a file is read, and heavy readers
+(openpyxl, xlrd, python-docx) only inside the function that opens such a file, so every other
+command starts fast.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from pathlib import Path
 
-from fieldkit.importers import csv_template, ohchr_docx, uhri, uhri_json, upr_info
 from fieldkit.importers.common import Context, ImportFailed, NoProgress, Parsed, Progress
-from fieldkit.importers.detect import detect
 
 #: Every format `fieldkit import --format` takes, with what it is.
 FORMATS: dict[str, str] = {
@@ -24,12 +23,13 @@ FORMATS: dict[str, str] = {
     "ohchr-docx": "OHCHR thematic list of recommendations (Word)",
 }
 
-_READERS: dict[str, Callable[[Context], Parsed]] = {
-    csv_template.FORMAT: csv_template.read,
-    upr_info.FORMAT: upr_info.read,
-    uhri.FORMAT: uhri.read,
-    uhri_json.FORMAT: uhri_json.read,
-    ohchr_docx.FORMAT: ohchr_docx.read,
+#: The module that parses each item format.
+_MODULES: dict[str, str] = {
+    "csv": "csv_template",
+    "upr-info": "upr_info",
+    "uhri": "uhri",
+    "uhri-json": "uhri_json",
+    "ohchr-docx": "ohchr_docx",
 }
 
 
@@ -37,13 +37,24 @@ def read_items(
     path: Path, fmt: str, *, author: str = "", progress: Progress | None = None
 ) -> Parsed:
     """Parse a file of items in format `fmt` (not `bundle`); ImportFailed names every bad row."""
-    reader = _READERS.get(fmt)
-    if reader is None:
+    name = _MODULES.get(fmt)
+    if name is None:
         raise ImportFailed(path, f"format {fmt!r} holds no items to parse")
+    module = importlib.import_module(f"fieldkit.importers.{name}")
     try:
-        return reader(Context(path, fmt, author=author, progress=progress or NoProgress()))
+        parsed: Parsed = module.read(
+            Context(path, fmt, author=author, progress=progress or NoProgress())
+        )
     except OSError as exc:
         raise ImportFailed(path, f"cannot be read: {exc.strerror or exc}") from None
+    return parsed
+
+
+def detect(path: Path) -> str:
+    """The format of a file, from its content; ImportFailed says what it is not."""
+    from fieldkit.importers.detect import detect as detect_format
+
+    return detect_format(path)
 
 
 __all__ = ["FORMATS", "ImportFailed", "Parsed", "Progress", "detect", "read_items"]
