@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 from fieldkit.domain.meetings import Draft
+from fieldkit.storage.backups import list_backups
 from fieldkit.storage.repository import Store
 from fieldkit.ui import drafts
 from fieldkit.ui.app import make_app
@@ -116,6 +117,7 @@ def test_the_keeper_saves_once_per_burst_and_finishes_in_the_records_transaction
         return timer
 
     meeting = next(iter(demo_store.data().meetings))
+    backups_before = list_backups(demo_store.path)
     keeper = DraftKeeper(demo_store, "Kote", "note", schedule)
     keeper.changed(meeting, None, {"text": "a"})
     keeper.changed(meeting, None, {"text": "ab"})
@@ -123,6 +125,7 @@ def test_the_keeper_saves_once_per_burst_and_finishes_in_the_records_transaction
     keeper.flush()
     [draft] = demo_store.data().drafts.values()
     assert draft.fields == {"text": "ab"} and draft.author == "Kote"
+    assert list_backups(demo_store.path) == backups_before, "drafts leave the backups alone"
     assert "Note in" in describe(draft, demo_store.data())
     assert drafts_of(demo_store.data(), "Kote") == [draft]
     assert drafts_of(demo_store.data(), "Patrick") == []

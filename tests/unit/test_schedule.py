@@ -209,3 +209,24 @@ def test_editing_keeps_the_id_and_the_author() -> None:
     assert edited.place == "Room 5"
     assert edited.institution_ids == first.institution_ids
     assert added == []
+
+
+def test_a_department_speaks_for_its_ministry() -> None:
+    ministry = Institution(name="Ministry of Internal Affairs")
+    penal = Institution(name="Penal System Committee", parent_id=ministry.id)
+    police = Institution(name="Criminal Police", parent_id=ministry.id)
+    loop = Institution(id="loop", name="Loop", parent_id="loop")
+    item = Item(reference="para 24", mechanism=Mechanism.CCPR)
+    earlier = Meeting(title="Penal", starts_at="2017-04-11T14:30", institution_ids=(penal.id,))
+    later = Meeting(title="Police", starts_at="2017-04-11T16:00", institution_ids=(police.id,))
+    elsewhere = Meeting(title="Loop", starts_at="2017-04-11T10:00", institution_ids=("loop",))
+    said = Response(meeting_id=earlier.id, item_id=item.id, stance=Stance.DISPUTES_FACTS)
+    data = MissionData(
+        None,
+        items=[item],
+        institutions=[ministry, penal, police, loop],
+        meetings=[earlier, later, elsewhere],
+        responses=[said],
+    )
+    assert said_before(data, later, item.id) == ([said], [])
+    assert said_before(data, elsewhere, item.id) == ([], [])

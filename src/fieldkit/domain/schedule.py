@@ -137,22 +137,38 @@ def said_before(
 ) -> tuple[list[Response], list[Note]]:
     """What this meeting's institutions said on an item in earlier meetings.
 
-    Responses and notes from other meetings that share an institution with this one and
-    started before it (or, for undated meetings, any other).
+    Responses and notes from other meetings with the same institution, or one of the same
+    family (a ministry and its departments), that started before this one (or, for undated
+    meetings, any other).
     """
-    institutions = set(meeting.institution_ids)
+    institutions = families(data, meeting.institution_ids)
 
     def earlier(other_id: str) -> bool:
         other = data.meetings.get(other_id)
         if other is None or other.id == meeting.id:
             return False
-        if not institutions & set(other.institution_ids):
+        if not institutions & families(data, other.institution_ids):
             return False
         return not meeting.starts_at or other.starts_at <= meeting.starts_at
 
     responses = [r for r in data.responses_for(item_id) if earlier(r.meeting_id)]
     notes = [n for n in data.notes_for(item_id) if earlier(n.meeting_id)]
     return responses, notes
+
+
+def families(data: MissionData, institution_ids: Iterable[str]) -> set[str]:
+    """The top institutions these belong to: a department counts as its ministry."""
+    roots: set[str] = set()
+    for institution_id in institution_ids:
+        current, seen = institution_id, set()
+        while current not in seen:
+            seen.add(current)
+            parent = data.institutions.get(current)
+            if parent is None or not parent.parent_id:
+                break
+            current = parent.parent_id
+        roots.add(current)
+    return roots
 
 
 def split_names(text: str) -> list[str]:

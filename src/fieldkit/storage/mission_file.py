@@ -180,10 +180,12 @@ class MissionFile:
             self._write(tree)
 
     @contextmanager
-    def transaction(self) -> Iterator[Change]:
+    def transaction(self, backup: bool = True) -> Iterator[Change]:
         """Lock, yield the freshest tree to change, then save it once if it was changed.
 
         The tree is a shallow copy: replace a table before changing it, never edit one in place.
+        `backup=False` (drafts saved while typing) leaves the rolling backups alone, so that
+        a burst of typing does not push the real history out of them.
         """
         with self.lock.held():
             change = Change(copy.copy(self.tree()))
@@ -193,7 +195,8 @@ class MissionFile:
                 self._tree = None
                 raise
             if change.dirty:
-                self._keep_previous()
+                if backup:
+                    self._keep_previous()
                 self._write(change.tree)
 
     def restore(self, backup: Path | None = None) -> Path:

@@ -78,7 +78,7 @@ class DraftKeeper:
             return
         meeting_id, item_id, fields = pending
         try:
-            with self.store.transaction() as tx:
+            with self.store.transaction(backup=False) as tx:
                 if is_blank(fields):
                     self._drop(tx)
                 else:
@@ -120,7 +120,7 @@ class DraftKeeper:
         if self.draft is None:
             return
         try:
-            with self.store.transaction() as tx:
+            with self.store.transaction(backup=False) as tx:
                 self._drop(tx)
         except StorageError as exc:
             self._on_error(f"The draft could not be removed: {exc}")

@@ -153,6 +153,7 @@ class MeetingRoom(Screen[None]):
         self.item_id = item_id
         self.author = settings.author()
         self.keepers: dict[str, DraftKeeper] = {}
+        self._shown_item: str | None = None
 
     # -- building --------------------------------------------------------------------------
 
@@ -258,7 +259,7 @@ class MeetingRoom(Screen[None]):
             elif item.id in noted:
                 line.append(" noted", style="dim")
             line.append("\n" + shorten(item.title or item.text, width), style="dim")
-            options.append(Option(_one_line(line), id=item.id))
+            options.append(Option(line, id=item.id))
         highlighted = agenda.highlighted
         agenda.clear_options()
         agenda.add_options(options)
@@ -282,33 +283,39 @@ class MeetingRoom(Screen[None]):
             position = f" · {agenda.index(item.id) + 1}/{len(agenda)}"
         pane.border_title = f"{item.short_ref}{position}"
         text.update(item_text(data, meeting, item))
-        pane.scroll_home(animate=False)
+        if self._shown_item != item.id:
+            self._shown_item = item.id
+            pane.scroll_home(animate=False)
 
     def show_captured(self, data: MissionData, meeting: Meeting) -> None:
         captured = self.query_one("#captured", OptionList)
+        width = captured.scrollable_content_region.width or max(self.size.width - 30, 20)
         options: list[Option] = []
         for note in data.notes_in(meeting.id):
             if note.item_id == self.item_id:
                 line = Text(f"{note.kind.value}: ", style="bold")
                 line.append(self._who(data, note.speaker_id))
                 line.append(squash(note.text))
-                options.append(Option(_one_line(line), id=f"note:{note.id}"))
+                options.append(Option(_fit(line, width), id=f"note:{note.id}"))
         for response in data.responses_in(meeting.id):
             if response.item_id == self.item_id:
                 line = Text(f"response: {response.stance.label}", style="bold")
                 if response.grade:
                     line.append(f", grade {response.grade.value}")
-                line.append(" ")
+                line.append(": ")
                 line.append(self._who(data, response.speaker_id))
-                line.append(squash(response.quote or response.text))
-                options.append(Option(_one_line(line), id=f"response:{response.id}"))
+                if response.quote:
+                    line.append(f'"{squash(response.quote)}"', style="italic")
+                else:
+                    line.append(squash(response.text))
+                options.append(Option(_fit(line, width), id=f"response:{response.id}"))
         for action in data.actions.values():
             if action.meeting_id == meeting.id and action.item_id == self.item_id:
                 line = Text("follow-up: ", style="bold")
                 line.append(squash(action.text))
                 if action.owner or action.due:
                     line.append(f" ({action.owner} {action.due})".replace("( ", "(").strip())
-                options.append(Option(_one_line(line), id=f"action:{action.id}"))
+                options.append(Option(_fit(line, width), id=f"action:{action.id}"))
         highlighted = captured.highlighted
         captured.clear_options()
         captured.add_options(options)
@@ -578,9 +585,9 @@ class MeetingRoom(Screen[None]):
         return True
 
 
-def _one_line(text: Text) -> Text:
-    text.no_wrap = True
-    text.overflow = "ellipsis"
+def _fit(text: Text, width: int) -> Text:
+    """One line of at most `width` cells, with an ellipsis when cut."""
+    text.truncate(width, overflow="ellipsis")
     return text
 
 
