@@ -194,3 +194,28 @@ def test_title_lines_above_the_header_are_passed_over(tmp_path: Path) -> None:
     items = uhri_items(path)
     assert [i.reference for i in items] == ["124.1", "124.2", "124.3"]
     assert [i.source.row for i in items if i.source] == [4, 5, 6]
+
+
+@pytest.mark.parametrize("layout", ["object", "lines"])
+def test_json_exports_wrapped_in_an_object_or_one_record_per_line(
+    tmp_path: Path, layout: str
+) -> None:
+    import json
+
+    records = json.loads(write_uhri_json(tmp_path / "array.json").read_text(encoding="utf-8"))
+    path = tmp_path / f"{layout}.json"
+    if layout == "object":
+        path.write_text(json.dumps({"value": records}), encoding="utf-8")
+    else:
+        path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    assert detect(path) == "uhri-json"
+    items = read_items(path, "uhri-json").items
+    assert len(items) == 197 and items[0].reference == "124.1"
+
+
+def test_a_json_record_that_is_not_an_object_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "odd.json"
+    path.write_text('[{"AnnotationId": "x", "Text": "1.1 Do it", "Body": "UPR"}, 5]')
+    with pytest.raises(ImportFailed) as failed:
+        read_items(path, "uhri-json")
+    assert failed.value.problems == ("record 2: is not an object but int",)
