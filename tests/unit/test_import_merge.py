@@ -238,3 +238,16 @@ def test_progress_is_told_the_size_then_every_row() -> None:
     path = FIXTURES / "upr-info-export_kazakhstan_session20_2014.csv"
     read_items(path, "upr-info", progress=recorder)
     assert recorder.total == recorder.seen == 198
+
+
+def test_json_output_lists_the_ids_for_scripts(demo_path: Path) -> None:
+    import json
+
+    upr_info = FIXTURES / "upr-info-export_kazakhstan_session20_2014.csv"
+    result = cli("import", upr_info, "--json", "--db", demo_path)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["format"] == "upr-info" and report["rows"] == 198
+    assert report["added"] == [] and report["skipped"] == 4
+    items = Store(demo_path).data().items
+    assert {items[i].document_symbol for i in report["enriched"]} == {"A/HRC/28/10"}

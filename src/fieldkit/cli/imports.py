@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from fieldkit import settings
-from fieldkit.cli.common import DbOption, passphrase_source
+from fieldkit.cli.common import DbOption, JsonOption, passphrase_source, print_json
 from fieldkit.cli.errors import fail
 from fieldkit.domain.states import canonical_state
 from fieldkit.importers import FORMATS, ImportFailed, detect, read_items
@@ -74,7 +74,7 @@ def _with_hint(exc: ImportFailed, fmt: str) -> ImportFailed:
     return ImportFailed(exc.path, hint, exc.problems)
 
 
-def import_bundle(store: Store, path: Path, dry_run: bool) -> None:
+def import_bundle(store: Store, path: Path, dry_run: bool, as_json: bool = False) -> None:
     from fieldkit.importers import bundle as bundle_plan
     from fieldkit.storage.bundle import BundleError, read_bundle
 
@@ -82,20 +82,34 @@ def import_bundle(store: Store, path: Path, dry_run: bool) -> None:
         bundle = read_bundle(path)
     except BundleError as exc:
         fail(str(exc))
+    summary: dict[str, object] = {"file": str(path), "format": "bundle", "dry_run": dry_run}
     if not store.path.exists():
         if bundle.mission is None:
             fail(f"{path.name} holds no mission record, so it cannot start a new mission file")
-        if dry_run:
+        if not dry_run:
+            store.create(bundle.mission, bundle.records)
+        if as_json:
+            print_json(summary | {"created": str(store.path), "records": len(bundle.records)})
+        elif dry_run:
             typer.echo(f"dry run: would create {store.path} with {len(bundle.records)} records")
-            return
-        store.create(bundle.mission, bundle.records)
-        typer.echo(f"created {store.path} with {len(bundle.records)} records from {path.name}")
+        else:
+            typer.echo(f"created {store.path} with {len(bundle.records)} records from {path.name}")
         return
     with store.transaction() as tx:
         plan = bundle_plan.plan(tx.data, bundle)
         if not dry_run:
             tx.put_many(plan.records)
-    if dry_run:
+    if as_json:
+        print_json(
+            summary
+            | {
+                "added": [r.id for r in plan.added],
+                "updated": [r.id for r in plan.updated],
+                "unchanged": plan.unchanged,
+                "mission_file": str(store.path),
+            }
+        )
+    elif dry_run:
         typer.echo(
             f"dry run, nothing written: would add {len(plan.added)}, "
             f"update {len(plan.updated)}, leave {plan.unchanged} unchanged"
@@ -106,7 +120,7 @@ def import_bundle(store: Store, path: Path, dry_run: bool) -> None:
         )
 
 
-def import_items(store: Store, path: Path, fmt: str, dry_run: bool) -> None:
+def import_items(store: Store, path: Path, fmt: str, dry_run: bool, as_json: bool) -> None:
     from fieldkit.importers import merge
 
     if not store.path.exists():
@@ -127,6 +141,22 @@ def import_items(store: Store, path: Path, fmt: str, dry_run: bool) -> None:
         mission = tx.data.mission
         if not dry_run and plan.changes:
             tx.put_many(plan.records)
+    country = canonical_state(mission.country) if mission and mission.country else ""
+    if as_json:
+        print_json(
+            {
+                "file": str(path),
+                "format": fmt,
+                "rows": parsed.rows,
+                "dry_run": dry_run,
+                "added": [i.id for i in plan.added],
+                "enriched": list(plan.enriched),
+                "skipped": plan.skipped,
+                "other_states": dict(plan.other_states),
+                "mission_file": str(store.path),
+            }
+        )
+        return
     typer.echo(f"{path.name}: {FORMATS[fmt]}, {parsed.rows} rows")
     by_rows = f" (by {plan.enriched_rows} rows)" if plan.enriched_rows != len(plan.enriched) else ""
     skipped = " (already there)" if plan.skipped else ""
@@ -140,7 +170,6 @@ def import_items(store: Store, path: Path, fmt: str, dry_run: bool) -> None:
             f"added {len(plan.added)}, enriched {len(plan.enriched)}{by_rows}, "
             f"skipped {plan.skipped}{skipped}"
         )
-    country = canonical_state(mission.country) if mission and mission.country else ""
     for state, count in plan.other_states.most_common():
         typer.echo(
             f"note: {count} {'new' if dry_run else 'added'} items are about {state}, not "
@@ -161,6 +190,7 @@ def register(app: typer.Typer) -> None:
         dry_run: Annotated[
             bool, typer.Option("--dry-run", help="Report what would change; write nothing.")
         ] = False,
+        as_json: JsonOption = False,
         db: DbOption = None,
     ) -> None:
         """Import a file into the mission (all or nothing; importing twice adds nothing)."""
@@ -177,6 +207,6 @@ def register(app: typer.Typer) -> None:
         path = settings.db_path(db)
         store = Store(path, passphrase_source(path))
         if fmt == "bundle":
-            import_bundle(store, file, dry_run)
+            import_bundle(store, file, dry_run, as_json)
         else:
-            import_items(store, file, fmt, dry_run)
+            import_items(store, file, fmt, dry_run, as_json)
