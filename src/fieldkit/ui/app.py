@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
@@ -65,7 +66,7 @@ class FieldkitApp(App[None]):
     def __init__(self, store: Store, today: date | None = None) -> None:
         super().__init__()
         self.store = store
-        self.today = today or date.today()
+        self.today = today or _today()
         self.errors: list[BaseException] = []
         self._named: dict[str, Screen[Any]] = {}
         self._reload_failed = False
@@ -215,12 +216,17 @@ def _register_defaults() -> None:
     defaults = {
         "Add note": "Capture a note in a meeting",
         "Record response": "Record what an official said about an item",
-        "Export debrief": "Write the Word debrief of the mission",
-        "Export factsheet": "Write a factsheet for one theme",
     }
     for name, help_text in defaults.items():
         if commands.find(name) is None:
             commands.register(name, help_text, _not_yet(name))
+    exports = {
+        "Export debrief": ("Write the Word debrief of the mission", "debrief"),
+        "Export factsheet": ("Write a factsheet on one theme, across bodies", "factsheet"),
+        "Export CSV": ("Write every item with its latest response as CSV", "csv"),
+    }
+    for name, (help_text, kind) in exports.items():
+        commands.register(name, help_text, _exporter(kind))
     navigation = {
         "Dashboard": ("The mission at a glance", "dashboard"),
         "Items": ("Browse and filter every item", "items"),
@@ -235,6 +241,15 @@ def _register_defaults() -> None:
         )
 
 
+def _exporter(kind: str) -> Any:
+    def run(app: App[Any]) -> None:
+        from fieldkit.ui.screens.exports import exporter
+
+        exporter(kind)(app)
+
+    return run
+
+
 def _shower(name: str) -> Any:
     def run(app: App[Any]) -> None:
         if isinstance(app, FieldkitApp):
@@ -244,6 +259,17 @@ def _shower(name: str) -> Any:
 
 
 _register_defaults()
+
+
+def _today() -> date:
+    """Today, or the day in `FIELDKIT_TODAY` (to rehearse a past or future mission's days)."""
+    fixed = os.environ.get("FIELDKIT_TODAY", "").strip()
+    if fixed:
+        try:
+            return date.fromisoformat(fixed)
+        except ValueError:
+            log.warning("FIELDKIT_TODAY=%r is not a date like 2017-04-12; using today", fixed)
+    return date.today()
 
 
 def make_app(store: Store, today: date | None = None) -> FieldkitApp:

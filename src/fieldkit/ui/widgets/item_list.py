@@ -122,6 +122,7 @@ class ItemList(ScrollView, can_focus=True):
         background: $surface;
         scrollbar-size-vertical: 1;
         overflow-x: hidden;
+        overflow-y: scroll;
         & > .item-list--header { text-style: bold; color: $text-muted; }
         & > .item-list--cursor {
             background: $block-cursor-background;
@@ -150,6 +151,8 @@ class ItemList(ScrollView, can_focus=True):
         self.cursor = 0
         self._layout_width = -1
         self._layout: list[tuple[Column, int]] = []
+        self._lines: dict[int, str] = {}  # row index -> its text at the current width
+        self._styles: dict[str, Style] = {}
 
     # -- content ---------------------------------------------------------------------------
 
@@ -167,6 +170,7 @@ class ItemList(ScrollView, can_focus=True):
         """New rows (a new data version) and which of them show; the cursor stays on its item."""
         keep = self.current_id
         self.rows = rows
+        self._lines.clear()
         self.set_shown(shown, keep)
 
     def set_shown(self, shown: list[int], keep: str | None = None) -> None:
@@ -181,11 +185,21 @@ class ItemList(ScrollView, can_focus=True):
                     position = n
                     break
         self.cursor = position
-        self.virtual_size = Size(0, len(shown) + 1)
+        self._set_height(len(shown) + 1)
         self._scroll_cursor_into_view()
         self.refresh()
         if self.current_id != before:
             self.post_message(self.Highlighted(self.current_id))
+
+    def _set_height(self, lines: int) -> None:
+        """A new virtual height without a layout pass: the scrollbar is always shown, so
+        nothing around the list moves when the number of rows changes."""
+        size = Size(0, lines)
+        if size == self.virtual_size:
+            return
+        self.set_reactive(ItemList.virtual_size, size)
+        if self.is_mounted:
+            self._scroll_update(size)
 
     def select(self, item_id: str) -> bool:
         for n, index in enumerate(self.shown):
@@ -248,12 +262,25 @@ class ItemList(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         self.refresh()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            base = self.rich_style
+            style = base if name == "base" else base + self.get_component_rich_style(name)
+            self._styles[name] = style
+        return style
+
     # -- drawing ---------------------------------------------------------------------------
 
     def _columns(self, width: int) -> list[tuple[Column, int]]:
         if width != self._layout_width:
             self._layout_width = width
             self._layout = layout(width)
+            self._lines.clear()
         return self._layout
 
     def _line(self, cells: dict[str, str] | None, width: int) -> str:
@@ -261,25 +288,28 @@ class ItemList(ScrollView, can_focus=True):
         for column, size in self._columns(width):
             value = column.title if cells is None else cells.get(column.key, "")
             parts.append(fit(value, size))
-        return " ".join(parts)
+        return fit(" ".join(parts), width)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
         if y == 0:
-            style = base + self.get_component_rich_style("item-list--header")
-            return Strip([Segment(fit(self._line(None, width), width), style)], width)
+            text = self._line(None, width)
+            return Strip([Segment(text, self._style("item-list--header"))], width)
         position = int(self.scroll_offset.y) + y - 1
         if position >= len(self.shown):
             if not self.shown and y == 1:
                 text = fit(" No items match. x clears the filter and facets.", width)
-                return Strip([Segment(text, base + Style(dim=True))], width)
-            return Strip.blank(width, base)
-        row = self.rows[self.shown[position]]
-        style = base
-        if row.priority:
-            style += self.get_component_rich_style("item-list--priority")
+                return Strip([Segment(text, self._style("base") + Style(dim=True))], width)
+            return Strip.blank(width, self._style("base"))
+        index = self.shown[position]
+        row = self.rows[index]
+        self._columns(width)
+        cached = self._lines.get(index)
+        if cached is None:
+            cached = self._lines[index] = self._line(row.cells, width)
+        text = cached
+        style = self._style("item-list--priority" if row.priority else "base")
         if position == self.cursor:
             name = "item-list--cursor" if self.has_focus else "item-list--cursor-blurred"
-            style += self.get_component_rich_style(name)
-        return Strip([Segment(fit(self._line(row.cells, width), width), style)], width)
+            style += self._style(name)
+        return Strip([Segment(text, style)], width)

@@ -1,0 +1,153 @@
+"""Writing the Word debrief, a factsheet or the CSV matrix from inside the app.
+
+A small form (where to save, whether confidential content goes in, and for a factsheet the
+theme); the document is built in a worker thread so the screen stays live, and the path
+written is shown when it is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Checkbox, Input, Static
+
+from fieldkit import settings
+from fieldkit.domain.filters import themes_of
+from fieldkit.domain.mission import MissionData
+from fieldkit.ui.errors import report
+
+KINDS = {
+    "debrief": "Export the Word debrief",
+    "factsheet": "Export a factsheet on one theme",
+    "csv": "Export the CSV matrix of items",
+}
+
+
+def run_export(
+    kind: str, data: MissionData, out: Path, theme: str, include_confidential: bool
+) -> Path:
+    """The export itself, kept apart from the form so tests can call it."""
+    from fieldkit.reports import ExportOptions, export_csv, export_debrief, export_factsheet
+
+    options = ExportOptions(include_confidential=include_confidential, author=settings.author())
+    if kind == "debrief":
+        return export_debrief(data, out, options)
+    if kind == "factsheet":
+        if not theme.strip():
+            raise ValueError("Name a theme for the factsheet, e.g. Torture.")
+        return export_factsheet(data, out, theme.strip(), options)
+    return export_csv(data, out, options)
+
+
+def _confidential_label(on: bool) -> str:
+    """Said in words, not only by the box's colour (a console may show no colour)."""
+    if on:
+        return "Confidential notes and contacts: INCLUDED (space to leave out)"
+    return "Confidential notes and contacts: left out (space to include)"
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "write", "Write", tooltip="Write the document now"),
+    ]
+
+    def __init__(self, kind: str, data: MissionData, theme: str = "") -> None:
+        super().__init__()
+        self.kind = kind
+        self.data = data
+        self.theme = theme
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        from fieldkit.reports import default_name
+
+        with Vertical(id="export-box"):
+            yield Static(KINDS[self.kind], id="export-title")
+            if self.kind == "factsheet":
+                themes = themes_of(self.data.items.values())
+                yield Static("Theme (→ completes)", classes="muted")
+                yield Input(
+                    self.theme,
+                    placeholder="e.g. Torture",
+                    id="export-theme",
+                    suggester=SuggestFromList(themes, case_sensitive=False),
+                )
+            yield Static("Save to", classes="muted")
+            default = settings.DEFAULT_EXPORTS / default_name(self.kind, self.theme)
+            yield Input(str(default), id="export-out")
+            yield Checkbox(_confidential_label(False), id="export-confidential")
+            yield Static("enter or ctrl+s: write · escape: cancel", classes="muted")
+
+    def on_mount(self) -> None:
+        first = "#export-theme" if self.kind == "factsheet" else "#export-out"
+        self.query_one(first, Input).focus()
+
+    @on(Input.Changed, "#export-theme")
+    def _theme_changed(self, event: Input.Changed) -> None:
+        from fieldkit.reports import default_name
+
+        out = self.query_one("#export-out", Input)
+        old_default = str(settings.DEFAULT_EXPORTS / default_name(self.kind, self.theme))
+        if out.value == old_default:
+            out.value = str(settings.DEFAULT_EXPORTS / default_name(self.kind, event.value))
+        self.theme = event.value
+
+    @on(Checkbox.Changed, "#export-confidential")
+    def _confidential_changed(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = _confidential_label(event.value)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_write()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_write(self) -> None:
+        if self.busy:
+            return
+        out = self.query_one("#export-out", Input).value.strip()
+        if not out:
+            self.notify("Say where to save the document.", severity="warning")
+            return
+        confidential = self.query_one("#export-confidential", Checkbox).value
+        self.busy = True
+        self.notify("Writing…", timeout=2)
+        self._write(Path(out).expanduser(), confidential)
+
+    @work(thread=True, exclusive=True)
+    def _write(self, out: Path, confidential: bool) -> None:
+        try:
+            path = run_export(self.kind, self.data, out, self.theme, confidential)
+        except Exception as exc:  # noqa: BLE001 - shown to the user; the form stays open
+            self.app.call_from_thread(self._failed, exc)
+        else:
+            self.app.call_from_thread(self._done, path)
+
+    def _failed(self, exc: Exception) -> None:
+        self.busy = False
+        report(self.app, exc)
+
+    def _done(self, path: Path) -> None:
+        self.app.notify(f"Wrote {path}", title="Exported", timeout=8)
+        self.dismiss(path)
+
+
+def exporter(kind: str) -> Callable[[App[Any]], None]:
+    """A palette command that opens the export form for `kind`."""
+
+    def run(app: App[Any]) -> None:
+        data: MissionData = getattr(app, "data", None) or MissionData(None)
+        theme = getattr(getattr(app.screen, "flt", None), "theme", "") or ""
+        app.push_screen(ExportScreen(kind, data, theme))
+
+    return run
