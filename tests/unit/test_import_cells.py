@@ -134,3 +134,8 @@ def test_session_numbers_in_their_spellings(cell: object) -> None:
 def test_what_is_not_one_number_is_an_error(cell: object) -> None:
     with pytest.raises(cells.CellError, match="is not a number"):
         cells.whole(cell, "UPR Session")
+
+
+def test_excel_escapes_and_control_characters_go() -> None:
+    assert cells.text("Ratify_x000D_\nthe\x07 Convention ") == "Ratify\nthe Convention"
+    assert cells.text(20.0) == "20" and cells.text(None) == ""

@@ -251,3 +251,10 @@ def test_json_output_lists_the_ids_for_scripts(demo_path: Path) -> None:
     assert report["added"] == [] and report["skipped"] == 4
     items = Store(demo_path).data().items
     assert {items[i].document_symbol for i in report["enriched"]} == {"A/HRC/28/10"}
+
+
+def test_a_row_naming_an_items_id_is_matched_to_it() -> None:
+    old = numbered()
+    new = unnumbered(id=old.id, text="Wording edited in a spreadsheet")
+    plan = merge.plan(mission_with(old), [new])
+    assert not plan.added and plan.enriched[old.id].tags == ("action:5",)

@@ -20,12 +20,13 @@ class CellError(ValueError):
 
 
 def text(value: Any) -> str:
-    """A cell as clean text: None is empty, numbers lose a spurious '.0'."""
+    """A cell as clean text: None is empty, numbers lose a spurious '.0', Excel's escaped
+    carriage returns ('_x000D_') and control characters go."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return clean(str(value)).strip()
+    return clean(str(value).replace("_x000D_", "")).strip()
 
 
 def multi(value: Any) -> tuple[str, ...]:

@@ -1,11 +1,12 @@
 """Merging parsed items into a mission: what to add, what to enrich, what is already there.
 
 A pure function of the mission and the parsed items, so the command computes the plan inside
-its transaction, against the freshest file. An item matches an existing one by UHRI
-annotation id, else by document symbol + reference, else (for sources without numbers, like
-UPR Info) by its normalised text from the same recommending State in the same review,
-closest wording first. A match adds what the existing item lacks (themes, tags, numbers,
-position) and never overwrites what a delegate or an earlier import recorded.
+its transaction, against the freshest file. An item matches an existing one by its own id
+(a fieldkit CSV row may name it) or UHRI annotation id, else by document symbol + reference,
+else (for sources without numbers, like UPR Info) by its normalised text from the same
+recommending State in the same review, closest wording first. A match adds what the
+existing item lacks (themes, tags, numbers, position) and never overwrites what a delegate or
+an earlier import recorded.
 """
 
 from __future__ import annotations
@@ -141,12 +142,14 @@ class _Index:
         self.by_annotation: dict[str, str] = {}
         self.by_symbol: dict[tuple[str, str], str] = {}
         self.by_state: dict[tuple[str, str], list[Item]] = defaultdict(list)
+        self.ids: set[str] = set()
         self.texts: dict[str, str] = {}
         self.words: dict[str, list[str]] = {}
         for item in items:
             self.add(item)
 
     def add(self, item: Item) -> None:
+        self.ids.add(item.id)
         if item.source and item.source.annotation_id:
             self.by_annotation.setdefault(item.source.annotation_id, item.id)
         key = symbol_key(item)
@@ -168,6 +171,8 @@ class _Index:
         return found
 
     def exact(self, new: Item) -> str | None:
+        if new.id in self.ids:  # a fieldkit CSV row that names its item
+            return new.id
         if new.source and new.source.annotation_id in self.by_annotation:
             return self.by_annotation[new.source.annotation_id]
         key = symbol_key(new)
