@@ -135,3 +135,19 @@ def test_import_needs_a_mission_file(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "no mission file at" in result.output and "fieldkit init" in result.output
     assert not (tmp_path / "none.json").exists()
+
+
+def test_an_exported_items_csv_imports_back_without_duplicates(demo_path: Path) -> None:
+    out = demo_path.parent / "items.csv"
+    exported = cli("export", "csv", "--out", out, "--db", demo_path)
+    if exported.exit_code != 0:
+        pytest.skip("export csv is not available")
+    result = cli("import", out, "--format", "csv", "--db", demo_path)
+    assert result.exit_code == 0, result.output
+    assert "added 0" in result.output
+
+
+def test_short_treaty_body_references_are_read_as_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("mechanism,reference,text\nCCPR,CCPR-24,Eradicate torture\n")
+    assert read_items(path, "csv").items[0].reference == "para 24"

@@ -9,6 +9,7 @@ or line breaks. The columns are documented in docs/import-formats.md and shipped
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 from fieldkit.domain.items import Item, Limb
@@ -42,11 +43,14 @@ COLUMNS = (
     "priority",
 )
 REQUIRED = ("mechanism", "text")
+#: Other names for a column, as `fieldkit export csv` writes them.
+ALIASES = {"item_id": "id"}
 LISTS = ("recommending_states", "themes", "affected_persons", "sdgs", "tags")
 
 
 def _key(name: str) -> str:
-    return "_".join(str(name).strip().lower().replace("-", " ").split())
+    key = "_".join(str(name).strip().lower().replace("-", " ").split())
+    return ALIASES.get(key, key)
 
 
 def columns(header: list[str]) -> dict[str, int]:
@@ -131,6 +135,9 @@ def item_from_row(ctx: Context, number: int, values: dict[str, Any]) -> Item:
     upr = mechanism is Mechanism.UPR
     body, parts = cells.split_limbs(text) if mechanism.is_treaty_body else (text, ())
     reference = cells.text(values.get("reference"))
+    short = re.fullmatch(r"([A-Za-z]+)-(\d+)", reference)  # 'CCPR-24', as fieldkit shows it
+    if short and short.group(1).upper() == mechanism.value:
+        reference = short.group(2)
     if reference.isdigit():
         reference = cells.reference_for(reference, mechanism)
     states = tuple(canonical_state(s) for s in _list(values.get("recommending_states")))
