@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from bench.crash import FIELDKIT, run
 
 from fieldkit.storage.repository import Store
@@ -26,6 +27,7 @@ def test_thirty_kills_lose_nothing_acknowledged(tmp_path: Path) -> None:
     assert result.orphan_tmp_files_after_next_save == 0
 
 
+@pytest.mark.slow
 def test_kills_on_an_encrypted_file_lose_nothing(tmp_path: Path) -> None:
     result = run(kills=6, seed=7, folder=tmp_path, encrypt=True, cli_writers=2)
     assert result.ok, _report(result)

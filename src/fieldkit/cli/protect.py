@@ -37,7 +37,7 @@ def new_passphrase(path: Path) -> str:
     else:
         fail(f"set FIELDKIT_PASSPHRASE or run in a terminal to encrypt {path}")
     if len(phrase) < MIN_LENGTH:
-        fail(f"the passphrase must have at least {MIN_LENGTH} characters; {path} was not changed")
+        fail(f"the passphrase must have at least {MIN_LENGTH} characters; nothing was written")
     return phrase
 
 
