@@ -102,7 +102,7 @@ def test_another_countrys_list_is_imported_and_said_so(tmp_path: Path) -> None:
     result = cli("import", CYCLE3, "--db", mission)
     assert result.exit_code == 0, result.output
     assert "added 215" in result.output
-    assert "215 added items are about Slovenia, not Kazakhstan" in result.output
+    assert "note: 215 items are about Slovenia, not Kazakhstan" in result.output
     again = cli("import", CYCLE3, "--db", mission)
     assert "added 0, enriched 0, skipped 215" in again.output
     assert {i.state_under_review for i in Store(mission).data().items.values()} == {"Slovenia"}

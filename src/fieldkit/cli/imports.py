@@ -171,10 +171,7 @@ def import_items(store: Store, path: Path, fmt: str, dry_run: bool, as_json: boo
             f"skipped {plan.skipped}{skipped}"
         )
     for state, count in plan.other_states.most_common():
-        typer.echo(
-            f"note: {count} {'new' if dry_run else 'added'} items are about {state}, not "
-            f"{country} (this mission's country); they keep {state} as State under review"
-        )
+        typer.echo(f"note: {count} items are about {state}, not {country}; imported as they are")
     if not dry_run and plan.changes:
         typer.echo(f"saved {store.path}")
 

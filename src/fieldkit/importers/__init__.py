@@ -20,7 +20,7 @@ FORMATS: dict[str, str] = {
     "upr-info": "UPR Info database export",
     "uhri": "UHRI Excel export",
     "uhri-json": "UHRI JSON export",
-    "ohchr-docx": "OHCHR thematic list of recommendations (Word)",
+    "ohchr-docx": "OHCHR thematic list (Word)",
 }
 
 #: The module that parses each item format.
