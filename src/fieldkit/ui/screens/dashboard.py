@@ -22,14 +22,22 @@ def date_range(start: str, end: str) -> str:
     return start or end
 
 
-def meeting_line(meeting: Meeting, data: MissionData) -> str:
-    where = squash(meeting.place)
-    bits = [meeting.time or "--:--", squash(meeting.title)]
-    if where:
-        bits.append(f"({where})")
+def meeting_line(meeting: Meeting, width: int) -> str:
+    """One line: time, title, status when not planned, then the place as room allows."""
+    line = f"{meeting.time or '--:--'} {squash(meeting.title)}"
     if meeting.status.value != "planned":
-        bits.append(f"[{meeting.status.value}]")
-    return " ".join(bits)
+        line += f" ({meeting.status.value})"
+    where = squash(meeting.place)
+    if where:
+        line += f" · {where}"
+    return shorten(line, width)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+MAX_TODAY = 4  # meetings listed for today before "and N more"
 
 
 class DashboardScreen(FieldkitScreen):
@@ -48,6 +56,13 @@ class DashboardScreen(FieldkitScreen):
         yield Static(id="dash-meetings")
         yield Static(id="dash-counts", classes="muted")
         yield Footer()
+
+    def on_resize(self) -> None:
+        self.refresh_data(self.data)
+
+    @property
+    def _width(self) -> int:
+        return max(self.size.width - 2, 40)
 
     def refresh_data(self, data: MissionData) -> None:
         self.query_one("#dash-mission", Static).update(self._mission_text(data))
@@ -73,17 +88,25 @@ class DashboardScreen(FieldkitScreen):
         table: DataTable[str | Text] = self.query_one("#dash-priorities", DataTable)
         cursor = table.cursor_row
         table.clear()
-        for item in data.priorities:
-            stance = stance_words(data.latest_response(item.id))
-            table.add_row(
+        rows = [
+            (
                 str(item.priority),
                 item.short_ref,
                 shorten(item.source_name, 14),
-                stance,
+                stance_words(data.latest_response(item.id)),
                 grade_text(latest_grade(item, data)),
-                shorten(item.title or item.text, 60),
-                key=item.id,
             )
+            for item in data.priorities
+        ]
+        headers = ("#", "Item", "By", "Latest stance", "Grade")
+        used = (
+            sum(max(len(h), *(len(r[n]) for r in rows)) + 2 for n, h in enumerate(headers))
+            if rows
+            else 0
+        )
+        room = max(self._width - used - 4, 12)  # what is left for the text, scrollbar aside
+        for item, cells in zip(data.priorities, rows, strict=True):
+            table.add_row(*cells, shorten(item.title or item.text, room), key=item.id)
         if data.priorities:
             table.move_cursor(row=min(cursor, len(data.priorities) - 1))
         else:
@@ -94,17 +117,20 @@ class DashboardScreen(FieldkitScreen):
         todays = [m for m in data.meetings_in_order if m.day == today]
         upcoming = [m for m in data.meetings_in_order if m.day > today]
         text = Text()
+        width = self._width
         text.append("Today ", style="bold")
         text.append(f"{today}: ")
         if todays:
-            for meeting in todays:
-                text.append("\n  " + meeting_line(meeting, data))
+            for meeting in todays[:MAX_TODAY]:
+                text.append("\n  " + meeting_line(meeting, width - 2))
+            if len(todays) > MAX_TODAY:
+                text.append(f"\n  and {len(todays) - MAX_TODAY} more (m: meetings)")
         else:
             text.append("no meetings")
         text.append("\nNext: ", style="bold")
         if upcoming:
             first = upcoming[0]
-            text.append(f"{first.day} " + meeting_line(first, data))
+            text.append(meeting_line(first, width - 17) + f", {first.day}")
         else:
             text.append("nothing planned after today")
         held = sum(1 for m in data.meetings.values() if m.status.value == "held")
@@ -118,9 +144,13 @@ class DashboardScreen(FieldkitScreen):
         return text
 
     def _counts_text(self, data: MissionData) -> str:
-        return (
-            f"{len(data.items)} items · {len(data.notes)} notes · "
-            f"{len(data.responses)} responses · {len(data.open_actions())} open follow-ups"
+        return " · ".join(
+            (
+                plural(len(data.items), "item"),
+                plural(len(data.notes), "note"),
+                plural(len(data.responses), "response"),
+                plural(len(data.open_actions()), "open follow-up"),
+            )
         )
 
     def action_open_item(self) -> None:
