@@ -191,10 +191,6 @@ def _cache_key(params: KdfParams) -> tuple[bytes, int, int, int]:
     return (params.salt, params.n, params.r, params.p)
 
 
-def is_encrypted(data: bytes) -> bool:
-    return data.startswith(ENCRYPTED_MAGIC)
-
-
 def codec_for_file(
     data: bytes, path: Path, passphrase: PassphraseSource | None, current: Codec | None
 ) -> Codec:
