@@ -43,33 +43,33 @@ def test_a_whole_meeting_by_keys(app: FieldkitApp, demo_path: Path) -> None:
             assert room.item_id == first
             assert isinstance(app.focused, type(room.query_one("#note-text")))
 
-            await type_text(pilot, "No investigation is needed")
+            await type_text(pilot, "No inquiry needed")
             await pilot.press("enter")
             await pilot.press("f2", "f3")  # commitment, spoken by the first person present
-            await type_text(pilot, "We will publish the report")
+            await type_text(pilot, "We will publish")
             await pilot.press("enter")
             await pilot.press("ctrl+n")
             await pilot.pause()
             assert room.item_id == second
             await pilot.press("f2", "f2", "f5")  # question, confidential
-            await type_text(pilot, "Who visits the colonies?")
+            await type_text(pilot, "Who visits?")
             await pilot.press("enter")
 
             await pilot.press("ctrl+r")
             await pilot.pause()
             assert isinstance(app.focused.parent.parent, ResponseCapture)  # type: ignore[union-attr]
             await pilot.press("f2", "f2", "f6", "f6")  # partially-accepts, partially implemented
-            await type_text(pilot, "We are working on it")
+            await type_text(pilot, "Working on it")
             await pilot.press("enter")
             await type_text(pilot, "b2")
             await pilot.press("enter")
-            await type_text(pilot, "New torture law")
+            await type_text(pilot, "New law")
             await pilot.press("enter")
             await type_text(pilot, "2017-12-31")
             await pilot.press("enter", "enter")  # remark left empty; Enter saves
 
             await pilot.press("ctrl+o")
-            await type_text(pilot, "Send the NPM report")
+            await type_text(pilot, "Send report")
             await pilot.press("enter")
             await type_text(pilot, "Kote")
             await pilot.press("enter")
@@ -84,9 +84,9 @@ def test_a_whole_meeting_by_keys(app: FieldkitApp, demo_path: Path) -> None:
         fresh = Store(demo_path).data()
         notes = fresh.notes_in(meeting.id)
         assert [(n.kind, n.item_id, n.text) for n in notes] == [
-            (NoteKind.STATEMENT, first, "No investigation is needed"),
-            (NoteKind.COMMITMENT, first, "We will publish the report"),
-            (NoteKind.QUESTION, second, "Who visits the colonies?"),
+            (NoteKind.STATEMENT, first, "No inquiry needed"),
+            (NoteKind.COMMITMENT, first, "We will publish"),
+            (NoteKind.QUESTION, second, "Who visits?"),
         ]
         assert notes[0].speaker_id is None
         assert notes[1].speaker_id == meeting.person_ids[0]
@@ -97,14 +97,14 @@ def test_a_whole_meeting_by_keys(app: FieldkitApp, demo_path: Path) -> None:
         assert response.stance is Stance.PARTIALLY_ACCEPTS
         assert response.implementation is Implementation.PARTIALLY
         assert response.grade is Grade.B2
-        assert response.quote == "We are working on it"
-        assert response.commitment == "New torture law"
+        assert response.quote == "Working on it"
+        assert response.commitment == "New law"
         assert response.deadline == "2017-12-31"
         assert response.author == "Test Delegate"
         [action] = [a for a in fresh.actions.values() if a.meeting_id == meeting.id]
         assert (action.item_id, action.text, action.owner, action.due) == (
             second,
-            "Send the NPM report",
+            "Send report",
             "Kote",
             "2017-05-01",
         )

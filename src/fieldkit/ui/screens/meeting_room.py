@@ -15,7 +15,6 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -94,6 +93,16 @@ def follow(screen: Screen[Any], store: Store, redraw: Callable[[], None]) -> Non
     screen.set_interval(1.0, poll)
 
 
+class CapturedList(OptionList):
+    """What was captured on the current item in this meeting (shift+tab from the text)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "screen.edit_selected", "Edit", tooltip="Edit the highlighted record"),
+        Binding("d,delete", "screen.delete_selected", "Delete", tooltip="Delete it (asks)"),
+        Binding("u", "screen.undo", "Undo delete", tooltip="Put back the last deletion"),
+    ]
+
+
 class MeetingRoom(Screen[None]):
     """Capture notes, responses and follow-ups against one meeting's agenda."""
 
@@ -115,6 +124,7 @@ class MeetingRoom(Screen[None]):
         Binding("f8", "undo", "Undo delete", show=False, tooltip="Put back the last deletion"),
         Binding("f9", "mark_held", "Mark held", tooltip="Mark this meeting held"),
         Binding("escape", "back", "Back", tooltip="Back to the note, then out of the room"),
+        Binding("f1", "app.help", "Keys", show=False, tooltip="The keys of this screen"),
     ]
 
     DEFAULT_CSS = """
@@ -164,7 +174,7 @@ class MeetingRoom(Screen[None]):
             with Vertical(id="room-right"):
                 with VerticalScroll(id="item-pane"):
                     yield Static(id="item-text")
-                yield OptionList(id="captured")
+                yield CapturedList(id="captured")
         with ContentSwitcher(id="capture", initial=self.mode):
             yield NoteCapture(id="note")
             yield ResponseCapture(id="response")
@@ -319,6 +329,8 @@ class MeetingRoom(Screen[None]):
         highlighted = captured.highlighted
         captured.clear_options()
         captured.add_options(options)
+        if not options and captured.has_focus:
+            self.form().focus_text()
         captured.display = bool(options)
         if options and highlighted is not None:
             captured.highlighted = min(highlighted, len(options) - 1)
@@ -419,11 +431,10 @@ class MeetingRoom(Screen[None]):
             form.show_error(str(exc))
             return
         form.clear()
-        label = {"note": "Note", "response": "Response", "action": "Follow-up"}[form.KIND]
         if form.KIND != "note":
             self.action_capture("note")
         self.show(self.data())
-        self.form().show_notice(f"{label} saved")
+        self.form().show_notice("saved" if form.KIND == "note" else f"{form.TITLE.lower()} saved")
 
     def build(self, kind: str, fields: dict[str, Any], data: MissionData) -> Record:
         """The record a submitted form stands for (an edited one keeps id, author, item)."""
@@ -494,7 +505,7 @@ class MeetingRoom(Screen[None]):
         for draft in loads:
             self.form(draft.kind).load(dict(draft.fields))
         for kind in restored:
-            self.form(kind).show_notice(f"unfinished {kind} restored")
+            self.form(kind).show_notice("restored")
 
     # -- editing, deleting, undoing ----------------------------------------------------------
 
@@ -521,21 +532,15 @@ class MeetingRoom(Screen[None]):
         self.action_capture(kind)
         self.form(kind).load({k: v for k, v in fields.items() if v is not None})
 
-    def on_key(self, event: events.Key) -> None:
-        """Keys that act on the highlighted record when the list of records has focus."""
-        captured = self.query_one("#captured", OptionList)
-        if not captured.has_focus:
-            return
+    def action_edit_selected(self) -> None:
         selected = self._selected()
-        if event.key in ("e",) and selected:
-            event.stop()
+        if selected:
             self.edit(f"{selected[0]}:{selected[1]}")
-        elif event.key in ("d", "delete") and selected:
-            event.stop()
+
+    def action_delete_selected(self) -> None:
+        selected = self._selected()
+        if selected:
             self.delete(*selected)
-        elif event.key == "u":
-            event.stop()
-            self.action_undo()
 
     def delete(self, kind: str, record_id: str) -> None:
         data = self.data()

@@ -129,13 +129,13 @@ class CaptureForm(Vertical):
 
     def touch(self) -> None:
         """Something changed: redraw the status and tell the room (for the draft)."""
-        self.error = ""
-        self.notice = ""
-        self.show_status()
         current = self.fields()
         if current != self._snapshot:
             self._snapshot = current
+            self.error = ""
+            self.notice = ""
             self.post_message(self.Edited(self))
+        self.show_status()
 
     def settled(self) -> None:
         """The form was filled or cleared by the program: not an edit to keep."""
