@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from typing import ClassVar
+from typing import ClassVar, Self
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
@@ -34,6 +35,22 @@ from fieldkit.ui.widgets.picker import Entry, PickerScreen
 
 NARROW = 110  # below this many columns the detail sits under the list
 DETAIL_DELAY = 0.06  # seconds the cursor rests before the detail pane is redrawn
+
+
+class FilterInput(Input):
+    """The filter box. It has a fixed size, so a keystroke need not lay out the screen again
+    (Textual's Input asks for a layout whenever its text grows)."""
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        if layout and not recompose and not self.styles.auto_dimensions:
+            layout = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
 
 class StatusLine(Widget):
@@ -90,7 +107,7 @@ class ItemsScreen(FieldkitScreen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="items-top"):
             yield Static("/", id="items-slash")
-            yield Input(
+            yield FilterInput(
                 placeholder="filter by reference, words, State or theme",
                 id="items-filter",
                 compact=True,
