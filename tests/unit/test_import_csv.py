@@ -10,7 +10,8 @@ import pytest
 from fieldkit.domain.items import Item, Limb, Source
 from fieldkit.domain.mission import Mission
 from fieldkit.domain.vocab import ItemKind, Mechanism, Position
-from fieldkit.importers import ImportFailed, detect, read_items
+from fieldkit.importers import ImportFailed, read_items
+from fieldkit.importers.detect import detect
 from fieldkit.storage.repository import Store
 from tests.fixtures.builders import shape
 from tests.helpers import cli

@@ -11,7 +11,8 @@ import pytest
 from fieldkit.domain.items import Item, Source
 from fieldkit.domain.mission import Mission
 from fieldkit.domain.vocab import Mechanism, Position
-from fieldkit.importers import ImportFailed, detect, read_items
+from fieldkit.importers import ImportFailed, read_items
+from fieldkit.importers.detect import detect
 from fieldkit.storage.repository import Store
 from tests.fixtures.builders import FIXTURES, shape
 from tests.helpers import cli

@@ -11,7 +11,8 @@ from fieldkit.domain.items import Item, Limb, Source
 from fieldkit.domain.mission import Mission
 from fieldkit.domain.states import STATES
 from fieldkit.domain.vocab import ItemKind, Mechanism, Position
-from fieldkit.importers import ImportFailed, detect, read_items
+from fieldkit.importers import ImportFailed, read_items
+from fieldkit.importers.detect import detect
 from fieldkit.importers.uhri import read_items as uhri_items
 from fieldkit.storage.repository import Store
 from tests.fixtures.builders import (

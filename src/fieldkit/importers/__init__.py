@@ -1,9 +1,10 @@
 """Reading the sources delegates work from into domain objects.
 
-One module per format, each a plain function from a file to items; `merge.plan` decides what
-they change in a mission. Format modules are imported when a file is read, and heavy readers
-(openpyxl, xlrd, python-docx) only inside the function that opens such a file, so every other
-command starts fast.
+One module per format, each a plain function from a file to items; `detect.detect` names the
+format from the content; `merge.plan` decides what items change in a mission, and
+`apply.import_file` does the whole import. Format modules are imported when a file is read,
+and heavy readers (openpyxl, xlrd, python-docx) only inside the function that opens such a
+file, so every other command starts fast.
 """
 
 from __future__ import annotations
@@ -50,11 +51,4 @@ def read_items(
     return parsed
 
 
-def detect(path: Path) -> str:
-    """The format of a file, from its content; ImportFailed says what it is not."""
-    from fieldkit.importers.detect import detect as detect_format
-
-    return detect_format(path)
-
-
-__all__ = ["FORMATS", "ImportFailed", "Parsed", "Progress", "detect", "read_items"]
+__all__ = ["FORMATS", "ImportFailed", "Parsed", "Progress", "read_items"]

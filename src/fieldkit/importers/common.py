@@ -18,8 +18,10 @@ from fieldkit.domain.records import now_iso
 class ImportFailed(Exception):
     """The file cannot be imported; nothing was written. Carries every bad row."""
 
-    def __init__(self, path: Path, message: str, problems: tuple[str, ...] = ()) -> None:
-        super().__init__(f"{path.name}: {message}")
+    def __init__(
+        self, path: Path, message: str, problems: tuple[str, ...] = (), *, named: bool = False
+    ) -> None:
+        super().__init__(message if named else f"{path.name}: {message}")
         self.path = path
         self.problems = problems
 
