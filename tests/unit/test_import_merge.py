@@ -208,7 +208,7 @@ def test_an_assessment_filled_in_by_an_ngo_is_kept(tmp_path: Path) -> None:
 
 def test_importers_load_heavy_readers_only_when_used() -> None:
     code = (
-        "import sys, fieldkit.importers, fieldkit.cli.imports\n"
+        "import sys, fieldkit.importers.apply, fieldkit.cli.imports\n"
         "print(' '.join(m for m in ('openpyxl', 'xlrd', 'docx', 'rich.progress') "
         "if m in sys.modules))"
     )
@@ -259,3 +259,20 @@ def test_a_row_naming_an_items_id_is_matched_to_it() -> None:
     new = unnumbered(id=old.id, text="Wording edited in a spreadsheet")
     plan = merge.plan(mission_with(old), [new])
     assert not plan.added and plan.enriched[old.id].tags == ("action:5",)
+
+
+def test_import_file_is_the_same_import_for_the_app(demo_path: Path) -> None:
+    from fieldkit.importers.apply import import_file
+
+    store = Store(demo_path)
+    upr_info = FIXTURES / "upr-info-export_kazakhstan_session07_2010.csv"
+    before = demo_path.read_bytes()
+    preview = import_file(store, upr_info, dry_run=True)
+    assert demo_path.read_bytes() == before
+    assert (preview.format, preview.rows, preview.added) == ("upr-info", 129, [])
+    done = import_file(store, upr_info, author="Aigerim")
+    assert sorted(done.enriched) == sorted(preview.enriched) and len(done.enriched) == 128
+    assert done.enriched_rows == 129 and done.changed
+    assert Store(demo_path).data().items[done.enriched[0]].author != "Aigerim"  # kept
+    with pytest.raises(ImportFailed, match="is not one of"):
+        import_file(store, upr_info, "xlsx")
