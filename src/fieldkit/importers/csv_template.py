@@ -45,7 +45,6 @@ COLUMNS = (
 REQUIRED = ("mechanism", "text")
 #: Other names for a column, as `fieldkit export csv` writes them.
 ALIASES = {"item_id": "id"}
-LISTS = ("recommending_states", "themes", "affected_persons", "sdgs", "tags")
 
 
 def _key(name: str) -> str:
@@ -64,10 +63,6 @@ def columns(header: list[str]) -> dict[str, int]:
 
 def looks_like(header: list[str]) -> bool:
     return all(name in columns(header) for name in REQUIRED)
-
-
-def ignored_columns(header: list[str]) -> list[str]:
-    return [name for name in header if name and _key(name) not in COLUMNS]
 
 
 def _list(value: Any) -> tuple[str, ...]:
