@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -28,8 +28,8 @@ class HelpScreen(ModalScreen[None]):
     def for_screen(cls, screen: Screen[object]) -> HelpScreen:
         """The keys active on `screen` (its own, its focused widget's and the app's)."""
         app = screen.app
-        rows: list[Row] = []
-        seen: set[tuple[str, str]] = set()
+        keys_for: dict[str, list[str]] = {}  # one row per action, with all its keys
+        said: dict[str, str] = {}
         for key, active in screen.active_bindings.items():
             binding = active.binding
             if not binding.description:
@@ -37,26 +37,27 @@ class HelpScreen(ModalScreen[None]):
             if not (binding.show or binding.tooltip):
                 continue  # cursor and scrolling keys: summed up in one line below
             shown = binding.key_display or app.get_key_display(binding) or key
-            what = binding.description
-            if binding.tooltip:
-                what = f"{what}: {binding.tooltip}"
-            row = (shown, what)
-            if row not in seen:
-                seen.add(row)
-                rows.append(row)
-        rows.append(("↑ ↓ pgup pgdn", "Move in the list or text that has the focus"))
-        rows.append(("tab", "Next part of the screen"))
-        rows.append(("ctrl+p", "Find any command by name"))
+            action = binding.action
+            keys_for.setdefault(action, [])
+            if shown not in keys_for[action]:
+                keys_for[action].append(shown)
+            said.setdefault(action, binding.tooltip or binding.description)
+        rows: list[Row] = [(" ".join(keys), said[action]) for action, keys in keys_for.items()]
         title = getattr(screen, "HELP_TITLE", "") or type(screen).__name__.removesuffix("Screen")
         return cls(f"Keys: {title}", rows)
 
     def compose(self) -> ComposeResult:
-        width = max((len(k) for k, _ in self.rows), default=4) + 2
-        text = Text()
+        table = Table(box=None, show_header=False, padding=(0, 1, 0, 0), expand=True)
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column(ratio=1)
         for key, description in self.rows:
-            text.append(key.ljust(width), style="bold")
-            text.append(description + "\n")
-        text.append("\nescape closes this list.", style="dim")
+            table.add_row(key, description)
         with VerticalScroll(id="help-body"):
             yield Static(self.title_text, id="help-title")
-            yield Static(text, id="help-keys")
+            yield Static(table, id="help-keys")
+            yield Static(
+                "↑ ↓ pgup pgdn home end move · tab: next part of the screen · "
+                "escape: close this list",
+                classes="muted",
+                id="help-foot",
+            )

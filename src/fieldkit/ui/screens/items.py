@@ -70,7 +70,13 @@ def _mark(on: bool) -> str:
 class ItemsScreen(FieldkitScreen):
     HELP_TITLE = "items"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "escape", "Back", show=False),
+        Binding(
+            "escape",
+            "escape",
+            "Back",
+            show=False,
+            tooltip="Back: out of the filter, then the reading view, then to the dashboard",
+        ),
         Binding("f", "facets", "Facets", tooltip="Narrow by body, year, position, theme, kind"),
         Binding("x", "clear", "Clear", tooltip="Clear the filter and every facet"),
         Binding("p", "priority", "Priority", tooltip="Mark or unmark as a mission priority"),

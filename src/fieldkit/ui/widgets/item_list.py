@@ -107,7 +107,7 @@ class ItemList(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "jump(0)", "First", show=False),
         Binding("end", "jump(-1)", "Last", show=False),
-        Binding("enter", "choose", "Read", key_display="⏎"),
+        Binding("enter", "choose", "Read", key_display="⏎", tooltip="Read the item in full"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
