@@ -63,8 +63,10 @@ def write_workbook(path: Path, rows: int, seed: int = generate.SEED) -> None:
 
     rng = random.Random(seed)
     maker = generate._Maker(seed)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Recommendations")
+    # Not write-only: like Excel and OHCHR's exporter, this records the sheet's dimension.
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Recommendations"
     ws.append(HEADERS)
     for n in range(rows):
         themes = _multi(maker.some(generate.THEMES, 1, 3))
