@@ -8,13 +8,10 @@ a draft in the mission file within a second; finished records are saved at once.
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any, ClassVar
 
-from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -23,74 +20,26 @@ from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from fieldkit import settings
-from fieldkit.domain.citations import cite
-from fieldkit.domain.grades import parse_grade
-from fieldkit.domain.items import Item
-from fieldkit.domain.meetings import Action, Draft, Meeting, Note, Response
+from fieldkit.domain.meetings import Draft, Meeting, Response
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
 from fieldkit.domain.schedule import (
-    agenda_items,
     default_meeting,
-    parse_day,
     people_present,
-    said_before,
     step,
 )
-from fieldkit.domain.text import clean, shorten, squash
-from fieldkit.domain.vocab import Confidentiality, Implementation, MeetingStatus, NoteKind, Stance
+from fieldkit.domain.vocab import MeetingStatus
 from fieldkit.storage.errors import StorageError
-from fieldkit.storage.repository import Store, Tx
+from fieldkit.storage.repository import Store
 from fieldkit.ui.drafts import DraftKeeper, describe, drafts_of
-from fieldkit.ui.widgets.capture import NOBODY, CaptureForm, NoteCapture
+from fieldkit.ui.widgets.capture import CaptureForm, NoteCapture, sentence
 from fieldkit.ui.widgets.capture_forms import ActionCapture, ResponseCapture
+from fieldkit.ui.widgets.capture_records import record_from_form
 from fieldkit.ui.widgets.meeting_picker import ConfirmDelete, DraftOffer, ItemJump, MeetingPicker
+from fieldkit.ui.widgets.meeting_store import app_store, follow, trash, writing
+from fieldkit.ui.widgets.meeting_text import agenda_lines, captured_lines, item_text, title_line
 
 MODES = ("note", "response", "action")
-RECORD_OF: dict[str, type[Record]] = {"note": Note, "response": Response, "action": Action}
-
-# Records deleted in this session, newest last, per app: what "undo" puts back.
-_TRASH: weakref.WeakKeyDictionary[App[Any], list[Record]] = weakref.WeakKeyDictionary()
-
-
-def trash(app: App[Any]) -> list[Record]:
-    return _TRASH.setdefault(app, [])
-
-
-def app_store(app: App[Any], store: Store | None = None) -> Store:
-    """The store a screen works on: its own if given, else the app's."""
-    found = store if store is not None else getattr(app, "store", None)
-    if not isinstance(found, Store):
-        raise RuntimeError("this screen needs a mission store")
-    return found
-
-
-@contextmanager
-def writing(app: App[Any], store: Store) -> Iterator[Tx]:
-    """A transaction that, in the fieldkit app, also refreshes every other screen."""
-    shared = getattr(app, "transaction", None)
-    if callable(shared) and getattr(app, "store", None) is store:
-        with shared() as tx:
-            yield tx
-    else:
-        with store.transaction() as tx:
-            yield tx
-
-
-def follow(screen: Screen[Any], store: Store, redraw: Callable[[], None]) -> None:
-    """Redraw when the mission changes: on the app's reloads, or by watching the file."""
-    if getattr(screen.app, "store", None) is store and hasattr(screen.app, "data"):
-        screen.watch(screen.app, "data", lambda _data: redraw(), init=False)
-        return
-
-    def poll() -> None:
-        try:
-            if store.changed_on_disk():
-                redraw()
-        except StorageError as exc:
-            screen.notify(str(exc), severity="error", timeout=8)
-
-    screen.set_interval(1.0, poll)
 
 
 class CapturedList(OptionList):
@@ -238,7 +187,7 @@ class MeetingRoom(Screen[None]):
         meeting = self.meeting(data)
         if meeting is None:
             return
-        self.query_one("#room-title", Static).update(self.title_line(data, meeting))
+        self.query_one("#room-title", Static).update(title_line(meeting))
         self.show_agenda(data, meeting)
         self.show_item(data, meeting)
         self.show_captured(data, meeting)
@@ -248,28 +197,10 @@ class MeetingRoom(Screen[None]):
         for kind in MODES:
             self.form(kind).set_context(speakers, limbs)
 
-    def title_line(self, data: MissionData, meeting: Meeting) -> Text:
-        when = meeting.starts_at.replace("T", " ") or "undated"
-        line = Text(f"{meeting.title}", style="bold")
-        line.append(f" · {when} · {meeting.status.value}")
-        if meeting.place:
-            line.append(f" · {meeting.place}")
-        return line
-
     def show_agenda(self, data: MissionData, meeting: Meeting) -> None:
         agenda = self.query_one("#agenda", OptionList)
-        said = {r.item_id: r for r in data.responses_in(meeting.id)}
-        noted = {n.item_id for n in data.notes_in(meeting.id)}
         width = max(agenda.scrollable_content_region.width - 2, 12)
-        options = []
-        for item in agenda_items(data, meeting):
-            line = Text(item.short_ref, style="bold")
-            if item.id in said:
-                line.append(f" {said[item.id].stance.label}", style="italic")
-            elif item.id in noted:
-                line.append(" noted", style="dim")
-            line.append("\n" + shorten(item.title or item.text, width), style="dim")
-            options.append(Option(line, id=item.id))
+        options = [Option(line, id=item_id) for item_id, line in agenda_lines(data, meeting, width)]
         highlighted = agenda.highlighted
         agenda.clear_options()
         agenda.add_options(options)
@@ -300,32 +231,9 @@ class MeetingRoom(Screen[None]):
     def show_captured(self, data: MissionData, meeting: Meeting) -> None:
         captured = self.query_one("#captured", OptionList)
         width = captured.scrollable_content_region.width or max(self.size.width - 30, 20)
-        options: list[Option] = []
-        for note in data.notes_in(meeting.id):
-            if note.item_id == self.item_id:
-                line = Text(f"{note.kind.value}: ", style="bold")
-                line.append(self._who(data, note.speaker_id))
-                line.append(squash(note.text))
-                options.append(Option(_fit(line, width), id=f"note:{note.id}"))
-        for response in data.responses_in(meeting.id):
-            if response.item_id == self.item_id:
-                line = Text(f"response: {response.stance.label}", style="bold")
-                if response.grade:
-                    line.append(f", grade {response.grade.value}")
-                line.append(": ")
-                line.append(self._who(data, response.speaker_id))
-                if response.quote:
-                    line.append(f'"{squash(response.quote)}"', style="italic")
-                else:
-                    line.append(squash(response.text))
-                options.append(Option(_fit(line, width), id=f"response:{response.id}"))
-        for action in data.actions.values():
-            if action.meeting_id == meeting.id and action.item_id == self.item_id:
-                line = Text("follow-up: ", style="bold")
-                line.append(squash(action.text))
-                if action.owner or action.due:
-                    line.append(f" ({action.owner} {action.due})".replace("( ", "(").strip())
-                options.append(Option(_fit(line, width), id=f"action:{action.id}"))
+        options = [
+            Option(line, id=key) for key, line in captured_lines(data, meeting, self.item_id, width)
+        ]
         highlighted = captured.highlighted
         captured.clear_options()
         captured.add_options(options)
@@ -334,10 +242,6 @@ class MeetingRoom(Screen[None]):
         captured.display = bool(options)
         if options and highlighted is not None:
             captured.highlighted = min(highlighted, len(options) - 1)
-
-    def _who(self, data: MissionData, person_id: str | None) -> str:
-        person = data.people.get(person_id or "")
-        return f"{person.name}: " if person else ""
 
     # -- moving through the agenda ----------------------------------------------------------
 
@@ -416,12 +320,16 @@ class MeetingRoom(Screen[None]):
     def save_form(self, form: CaptureForm) -> None:
         error = form.validate()
         data = self.data()
-        if not error and form.KIND == "response" and self.item_id not in data.items:
-            error = "Choose an item first (ctrl+g) — a response is about one item"
         if error:
             form.show_error(error)
             return
-        record = self.build(form.KIND, form.fields(), data)
+        try:
+            record = record_from_form(
+                form.KIND, form.fields(), data, self.meeting_id, self.item_id, self.author
+            )
+        except ValueError as exc:
+            form.show_error(sentence(str(exc)))
+            return
         keeper = self.keepers[form.KIND]
         try:
             with writing(self.app, self.store) as tx:
@@ -435,55 +343,6 @@ class MeetingRoom(Screen[None]):
             self.action_capture("note")
         self.show(self.data())
         self.form().show_notice("saved" if form.KIND == "note" else f"{form.TITLE.lower()} saved")
-
-    def build(self, kind: str, fields: dict[str, Any], data: MissionData) -> Record:
-        """The record a submitted form stands for (an edited one keeps id, author, item)."""
-        editing = str(fields.get("editing") or "")
-        base: dict[str, Any] = {}
-        if kind == "note":
-            base = {
-                "kind": NoteKind(fields["kind"]),
-                "text": clean(str(fields["text"])).strip(),
-            }
-        elif kind == "response":
-            grade = str(fields.get("grade") or "").strip()
-            base = {
-                "stance": Stance(fields["stance"]),
-                "implementation": Implementation(fields["implementation"]),
-                "grade": parse_grade(grade) if grade else None,
-                "quote": clean(str(fields["quote"])).strip(),
-                "commitment": clean(str(fields["commitment"])).strip(),
-                "deadline": parse_day(str(fields["deadline"])),
-                "text": clean(str(fields["text"])).strip(),
-            }
-        else:
-            return self._action(fields, data, editing)
-        base |= {
-            "limb": str(fields.get("limb") or ""),
-            "speaker_id": str(fields.get("speaker_id") or NOBODY) or None,
-            "confidentiality": Confidentiality(fields["confidentiality"]),
-        }
-        existing = (data.notes if kind == "note" else data.responses).get(editing)
-        if existing is not None:
-            return existing.touched(**base)
-        if kind == "note":
-            return Note(
-                meeting_id=self.meeting_id, item_id=self.item_id, author=self.author, **base
-            )
-        return Response(
-            meeting_id=self.meeting_id, item_id=self.item_id or "", author=self.author, **base
-        )
-
-    def _action(self, fields: dict[str, Any], data: MissionData, editing: str) -> Action:
-        base: dict[str, Any] = {
-            "text": clean(str(fields["text"])).strip(),
-            "owner": squash(str(fields.get("owner") or "")),
-            "due": parse_day(str(fields.get("due") or "")),
-        }
-        existing = data.actions.get(editing)
-        if existing is not None:
-            return existing.touched(**base)
-        return Action(meeting_id=self.meeting_id, item_id=self.item_id, author=self.author, **base)
 
     # -- drafts --------------------------------------------------------------------------
 
@@ -588,56 +447,6 @@ class MeetingRoom(Screen[None]):
             return False
         self.show(self.data())
         return True
-
-
-def _fit(text: Text, width: int) -> Text:
-    """One line of at most `width` cells, with an ellipsis when cut."""
-    text.truncate(width, overflow="ellipsis")
-    return text
-
-
-def item_text(data: MissionData, meeting: Meeting, item: Item) -> Text:
-    """The item as the delegate needs it in the room: citation, text, limbs, what was said."""
-    out = Text()
-    out.append(cite(item), style="bold")
-    if item.priority is not None:
-        out.append(f" · priority {item.priority}")
-    if item.position is not None:
-        out.append(f" · {item.position.value}")
-    out.append("\n")
-    out.append(clean(item.text).strip() or "(no text)")
-    for limb in item.limbs:
-        out.append(f"\n{limb.label} ", style="bold")
-        out.append(clean(limb.text).strip())
-    assessment = item.latest_assessment()
-    if assessment is not None and (assessment.grade or assessment.implementation):
-        out.append("\n\nLast assessed: ", style="bold")
-        if assessment.grade:
-            out.append(f"grade {assessment.grade.value} ({assessment.grade.meaning})")
-        elif assessment.implementation:
-            out.append(f"{assessment.implementation.value} implemented")
-        if assessment.limbs:
-            out.append(f", limbs {assessment.limbs}")
-        if assessment.date:
-            out.append(f", {assessment.date}")
-    responses, notes = said_before(data, meeting, item.id)
-    if responses or notes:
-        out.append("\n\nSaid before by this institution:", style="bold")
-        for response in responses:
-            earlier = data.meetings.get(response.meeting_id)
-            day = earlier.day if earlier else ""
-            out.append(f"\n{day} {response.stance.label}")
-            if response.grade:
-                out.append(f", grade {response.grade.value}")
-            if response.quote:
-                out.append(f': "{squash(response.quote)}"', style="italic")
-            elif response.text:
-                out.append(f": {squash(response.text)}")
-        for note in notes:
-            earlier = data.meetings.get(note.meeting_id)
-            day = earlier.day if earlier else ""
-            out.append(f"\n{day} {note.kind.value}: {squash(note.text)}")
-    return out
 
 
 # -- reaching the room from anywhere ----------------------------------------------------------

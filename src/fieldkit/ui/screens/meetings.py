@@ -25,8 +25,9 @@ from fieldkit.domain.text import shorten
 from fieldkit.domain.vocab import MeetingStatus
 from fieldkit.storage.errors import StorageError
 from fieldkit.storage.repository import Store
-from fieldkit.ui.screens.meeting_room import MeetingRoom, app_store, follow, writing
+from fieldkit.ui.screens.meeting_room import MeetingRoom
 from fieldkit.ui.widgets.meeting_form import MeetingEditor
+from fieldkit.ui.widgets.meeting_store import app_store, follow, writing
 
 
 def day_label(day: str) -> str:

@@ -1,0 +1,64 @@
+"""How the meeting screens reach the mission: the app's store, shared writes, live redraws.
+
+Inside the fieldkit app, writes go through `app.transaction()` so every other screen sees
+them at once, and screens redraw on the app's reloads. Alone (in a test harness, or a
+future tool), a screen works on the store it was given and watches the file itself.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from textual.app import App
+from textual.screen import Screen
+
+from fieldkit.domain.records import Record
+from fieldkit.storage.errors import StorageError
+from fieldkit.storage.repository import Store, Tx
+
+# Records deleted in this session, newest last, per app: what "undo" puts back.
+_TRASH: weakref.WeakKeyDictionary[App[Any], list[Record]] = weakref.WeakKeyDictionary()
+
+
+def trash(app: App[Any]) -> list[Record]:
+    """The records deleted in this app's session, newest last."""
+    return _TRASH.setdefault(app, [])
+
+
+def app_store(app: App[Any], store: Store | None = None) -> Store:
+    """The store a screen works on: its own if given, else the app's."""
+    found = store if store is not None else getattr(app, "store", None)
+    if not isinstance(found, Store):
+        raise RuntimeError("this screen needs a mission store")
+    return found
+
+
+@contextmanager
+def writing(app: App[Any], store: Store) -> Iterator[Tx]:
+    """A transaction that, in the fieldkit app, also refreshes every other screen."""
+    shared = getattr(app, "transaction", None)
+    if callable(shared) and getattr(app, "store", None) is store:
+        with shared() as tx:
+            yield tx
+    else:
+        with store.transaction() as tx:
+            yield tx
+
+
+def follow(screen: Screen[Any], store: Store, redraw: Callable[[], None]) -> None:
+    """Redraw when the mission changes: on the app's reloads, or by watching the file."""
+    if getattr(screen.app, "store", None) is store and hasattr(screen.app, "data"):
+        screen.watch(screen.app, "data", lambda _data: redraw(), init=False)
+        return
+
+    def poll() -> None:
+        try:
+            if store.changed_on_disk():
+                redraw()
+        except StorageError as exc:
+            screen.notify(str(exc), severity="error", timeout=8)
+
+    screen.set_interval(1.0, poll)

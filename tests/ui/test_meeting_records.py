@@ -1,0 +1,113 @@
+"""Forms to records, and the room's wording, without a terminal."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldkit.domain.directory import Person
+from fieldkit.domain.grades import Grade
+from fieldkit.domain.items import Item, Limb
+from fieldkit.domain.meetings import Action, Meeting, Note, Response
+from fieldkit.domain.mission import MissionData
+from fieldkit.domain.vocab import Confidentiality, Mechanism, NoteKind, Stance
+from fieldkit.ui.widgets.capture_records import record_from_form
+from fieldkit.ui.widgets.meeting_text import captured_lines, item_text
+
+ITEM = Item(
+    mechanism=Mechanism.CCPR,
+    document_symbol="CCPR/C/KAZ/CO/2",
+    reference="para 24",
+    text="Eradicate torture\x07 by:",
+    limbs=(Limb(label="(a)", text="Standards of proof"), Limb(label="(b)", text="Independence")),
+)
+DEPUTY = Person(name="Marat Beketayev")
+MEETING = Meeting(title="MoJ", person_ids=(DEPUTY.id,), agenda=(ITEM.id,))
+
+
+def data(*records: Note | Response | Action) -> MissionData:
+    return MissionData(
+        None,
+        items=[ITEM],
+        people=[DEPUTY],
+        meetings=[MEETING],
+        notes=[r for r in records if isinstance(r, Note)],
+        responses=[r for r in records if isinstance(r, Response)],
+        actions=[r for r in records if isinstance(r, Action)],
+    )
+
+
+def test_a_note_form_becomes_a_linked_note() -> None:
+    fields = {
+        "kind": "concern",
+        "text": "  Denied\x00 everything \r\n",
+        "speaker_id": DEPUTY.id,
+        "limb": "(b)",
+        "confidentiality": "confidential",
+        "editing": "",
+    }
+    note = record_from_form("note", fields, data(), MEETING.id, ITEM.id, "Kote")
+    assert isinstance(note, Note)
+    assert (note.meeting_id, note.item_id, note.speaker_id, note.limb) == (
+        MEETING.id,
+        ITEM.id,
+        DEPUTY.id,
+        "(b)",
+    )
+    assert note.kind is NoteKind.CONCERN and note.confidentiality is Confidentiality.CONFIDENTIAL
+    assert note.text == "Denied everything" and note.author == "Kote"
+
+
+def test_an_edit_keeps_id_author_and_links() -> None:
+    old = Response(
+        meeting_id=MEETING.id,
+        item_id=ITEM.id,
+        author="Kote",
+        created_at="2017-04-11T10:00:00Z",
+        updated_at="2017-04-11T10:00:00Z",
+    )
+    fields = {"stance": "rejects", "grade": "c1", "quote": "Never", "editing": old.id}
+    edited = record_from_form("response", fields, data(old), "other", None, "Patrick")
+    assert isinstance(edited, Response)
+    assert (edited.id, edited.author, edited.meeting_id, edited.item_id) == (
+        old.id,
+        "Kote",
+        MEETING.id,
+        ITEM.id,
+    )
+    assert edited.stance is Stance.REJECTS and edited.grade is Grade.C1
+    assert edited.created_at == old.created_at and edited.updated_at != old.updated_at
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields", "item_id", "reason"),
+    [
+        ("response", {"grade": "F"}, ITEM.id, "unknown grade"),
+        ("response", {"deadline": "soon"}, ITEM.id, "not a date"),
+        ("response", {}, None, "one item"),
+        ("action", {"text": "x", "due": "31/12/2017"}, None, "not a date"),
+    ],
+)
+def test_bad_values_are_refused_with_a_reason(
+    kind: str, fields: dict[str, str], item_id: str | None, reason: str
+) -> None:
+    with pytest.raises(ValueError, match=reason):
+        record_from_form(kind, fields, data(), MEETING.id, item_id, "Kote")
+
+
+def test_the_room_shows_text_limbs_and_captured_records_in_words() -> None:
+    shown = item_text(data(), MEETING, ITEM).plain
+    assert shown.startswith("CCPR/C/KAZ/CO/2, para 24")
+    assert "Eradicate torture by:" in shown  # the bell character is gone
+    assert "(a) Standards of proof" in shown and "(b) Independence" in shown
+    said = Response(
+        meeting_id=MEETING.id,
+        item_id=ITEM.id,
+        stance=Stance.UNDER_CONSIDERATION,
+        speaker_id=DEPUTY.id,
+        quote="We are studying it",
+    )
+    [(key, line)] = captured_lines(data(said), MEETING, ITEM.id, 200)
+    assert key == f"response:{said.id}"
+    assert line.plain == 'response: under consideration: Marat Beketayev: "We are studying it"'
+    [(_, short)] = captured_lines(data(said), MEETING, ITEM.id, 20)
+    assert len(short.plain) == 20 and short.plain.endswith("…")
