@@ -19,6 +19,14 @@ from bench.stats import Samples
 
 
 def peak_mb() -> float:
+    """This process's peak RSS. VmHWM, not getrusage: ru_maxrss survives exec, so a child
+    would report its parent's peak if that were higher."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
