@@ -45,27 +45,31 @@ TYPE_BY_TABLE: dict[str, type[Record]] = {cls.TABLE: cls for cls in RECORD_TYPES
 R = TypeVar("R", bound=Record)
 
 
-def _by_id(records: Iterable[R]) -> dict[str, R]:
+def _by_id(records: Iterable[R] | Mapping[str, R]) -> Mapping[str, R]:
+    """Records by id; a mapping given as it is (the storage's tables, built on first use)."""
+    if isinstance(records, Mapping):
+        return records
     return {r.id: r for r in records}
 
 
 class MissionData:
     """Every record of one mission, indexed for the questions screens and reports ask.
 
-    Built from lists of records; indexes are computed on first use.
+    Built from lists of records, or from mappings of records by id (the storage passes tables
+    that are converted only when first used); indexes are computed on first use.
     """
 
     def __init__(
         self,
         mission: Mission | None,
-        items: Iterable[Item] = (),
-        institutions: Iterable[Institution] = (),
-        people: Iterable[Person] = (),
-        meetings: Iterable[Meeting] = (),
-        notes: Iterable[Note] = (),
-        responses: Iterable[Response] = (),
-        actions: Iterable[Action] = (),
-        drafts: Iterable[Draft] = (),
+        items: Iterable[Item] | Mapping[str, Item] = (),
+        institutions: Iterable[Institution] | Mapping[str, Institution] = (),
+        people: Iterable[Person] | Mapping[str, Person] = (),
+        meetings: Iterable[Meeting] | Mapping[str, Meeting] = (),
+        notes: Iterable[Note] | Mapping[str, Note] = (),
+        responses: Iterable[Response] | Mapping[str, Response] = (),
+        actions: Iterable[Action] | Mapping[str, Action] = (),
+        drafts: Iterable[Draft] | Mapping[str, Draft] = (),
     ) -> None:
         self.mission = mission
         self.items: Mapping[str, Item] = _by_id(items)

@@ -7,7 +7,7 @@ records; everything done in one transaction is saved in one atomic write.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -43,11 +43,16 @@ class TableCache:
         self._built[name] = (table, built)
         return built
 
-    def data(self, tree: Tree) -> MissionData:
-        def rows(name: str) -> Any:
-            return self.records(tree, name)
+    def data(self, tree: Tree, lazy: bool = False) -> MissionData:
+        """The mission as of `tree`, every record checked; or, when `lazy`, each table
+        converted (and checked) only when first used: a transaction that adds a note reads
+        the meetings, not 5,000 items and 10,000 notes.
+        """
 
-        missions = rows("mission")
+        def rows(name: str) -> Any:
+            return LazyTable(self, tree, name) if lazy else self.records(tree, name)
+
+        missions: list[Any] = self.records(tree, "mission")
         return MissionData(
             mission=missions[0] if missions else None,
             items=rows("items"),
@@ -59,6 +64,51 @@ class TableCache:
             actions=rows("actions"),
             drafts=rows("drafts"),
         )
+
+
+class LazyTable(Mapping[str, Record]):
+    """One table's records by id, converted from the stored dicts on first use.
+
+    It holds the table as it was when the snapshot was taken (transactions replace a table
+    before changing it), and hands out the built dict's own views, so reading it costs what
+    reading a dict costs.
+    """
+
+    def __init__(self, cache: TableCache, tree: Tree, name: str) -> None:
+        self._cache = cache
+        self._table: Table = tree.get(name) or {}
+        self._name = name
+        self._built: dict[str, Record] | None = None
+
+    def _records(self) -> dict[str, Record]:
+        if self._built is None:
+            built = self._cache.records({self._name: self._table}, self._name)
+            self._built = {r.id: r for r in built}
+        return self._built
+
+    def __getitem__(self, key: str) -> Record:
+        return self._records()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._records())
+
+    def __len__(self) -> int:
+        return len(self._records())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._records()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._records().get(key, default)
+
+    def keys(self) -> KeysView[str]:
+        return self._records().keys()
+
+    def values(self) -> ValuesView[Record]:
+        return self._records().values()
+
+    def items(self) -> ItemsView[str, Record]:
+        return self._records().items()
 
 
 class Tx:
@@ -73,8 +123,12 @@ class Tx:
 
     @property
     def data(self) -> MissionData:
-        """The mission as it stands in this transaction, including its changes so far."""
-        return self._cache.data(self.tree)
+        """The mission as it stands in this transaction, including its changes so far.
+
+        Tables are converted to records only when used: a write never pays for the tables it
+        does not read, and untouched tables are saved back exactly as they were read.
+        """
+        return self._cache.data(self.tree, lazy=True)
 
     def _table(self, name: str) -> Table:
         if name not in self._owned:
@@ -153,9 +207,9 @@ class Store:
         return table
 
     @contextmanager
-    def transaction(self) -> Iterator[Tx]:
+    def transaction(self, backup: bool = True) -> Iterator[Tx]:
         """Read the freshest data and change it; saved once, only if something changed."""
-        with self.file.transaction() as change:
+        with self.file.transaction(backup) as change:
             tx = Tx(change.tree, self._cache)
             yield tx
             change.dirty = tx.changed
