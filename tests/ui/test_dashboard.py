@@ -112,3 +112,21 @@ def test_a_factsheet_needs_a_theme(app: FieldkitApp, tmp_path: Path) -> None:
         assert not (tmp_path / "f.docx").exists()
 
     asyncio.run(scenario())
+
+
+def test_priorities_reorder_from_the_dashboard(app: FieldkitApp, demo_store: Store) -> None:
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("right_square_bracket")  # CCPR-18 down one
+            await pilot.pause()
+            table = app.screen.query_one("#dash-priorities", DataTable)
+            refs = [str(table.get_row_at(n)[1]) for n in range(table.row_count)]
+            assert refs == ["CCPR-24", "CCPR-18", "CCPR-54"]
+            assert table.cursor_row == 1  # the cursor went with the item
+            await pilot.press("left_square_bracket", "left_square_bracket")
+            await pilot.pause()
+            stored = [i.short_ref for i in Store(demo_store.path).data().priorities]
+            assert stored == ["CCPR-18", "CCPR-24", "CCPR-54"]
+            assert app.errors == []
+
+    asyncio.run(scenario())

@@ -125,3 +125,36 @@ def test_a_failing_key_becomes_a_notification(
             assert [str(e) for e in app.errors] == ["that item does not exist"]
 
     asyncio.run(scenario())
+
+
+def test_a_damaged_file_keeps_the_last_good_data_on_screen(
+    app: FieldkitApp, demo_store: Store
+) -> None:
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            before = app.data
+            demo_store.path.write_text('{"items": {"1": ', encoding="utf-8")
+            for _ in range(20):
+                await pilot.pause(0.1)
+                if app._notifications:
+                    break
+            assert app.is_running and app.data is before
+            [note] = list(app._notifications)
+            assert note.title == "Cannot reload" and note.severity == "error"
+            assert isinstance(app.screen, DashboardScreen)
+
+    asyncio.run(scenario())
+
+
+def test_slash_from_the_help_screen_goes_to_the_filter(app: FieldkitApp) -> None:
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("question_mark", "slash")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "ItemsScreen"
+            assert app.focused is not None and app.focused.id == "items-filter"
+            await pilot.press("escape", "escape")
+            await pilot.pause()
+            assert isinstance(app.screen, DashboardScreen)
+
+    asyncio.run(scenario())

@@ -12,6 +12,8 @@ from textual.widgets import DataTable, Footer, Static
 from fieldkit.domain.meetings import Meeting
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import shorten, squash
+from fieldkit.ui.errors import guarded
+from fieldkit.ui.priorities import move_priority
 from fieldkit.ui.screens.base import FieldkitScreen
 from fieldkit.ui.widgets.words import grade_text, latest_grade, stance_words
 
@@ -45,6 +47,20 @@ class DashboardScreen(FieldkitScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_item", "Open item", show=False),
         Binding("i", "app.goto('items')", "Items", tooltip="Browse and filter every item"),
+        Binding(
+            "left_square_bracket",
+            "move(-1)",
+            "Up",
+            key_display="[",
+            tooltip="Move the priority up the mission's order",
+        ),
+        Binding(
+            "right_square_bracket",
+            "move(1)",
+            "Down",
+            key_display="]",
+            tooltip="Move the priority down the mission's order",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -87,6 +103,7 @@ class DashboardScreen(FieldkitScreen):
     def _fill_priorities(self, data: MissionData) -> None:
         table: DataTable[str | Text] = self.query_one("#dash-priorities", DataTable)
         cursor = table.cursor_row
+        keep = self._cursor_item()
         table.clear()
         rows = [
             (
@@ -108,7 +125,9 @@ class DashboardScreen(FieldkitScreen):
         for item, cells in zip(data.priorities, rows, strict=True):
             table.add_row(*cells, shorten(item.title or item.text, room), key=item.id)
         if data.priorities:
-            table.move_cursor(row=min(cursor, len(data.priorities) - 1))
+            ids = [item.id for item in data.priorities]
+            row = ids.index(keep) if keep in ids else min(cursor, len(ids) - 1)
+            table.move_cursor(row=row)
         else:
             table.add_row("", "No priority items yet: mark them in the items browser (p).", "")
 
@@ -152,6 +171,21 @@ class DashboardScreen(FieldkitScreen):
                 plural(len(data.open_actions()), "open follow-up"),
             )
         )
+
+    def _cursor_item(self) -> str | None:
+        table: DataTable[str | Text] = self.query_one("#dash-priorities", DataTable)
+        if table.row_count == 0 or not self.data.priorities:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value if row_key.value in self.data.items else None
+
+    @guarded
+    def action_move(self, step: int) -> None:
+        item_id = self._cursor_item()
+        if item_id is None:
+            return
+        with self.fk.transaction() as tx:
+            tx.put(*move_priority(tx.data, item_id, step))
 
     def action_open_item(self) -> None:
         table: DataTable[str | Text] = self.query_one("#dash-priorities", DataTable)

@@ -17,6 +17,7 @@ Row = tuple[str, str]
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss", "Close", key_display="esc"),
+        Binding("slash", "find", "Find", show=False),
     ]
 
     def __init__(self, title: str, rows: list[Row]) -> None:
@@ -45,6 +46,11 @@ class HelpScreen(ModalScreen[None]):
         rows: list[Row] = [(" ".join(keys), said[action]) for action, keys in keys_for.items()]
         title = getattr(screen, "HELP_TITLE", "") or type(screen).__name__.removesuffix("Screen")
         return cls(f"Keys: {title}", rows)
+
+    async def action_find(self) -> None:
+        """`/` works here too: close the list and go to the items filter."""
+        self.dismiss(None)
+        await self.app.run_action("find")
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, show_header=False, padding=(0, 1, 0, 0), expand=True)
