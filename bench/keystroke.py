@@ -48,10 +48,11 @@ def _settled(app: App[Any]) -> bool:
     return all(node._message_queue.empty() for node in nodes)
 
 
-async def _key(app: App[Any], box: Input, key: str, expected: str) -> tuple[float, float, float]:
+async def _key(
+    app: App[Any], box: Input, key: str, char: str | None, expected: str
+) -> tuple[float, float, float]:
     """(handled, rendered, tick wait) seconds for one key sent to the app."""
     renders = _renders.log  # type: ignore[attr-defined]
-    char = {"space": " ", "backspace": None}.get(key, key)
     event = events.Key(key, char)
     event.set_sender(app)
     start = time.perf_counter()
@@ -76,17 +77,17 @@ async def _type(path: Path, query: str) -> dict[str, Any]:
     handled: list[float] = []
     work: list[float] = []
     waited: list[float] = []
-    steps = [(KEY_NAMES.get(c, c), query[: n + 1]) for n, c in enumerate(query)]
-    steps += [("backspace", query[:n]) for n in range(len(query) - 1, -1, -1)]
+    steps = [(KEY_NAMES.get(c, c), c, query[: n + 1]) for n, c in enumerate(query)]
+    steps += [("backspace", None, query[:n]) for n in range(len(query) - 1, -1, -1)]
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")
         await pilot.pause(0.3)
         box = app.focused
         if not isinstance(box, Input):
             raise RuntimeError(f"`/` focused {type(box).__name__}, not the filter input")
-        for key, expected in steps:
+        for key, char, expected in steps:
             await pilot.pause(0.03)  # a typist's gap: the previous frame has gone out
-            took, painted, tick = await _key(app, box, key, expected)
+            took, painted, tick = await _key(app, box, key, char, expected)
             handled.append(took)
             work.append(painted)
             waited.append(tick)
