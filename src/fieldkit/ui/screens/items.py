@@ -33,7 +33,7 @@ from fieldkit.ui.widgets.item_detail import ItemDetail
 from fieldkit.ui.widgets.item_list import ItemList, ItemRow, item_row
 from fieldkit.ui.widgets.picker import Entry, PickerScreen
 
-NARROW = 110  # below this many columns the detail sits under the list
+NARROW = 150  # below this many columns the detail sits under the list
 DETAIL_DELAY = 0.06  # seconds the cursor rests before the detail pane is redrawn
 
 
