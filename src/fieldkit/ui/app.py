@@ -11,11 +11,13 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
 from typing import Any, ClassVar
 
+from textual import work
 from textual.actions import ActionParseResult, SkipAction
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -70,6 +72,9 @@ class FieldkitApp(App[None]):
         self.errors: list[BaseException] = []
         self._named: dict[str, Screen[Any]] = {}
         self._reload_failed = False
+        self._loading = False
+        self._generation = 0  # bumped by every reload of our own
+        self._store_lock = threading.RLock()  # the reload thread and our writes take turns
         self.set_reactive(FieldkitApp.data, store.data())
 
     # -- screens -------------------------------------------------------------------------
@@ -150,28 +155,56 @@ class FieldkitApp(App[None]):
     # -- data ----------------------------------------------------------------------------
 
     def poll_file(self) -> None:
-        """Pick up another process's changes; keep the last good data if the file is bad."""
-        try:
-            if not self.store.changed_on_disk():
-                return
-            data = self.store.data()
-        except StorageError as exc:
-            if not self._reload_failed:
-                self.notify(str(exc), title="Cannot reload", severity="error", timeout=10)
-            self._reload_failed = True
+        """Pick up another process's changes (read in a thread, so typing never stalls)."""
+        if self._loading:
             return
+        try:
+            changed = self.store.changed_on_disk()
+        except StorageError as exc:
+            self._cannot_reload(exc)
+            return
+        if changed:
+            self._loading = True
+            self._load_in_thread(self._generation)
+
+    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
+    def _load_in_thread(self, generation: int) -> None:
+        try:
+            with self._store_lock:
+                data = self.store.data()
+        except StorageError as exc:
+            self.call_from_thread(self._cannot_reload, exc)
+        except Exception as exc:  # noqa: BLE001 - reported to the user
+            self.call_from_thread(report, self, exc)
+        else:
+            self.call_from_thread(self._loaded, data, generation)
+        finally:
+            self._loading = False
+
+    def _loaded(self, data: MissionData, generation: int) -> None:
+        if generation != self._generation:
+            return  # a write of our own has shown fresher data meanwhile
         self._reload_failed = False
         self.data = data
 
+    def _cannot_reload(self, exc: StorageError) -> None:
+        """Keep the last good data on screen and say why, once until it reads again."""
+        if not self._reload_failed:
+            self.notify(str(exc), title="Cannot reload", severity="error", timeout=10)
+        self._reload_failed = True
+
     def reload(self) -> None:
         """Read the mission again after a write of our own."""
-        self.data = self.store.data()
+        with self._store_lock:
+            data = self.store.data()
+        self._generation += 1
+        self.data = data
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
         """A store transaction whose result every screen sees at once."""
         try:
-            with self.store.transaction() as tx:
+            with self._store_lock, self.store.transaction() as tx:
                 yield tx
         finally:
             self.reload()

@@ -63,6 +63,17 @@ class StatusLine(Widget):
         return self.text
 
 
+def _same(old: Item, new: Item) -> bool:
+    """The same version of an item (every change to an item sets its `updated_at`)."""
+    return old is new or (
+        old.updated_at == new.updated_at
+        and old.priority == new.priority  # two changes can share a second
+        and old.position == new.position
+        and old.text == new.text
+        and old.themes == new.themes
+    )
+
+
 def _mark(on: bool) -> str:
     return "[x] " if on else "[ ] "
 
@@ -105,7 +116,7 @@ class ItemsScreen(FieldkitScreen):
         self.hays: list[str] = []
         self.facet_ok: list[int] = []
         self.shown: list[int] = []
-        self._hay_cache: dict[str, tuple[Item, str]] = {}
+        self._row_cache: dict[str, tuple[Item, tuple[str, str] | None, ItemRow, str]] = {}
         self._similarity: tuple[MissionData, SimilarityIndex] | None = None
         self._pending_select: str | None = None
         self._detail_timer: Timer | None = None
@@ -134,16 +145,27 @@ class ItemsScreen(FieldkitScreen):
     # -- data and filtering ----------------------------------------------------------------
 
     def refresh_data(self, data: MissionData) -> None:
+        """Rebuild rows for a new data version, reusing those whose item and latest
+        response are unchanged (a note added elsewhere redraws one row, not 5,000)."""
         items = sorted(data.items.values(), key=reading_order)
-        cache: dict[str, tuple[Item, str]] = {}
-        hays = []
+        cache: dict[str, tuple[Item, tuple[str, str] | None, ItemRow, str]] = {}
+        rows: list[ItemRow] = []
+        hays: list[str] = []
         for item in items:
-            known = self._hay_cache.get(item.id)
-            hay = known[1] if known is not None and known[0] is item else haystack(item)
-            cache[item.id] = (item, hay)
+            response = data.latest_response(item.id)
+            said = (response.id, response.updated_at) if response is not None else None
+            known = self._row_cache.get(item.id)
+            same_item = known is not None and _same(known[0], item)
+            if known is not None and same_item and known[1] == said:
+                row, hay = known[2], known[3]
+            else:
+                row = item_row(item, data)
+                hay = known[3] if known is not None and same_item else haystack(item)
+            cache[item.id] = (item, said, row, hay)
+            rows.append(row)
             hays.append(hay)
-        self._hay_cache = cache
-        self.rows = [item_row(item, data) for item in items]
+        self._row_cache = cache
+        self.rows = rows
         self.hays = hays
         self._apply_facets(data)
         self.shown = self._search(self.facet_ok)
