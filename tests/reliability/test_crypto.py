@@ -206,3 +206,19 @@ def test_an_encrypted_demo_leaks_nothing_and_opens_only_with_its_passphrase(
     assert checked.returncode == 0 and "1 notes" in checked.stdout
     header = crypto.parse_header(path.read_bytes())
     assert (header.params.n, header.params.r, header.params.p) == (2**17, 8, 1)
+
+
+def test_restore_with_a_wrong_passphrase_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "m.json"
+    store, meeting = _sealed(path)
+    add_note(store, meeting, "kept")  # type: ignore[arg-type]
+    crypto.forget_keys()
+    before = path.read_bytes()
+    monkeypatch.setenv("FIELDKIT_PASSPHRASE", "not the passphrase")
+    for args in ([], ["--from", backups.list_backups(path)[0]]):
+        result = cli("restore", "--db", path, *args)
+        assert result.exit_code == 2
+        assert "wrong passphrase" in result.stderr, result.stderr
+    assert path.read_bytes() == before
