@@ -17,7 +17,14 @@ from typing import Any
 from fieldkit.storage import backups, schema
 from fieldkit.storage.atomic import atomic_write, remove_orphans
 from fieldkit.storage.codec import Codec, PlainCodec, Tree
-from fieldkit.storage.errors import CorruptFile, MissingFile, NewerSchema, WriteFailed
+from fieldkit.storage.errors import (
+    CorruptFile,
+    MissingFile,
+    NewerSchema,
+    PassphraseNeeded,
+    WriteFailed,
+    WrongPassphrase,
+)
 from fieldkit.storage.lock import MissionLock
 
 Signature = tuple[int, int, int]
@@ -154,7 +161,9 @@ class MissionFile:
             tree = self.codec_for(data).decode(data)
             _check_tables(tree)
             return schema.version_of(tree) <= schema.SCHEMA_VERSION
-        except Exception:  # any failure means: not a good backup
+        except (PassphraseNeeded, WrongPassphrase):
+            raise  # backups share the file's passphrase: say that, not "no good backup"
+        except Exception:  # any other failure means: not a good backup
             return False
 
     def newest_good_backup(self) -> Path | None:
