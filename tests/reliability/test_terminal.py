@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from fieldkit.storage import crypto
+from tests.helpers import cli_process
 from tests.reliability.conftest import add_note, new_mission
 
 PASS = "test passphrase"
@@ -114,3 +115,17 @@ def test_encrypt_asks_twice_in_the_terminal(tmp_path: Path, cheap_kdf: None) -> 
     term.type("a long passphrase\r")
     assert term.close() == 0
     assert path.read_bytes().startswith(crypto.ENCRYPTED_MAGIC)
+
+
+def test_the_open_app_does_not_freeze_when_another_fieldkit_encrypts_its_file(
+    tmp_path: Path, cheap_kdf: None
+) -> None:
+    path = tmp_path / "m.json"
+    new_mission(path)
+    term = Terminal("--db", path)
+    term.wait_for("Astana follow-up")
+    encrypted = cli_process("encrypt", "--db", path, env={"FIELDKIT_PASSPHRASE": PASS})
+    assert encrypted.returncode == 0, encrypted.stderr
+    time.sleep(2)  # the app notices the change and cannot read the file any more
+    term.type("q")
+    assert term.close() == 0  # still answering keys, not waiting at a hidden prompt

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -18,6 +19,7 @@ from fieldkit.cli.errors import fail
 from fieldkit.storage import backups
 from fieldkit.storage.atomic import atomic_write
 from fieldkit.storage.codec import Codec, PlainCodec
+from fieldkit.storage.errors import PassphraseNeeded
 from fieldkit.storage.mission_file import MissionFile
 
 MIN_LENGTH = 8
@@ -39,6 +41,25 @@ def new_passphrase(path: Path) -> str:
     if len(phrase) < MIN_LENGTH:
         fail(f"the passphrase must have at least {MIN_LENGTH} characters; nothing was written")
     return phrase
+
+
+def passphrase_without_prompt(path: Path) -> Callable[[], str]:
+    """The passphrase source once the app has the screen: a prompt there would freeze it.
+
+    The key of the file the app opened is kept, so this is only asked for when another
+    fieldkit encrypted the file, or gave it a new passphrase, while the app was open.
+    """
+
+    def ask() -> str:
+        env = os.environ.get("FIELDKIT_PASSPHRASE")
+        if env is not None:
+            return env
+        raise PassphraseNeeded(
+            f"{path} was encrypted by another fieldkit while the app was open: "
+            "quit and open it again to give its passphrase"
+        )
+
+    return ask
 
 
 def new_codec(path: Path) -> Codec:

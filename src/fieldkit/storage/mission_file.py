@@ -62,6 +62,10 @@ class MissionFile:
         self._sig: Signature | None = None
         self._rescued: Path | None = None
 
+    def ask_passphrase_with(self, source: PassphraseSource | None) -> None:
+        """Change how a passphrase is obtained (the app must not prompt once it has the screen)."""
+        self._passphrase = source
+
     # -- reading ---------------------------------------------------------------------------
 
     @property
