@@ -222,3 +222,21 @@ def test_restore_with_a_wrong_passphrase_says_so(
         assert result.exit_code == 2
         assert "wrong passphrase" in result.stderr, result.stderr
     assert path.read_bytes() == before
+
+
+def test_encrypt_again_finishes_an_interrupted_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "m.json"
+    store, meeting = new_mission(path)
+    add_note(store, meeting, SECRET)
+    plain = path.read_bytes()
+    monkeypatch.setenv("FIELDKIT_PASSPHRASE", PASS)
+    assert cli("encrypt", "--db", path).exit_code == 0
+    left = backups.backup_folder(path) / f"{path.name}.20170411T093000000000Z.bak"
+    left.write_bytes(plain)  # as if `encrypt` had been killed before reaching this backup
+    result = cli("encrypt", "--db", path)
+    assert result.exit_code == 0, result.output
+    assert "converted 1 backup(s)" in result.stderr
+    assert _leaks(tmp_path, "Kazakhstan", "Witness K.") == []
+    assert cli("encrypt", "--db", path).exit_code == 2

@@ -20,7 +20,7 @@ from fieldkit.storage import backups
 from fieldkit.storage.atomic import atomic_write
 from fieldkit.storage.codec import Codec, PlainCodec
 from fieldkit.storage.errors import PassphraseNeeded
-from fieldkit.storage.mission_file import MissionFile
+from fieldkit.storage.mission_file import ENCRYPTED_MAGIC, MissionFile
 
 MIN_LENGTH = 8
 
@@ -69,16 +69,27 @@ def new_codec(path: Path) -> Codec:
     return SealedCodec.create(new_passphrase(path))
 
 
-def convert_backups(mission: MissionFile, codec: Codec) -> int:
-    """Rewrite every backup with `codec`; a backup that cannot be read is removed."""
+def convert_backups(mission: MissionFile, codec: Codec, only_other_form: bool = False) -> int:
+    """Rewrite the backups with `codec` (only those in the other form, if asked).
+
+    When encrypting, a plain backup that cannot be read is removed: it may still hold names.
+    """
+    to_encrypted = not isinstance(codec, PlainCodec)
     count = 0
     for backup in backups.list_backups(mission.path):
         try:
             data = backup.read_bytes()
+        except OSError:
+            continue
+        sealed = data.startswith(ENCRYPTED_MAGIC)
+        if only_other_form and sealed == to_encrypted:
+            continue
+        try:
             tree = mission.codec_for(data).decode(data)
-        except Exception:  # unreadable: it must not stay behind in the other form
-            with contextlib.suppress(OSError):
-                backup.unlink()
+        except Exception:  # unreadable
+            if to_encrypted and not sealed:
+                with contextlib.suppress(OSError):
+                    backup.unlink()
             continue
         atomic_write(backup, codec.encode(tree))
         count += 1
@@ -93,13 +104,26 @@ def remove_orphans(path: Path) -> None:
                 orphan.unlink()
 
 
+def finish_interrupted(mission: MissionFile, state: str) -> None:
+    """Convert what an interrupted `encrypt` or `decrypt` left in the other form."""
+    current = mission.codec_for(mission.path.read_bytes())
+    with mission.lock.held():
+        count = convert_backups(mission, current, only_other_form=True)
+        remove_orphans(mission.path)
+    if not count:
+        fail(f"{mission.path} is {state}; nothing was changed")
+    typer.echo(f"{mission.path} was {state}; converted {count} backup(s) left over", err=True)
+    typer.echo(str(mission.path))
+
+
 def convert(db: Path | None, to_encrypted: bool) -> None:
     store = open_store(db)
     mission = store.file
     mission.tree()
     if mission.encrypted == to_encrypted:
         state = "already encrypted" if to_encrypted else "not encrypted"
-        fail(f"{mission.path} is {state}; nothing was changed")
+        finish_interrupted(mission, state)
+        return
     codec: Codec = new_codec(mission.path) if to_encrypted else PlainCodec()
     with mission.lock.held():
         mission.replace_codec(codec)
