@@ -158,3 +158,28 @@ def test_slash_from_the_help_screen_goes_to_the_filter(app: FieldkitApp) -> None
             assert isinstance(app.screen, DashboardScreen)
 
     asyncio.run(scenario())
+
+
+def test_a_failing_handler_leaves_the_app_and_the_widget_working(
+    app: FieldkitApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(self: object, event: object) -> None:
+        raise KeyError("no such item")
+
+    monkeypatch.setattr(DashboardScreen, "on_data_table_row_selected", explode)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.is_running
+            assert [type(e) for e in app.errors] == [KeyError]
+            table = app.screen.query_one("#dash-priorities", DataTable)
+            await pilot.press("down")  # the table still answers
+            await pilot.pause()
+            assert table.cursor_row == 1
+            await pilot.press("enter")
+            await pilot.pause()
+            assert len(app.errors) == 2
+
+    asyncio.run(scenario())

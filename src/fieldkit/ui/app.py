@@ -31,7 +31,7 @@ from fieldkit.storage.errors import StorageError
 from fieldkit.storage.repository import Store, Tx
 from fieldkit.ui import commands
 from fieldkit.ui.commands import FieldkitCommands
-from fieldkit.ui.errors import one_line, report
+from fieldkit.ui.errors import guard_handlers, one_line, report
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +63,12 @@ class FieldkitApp(App[None]):
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, tooltip="Light or dark colours"),
     ]
 
+    GUARD_HANDLERS: ClassVar[bool] = True  # see `errors.guard_handlers`
+
     data: var[MissionData] = var(MissionData(None), init=False, always_update=True)
 
     def __init__(self, store: Store, today: date | None = None) -> None:
+        guard_handlers()
         super().__init__()
         self.store = store
         self.today = today or _today()

@@ -2,7 +2,8 @@
 
 Textual stops a widget's message loop when a handler raises, so errors are caught where
 fieldkit's code runs: actions (`FieldkitApp.run_action`), palette commands and data refreshes
-go through `report`; `guarded` wraps message handlers that do real work.
+go through `report`; `guarded` wraps message handlers that do real work, and
+`guard_handlers` catches whatever a handler anywhere in the app still lets through.
 """
 
 from __future__ import annotations
@@ -10,10 +11,14 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
+from asyncio import CancelledError
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from textual._context import active_app
 from textual.app import App
+from textual.message import Message
+from textual.message_pump import MessagePump
 
 from fieldkit.storage.errors import StorageError
 
@@ -75,3 +80,37 @@ def safely(app: App[Any], run: Callable[[], Any]) -> Callable[[], None]:
             report(app, exc)
 
     return call
+
+
+def guard_handlers() -> None:
+    """Make a failing message handler a notification instead of the end of the app.
+
+    Textual stops a widget's message loop for good when one of its handlers raises, and the
+    app then exits. In a fieldkit app the error is reported and the widget carries on with
+    its next message. Other apps in the process are left as Textual made them.
+    """
+    if getattr(MessagePump, "_fieldkit_guarded", False):
+        return
+    original = MessagePump._dispatch_message
+
+    async def dispatch(self: MessagePump, message: Message) -> None:
+        try:
+            await original(self, message)
+        except CancelledError:
+            raise
+        except Exception as exc:
+            app = _guarded_app()
+            if app is None:
+                raise
+            report(app, exc)
+
+    MessagePump._dispatch_message = dispatch  # type: ignore[method-assign]
+    MessagePump._fieldkit_guarded = True  # type: ignore[attr-defined]
+
+
+def _guarded_app() -> App[Any] | None:
+    try:
+        app = active_app.get()
+    except LookupError:
+        return None
+    return app if getattr(app, "GUARD_HANDLERS", False) else None
