@@ -183,3 +183,15 @@ def test_a_failing_handler_leaves_the_app_and_the_widget_working(
             assert len(app.errors) == 2
 
     asyncio.run(scenario())
+
+
+def test_ctrl_t_switches_light_and_dark(app: FieldkitApp) -> None:
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            first = app.theme
+            await pilot.press("ctrl+t")
+            assert app.theme != first and app.theme in ("textual-light", "textual-dark")
+            await pilot.press("ctrl+t")
+            assert app.theme == first
+
+    asyncio.run(scenario())

@@ -44,8 +44,11 @@ SCREENS: dict[str, Steps] = {
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_snapshot(
-    snap_compare: Any, demo_store: Store, screen: str, size: tuple[int, int]
-) -> None:
+def test_snapshot(snap_compare: Any, demo_store: Store, screen: str, size: tuple[int, int]) -> None:
     app = make_app(demo_store, today=TODAY)
     assert snap_compare(app, terminal_size=size, run_before=SCREENS[screen])
+
+
+def test_snapshot_light_theme(snap_compare: Any, demo_store: Store) -> None:
+    app = make_app(demo_store, today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("ctrl+t", "i"))

@@ -96,6 +96,7 @@ class ItemsScreen(FieldkitScreen):
             "move(-1)",
             "Up",
             key_display="[",
+            show=False,
             tooltip="Move the priority up the mission's order",
         ),
         Binding(
@@ -103,6 +104,7 @@ class ItemsScreen(FieldkitScreen):
             "move(1)",
             "Down",
             key_display="]",
+            show=False,
             tooltip="Move the priority down the mission's order",
         ),
         Binding("l", "link", "Link", tooltip="Link to items raising the same concern"),
@@ -260,6 +262,11 @@ class ItemsScreen(FieldkitScreen):
         self.query_one(ItemDetail).focus()
 
     # -- navigation ------------------------------------------------------------------------
+
+    @property
+    def current_item_id(self) -> str | None:
+        """The item under the cursor, for commands run from this screen."""
+        return self.query_one(ItemList).current_id
 
     def focus_filter(self) -> None:
         self.remove_class("-reading")
