@@ -232,3 +232,21 @@ def _lock_holder(path: Path) -> subprocess.Popen[str]:
     assert proc.stdout.readline().strip() == "locked"
     time.sleep(0.05)
     return proc
+
+
+def test_the_folder_taken_away_under_an_open_store(tmp_path: Path) -> None:
+    """A USB stick pulled out while the mission is open, then put back."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    path = stick / "m.json"
+    store, meeting = new_mission(path)
+    add_note(store, meeting, "saved on the stick")
+    stick.rename(tmp_path / "elsewhere")
+    with pytest.raises(StorageError, match="not there any more .* put it back"):
+        store.data()
+    with pytest.raises(StorageError, match="nothing was changed|put it back"):
+        add_note(store, meeting, "typed while the stick was out")
+    (tmp_path / "elsewhere").rename(stick)
+    assert {n.text for n in store.data().notes.values()} == {"saved on the stick"}
+    add_note(store, meeting, "typed once it was back")
+    assert note_texts(path) == {"saved on the stick", "typed once it was back"}
