@@ -11,9 +11,16 @@ class StorageError(Exception):
 
 class MissingFile(StorageError):
     def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"no mission file at {path}: create one with `fieldkit init` or `fieldkit demo`"
-        )
+        if path.parent.is_dir():
+            message = (
+                f"no mission file at {path}: create one with `fieldkit init` or `fieldkit demo`"
+            )
+        else:
+            message = (
+                f"the folder of {path} is not there any more (a USB stick taken out?): "
+                "put it back and try again"
+            )
+        super().__init__(message)
         self.path = path
 
 

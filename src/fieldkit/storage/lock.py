@@ -12,7 +12,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from fieldkit.storage.errors import LockTimeout, WriteFailed
+from fieldkit.storage.errors import LockTimeout, MissingFile, WriteFailed
 
 LOCK_TIMEOUT_S = 30.0
 
@@ -31,6 +31,9 @@ class MissionLock:
 
     @contextmanager
     def held(self) -> Iterator[None]:
+        if not self.path.parent.is_dir():
+            # filelock would create the folder: a pulled USB stick's mount point, on the laptop
+            raise MissingFile(self.path)
         try:
             self._lock.acquire()
         except Timeout:

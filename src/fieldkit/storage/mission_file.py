@@ -176,7 +176,11 @@ class MissionFile:
     # -- writing ---------------------------------------------------------------------------
 
     def create(self, tree: Tree, codec: Codec | None = None) -> None:
-        """Write a new mission file (refusing to overwrite one)."""
+        """Write a new mission file (refusing to overwrite one), creating its folder."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WriteFailed(self.path, exc.strerror or str(exc)) from None
         with self.lock.held():
             if self.path.exists():
                 raise WriteFailed(self.path, "a mission file already exists there")
