@@ -163,3 +163,36 @@ def test_check_reports_a_malformed_record_without_crashing(tmp_path: Path) -> No
     result = cli_process("check", "--db", db)
     assert result.returncode == 2
     assert "damaged" in result.stderr and "Traceback" not in result.stderr
+
+
+APP_RUN = """
+import asyncio
+from pathlib import Path
+from fieldkit.storage.repository import Store
+from fieldkit.ui.app import make_app
+
+async def run() -> None:
+    app = make_app(Store(Path(sys.argv[2])))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for keys in (["escape"], ["m"], ["enter"], [*"a note"], ["enter"], ["escape"], ["i"]):
+            await pilot.press(*keys)
+            await pilot.pause(0.2)
+
+asyncio.run(run())
+print(json.dumps({"codes": [0], "network": seen}))
+"""
+
+
+def test_the_app_opens_no_network_socket(tmp_path: Path) -> None:
+    db = tmp_path / "m.json"
+    assert cli("demo", "--no-open", "--db", db).exit_code == 0
+    guard = NO_NETWORK.split("from fieldkit.cli import app")[0] + APP_RUN
+    ran = subprocess.run(
+        [sys.executable, "-c", guard, "[]", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    assert json.loads(ran.stdout.strip().splitlines()[-1])["network"] == []
+    assert "a note" in {n.text for n in Store(db).data().notes.values()}
