@@ -57,7 +57,7 @@ def test_new_meeting_grows_the_directory_and_defaults_to_the_priorities(
             await pilot.press("enter", *"Room 3", "enter")
             await pilot.press(*"Supreme Court of Kazakhstan, General Pro")
             await pilot.press("right")  # accept the completion
-            await pilot.press("enter", *"Judge New", "enter", "enter", "enter")
+            await pilot.press("enter", *"Judge New", "enter", "enter", "enter", "enter")
             await pilot.pause()
             assert isinstance(app.screen, MeetingsScreen)
         data = Store(demo_path).data()

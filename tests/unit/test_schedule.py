@@ -204,7 +204,9 @@ def test_editing_keeps_the_id_and_the_author() -> None:
     first = r["first"]
     assert isinstance(first, Meeting)
     form = MeetingForm.of(data, first)
-    edited, added = dataclasses.replace(form, place="Room 5").apply(data, first, "Patrick")
+    changed = dataclasses.replace(form, place="Room 5", summary="Frank\x00 exchange ")
+    edited, added = changed.apply(data, first, "Patrick")
+    assert edited.summary == "Frank exchange"
     assert edited.id == first.id
     assert edited.place == "Room 5"
     assert edited.institution_ids == first.institution_ids

@@ -18,7 +18,7 @@ from fieldkit.domain.lookup import NotFound, find_item
 from fieldkit.domain.meetings import Meeting, Note, Response
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
-from fieldkit.domain.text import squash
+from fieldkit.domain.text import clean, squash
 from fieldkit.domain.vocab import MeetingStatus
 
 # A meeting counts as "in progress" for this long after it starts (unless marked held).
@@ -238,6 +238,7 @@ class MeetingForm:
     people: str = ""
     delegates: str = ""
     agenda: str = ""
+    summary: str = ""
 
     @classmethod
     def of(cls, data: MissionData, meeting: Meeting | None) -> MeetingForm:
@@ -262,6 +263,7 @@ class MeetingForm:
             people=", ".join(p.name for p in people_present(data, meeting)),
             delegates=", ".join(meeting.delegates),
             agenda=", ".join(i.short_ref for i in agenda_items(data, meeting)),
+            summary=meeting.summary,
         )
 
     def apply(
@@ -289,6 +291,7 @@ class MeetingForm:
             "person_ids": person_ids,
             "delegates": tuple(split_names(self.delegates)),
             "agenda": agenda_from_refs(data, split_names(self.agenda)),
+            "summary": clean(self.summary).strip(),
         }
         if meeting is not None:
             return meeting.touched(**fields), [*institutions, *people]

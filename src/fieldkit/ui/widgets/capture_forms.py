@@ -127,7 +127,7 @@ class ResponseCapture(InputForm):
     def status_line(self) -> Text:
         return self.chips(
             ("F2", "", self.stance.label),
-            ("F6", "implemented", self.implementation.value),
+            ("F6", "claimed", self.implementation.value),
             ("F3", "by", self.speaker_name),
             ("F4", "limb", self.limb or "—"),
             ("F5", "", self.confidentiality.value),

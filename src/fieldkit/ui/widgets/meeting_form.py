@@ -53,6 +53,7 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
     ("people", "People", "officials present, comma-separated"),
     ("delegates", "Delegates", "delegation members present"),
     ("agenda", "Agenda", "references in order, e.g. CCPR-24, 95.42"),
+    ("summary", "Summary", "in a sentence, how it went (for the debrief)"),
 )
 
 
@@ -110,7 +111,9 @@ class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
                         select_on_focus=False,
                     )
             yield Label("", id="form-error")
-            yield Label("Enter: next field · ctrl+s or Enter on Agenda: save · Esc", classes="hint")
+            yield Label(
+                "Enter: next field · ctrl+s or Enter on Summary: save · Esc", classes="hint"
+            )
 
     def on_mount(self) -> None:
         self.query_one("#meeting-title", Input).focus()
