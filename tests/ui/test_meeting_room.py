@@ -174,6 +174,13 @@ def test_edit_delete_and_undo_a_note(app: FieldkitApp, demo_path: Path) -> None:
             assert edited.created_at == note.created_at
 
             captured.focus()
+            await pilot.press("e")
+            await pilot.press("escape")  # an edit abandoned: the room stays, the note is intact
+            await pilot.pause()
+            assert app.screen is room and form.editing is None and form.text_area.text == ""
+            assert app.store.data().notes[note.id].text == "First draft"
+
+            captured.focus()
             captured.highlighted = 0
             await pilot.press("d")
             await pilot.pause()
@@ -234,3 +241,34 @@ def test_palette_add_note_lands_in_the_capture_area(app: FieldkitApp) -> None:
             assert app.screen.query_one(NoteCapture).text_area.text == "The deputy minister said"
 
     asyncio.run(scenario())
+
+
+def test_a_meeting_without_agenda_still_takes_notes(demo_path: Path) -> None:
+    from fieldkit.domain.meetings import Meeting
+    from fieldkit.ui.app import make_app
+    from tests.ui.conftest import TODAY
+
+    store = Store(demo_path)
+    bare = Meeting(title="Unplanned chat", starts_at="2017-04-12T18:00")
+    store.save(bare)
+
+    async def scenario() -> None:
+        app = make_app(store, today=TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.push_screen(MeetingRoom(bare.id))
+            await pilot.pause()
+            room = app.screen
+            assert isinstance(room, MeetingRoom) and room.item_id is None
+            assert "agenda is empty" in str(room.query_one("#item-text").render())
+            await type_text(pilot, "General remarks")
+            await pilot.press("enter", "ctrl+r")
+            await type_text(pilot, "Yes")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "one item" in room.query_one(ResponseCapture).error
+
+    asyncio.run(scenario())
+    fresh = Store(demo_path).data()
+    [note] = fresh.notes_in(bare.id)
+    assert note.item_id is None and note.text == "General remarks"
+    assert not fresh.responses_in(bare.id)

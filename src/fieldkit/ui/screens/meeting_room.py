@@ -302,6 +302,16 @@ class MeetingRoom(Screen[None]):
         self.form().focus_text()
 
     def action_back(self) -> None:
+        """Escape: drop an edit in progress, else go back to the note, else leave the room.
+
+        A new note or response being typed is kept (as its draft) when the room is left.
+        """
+        form = self.form()
+        if form.editing:
+            form.clear()
+            self.keepers[form.KIND].discard()
+            form.show_notice("edit cancelled")
+            return
         if self.mode != "note":
             self.action_capture("note")
             return
