@@ -111,3 +111,29 @@ def test_the_room_shows_text_limbs_and_captured_records_in_words() -> None:
     assert line.plain == 'response: under consideration: Marat Beketayev: "We are studying it"'
     [(_, short)] = captured_lines(data(said), MEETING, ITEM.id, 20)
     assert len(short.plain) == 20 and short.plain.endswith("…")
+
+
+def test_what_the_institution_said_last_time_is_in_view_first() -> None:
+    from fieldkit.domain.directory import Institution
+
+    moj = Institution(name="Ministry of Justice")
+    before = Meeting(title="MoJ 1", starts_at="2017-04-11T10:00", institution_ids=(moj.id,))
+    now = Meeting(title="MoJ 2", starts_at="2017-04-13T10:00", institution_ids=(moj.id,))
+    said = Response(
+        meeting_id=before.id,
+        item_id=ITEM.id,
+        stance=Stance.REJECTS,
+        grade=Grade.E,
+        commitment="Review the law",
+        deadline="2018-01-01",
+        quote="No torture here",
+    )
+    mission = MissionData(
+        None, items=[ITEM], institutions=[moj], meetings=[before, now], responses=[said]
+    )
+    lines = item_text(mission, now, ITEM).plain.splitlines()
+    assert lines[1] == "Last time: rejects, grade E (2017-04-11 MoJ 1)"
+    assert lines[-1] == (
+        "2017-04-11 MoJ 1: rejects, grade E; committed: Review the law by 2018-01-01"
+        ' "No torture here"'
+    )

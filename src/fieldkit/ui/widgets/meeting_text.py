@@ -91,13 +91,25 @@ def _fit(text: Text, width: int) -> Text:
 
 
 def item_text(data: MissionData, meeting: Meeting, item: Item) -> Text:
-    """The item as the delegate needs it in the room: citation, text, limbs, what was said."""
+    """The item as the delegate needs it in the room: citation, text, limbs, what was said.
+
+    What this institution said last comes first, in one line, so it is in view without
+    scrolling; the full record of what it said follows the text.
+    """
     out = Text()
     out.append(cite(item), style="bold")
     if item.priority is not None:
         out.append(f" · priority {item.priority}")
     if item.position is not None:
         out.append(f" · {item.position.value}")
+    responses, notes = said_before(data, meeting, item.id)
+    if responses:
+        last = responses[-1]
+        out.append("\nLast time: ", style="bold")
+        out.append(last.stance.label, style="italic")
+        if last.grade:
+            out.append(f", grade {last.grade.value}")
+        out.append(f" ({_where(data, last.meeting_id)})")
     out.append("\n")
     out.append(clean(item.text).strip() or "(no text)")
     for limb in item.limbs:
@@ -114,21 +126,29 @@ def item_text(data: MissionData, meeting: Meeting, item: Item) -> Text:
             out.append(f", limbs {assessment.limbs}")
         if assessment.date:
             out.append(f", {assessment.date}")
-    responses, notes = said_before(data, meeting, item.id)
     if responses or notes:
         out.append("\n\nSaid before by this institution:", style="bold")
         for response in responses:
-            earlier = data.meetings.get(response.meeting_id)
-            day = earlier.day if earlier else ""
-            out.append(f"\n{day} {response.stance.label}")
+            out.append(f"\n{_where(data, response.meeting_id)}: {response.stance.label}")
             if response.grade:
                 out.append(f", grade {response.grade.value}")
+            if response.commitment:
+                out.append(f"; committed: {squash(response.commitment)}")
+                if response.deadline:
+                    out.append(f" by {response.deadline}")
             if response.quote:
-                out.append(f': "{squash(response.quote)}"', style="italic")
+                out.append(f' "{squash(response.quote)}"', style="italic")
             elif response.text:
-                out.append(f": {squash(response.text)}")
+                out.append(f" {squash(response.text)}")
         for note in notes:
-            earlier = data.meetings.get(note.meeting_id)
-            day = earlier.day if earlier else ""
-            out.append(f"\n{day} {note.kind.value}: {squash(note.text)}")
+            out.append(f"\n{_where(data, note.meeting_id)}: {note.kind.value}: ")
+            out.append(squash(note.text))
     return out
+
+
+def _where(data: MissionData, meeting_id: str) -> str:
+    """'2017-04-11 Deputy Minister of Internal Affairs' for the meeting something was said in."""
+    meeting = data.meetings.get(meeting_id)
+    if meeting is None:
+        return "an earlier meeting"
+    return f"{meeting.day} {meeting.title}".strip()
