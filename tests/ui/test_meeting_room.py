@@ -272,3 +272,26 @@ def test_a_meeting_without_agenda_still_takes_notes(demo_path: Path) -> None:
     [note] = fresh.notes_in(bare.id)
     assert note.item_id is None and note.text == "General remarks"
     assert not fresh.responses_in(bare.id)
+
+
+def test_every_demo_meeting_opens_readable_at_80x24(app: FieldkitApp) -> None:
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            data = app.store.data()
+            for meeting in data.meetings_in_order:
+                app.push_screen(MeetingRoom(meeting.id))
+                await pilot.pause()
+                room = app.screen
+                assert isinstance(room, MeetingRoom)
+                agenda = room.query_one("#agenda", OptionList)
+                assert agenda.option_count == len(meeting.agenda) > 0
+                assert agenda.region.width >= 18 and agenda.region.height >= 3
+                shown = str(room.query_one("#item-text").render())
+                first = data.items[meeting.agenda[0]]
+                assert first.text.split()[0] in shown
+                assert room.query_one("#item-pane").region.height >= 8
+                await pilot.press("escape")
+                await pilot.pause()
+            assert app.errors == []
+
+    asyncio.run(scenario())
