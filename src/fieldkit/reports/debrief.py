@@ -110,12 +110,13 @@ def _summary(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
         f"Meetings: {len(scope.meetings)} in this debrief "
         f"({statuses[MeetingStatus.HELD]} held, {statuses[MeetingStatus.PLANNED]} planned, "
         f"{statuses[MeetingStatus.CANCELLED]} cancelled); {len(recorded)} with a record.",
-        f"Met: {len(met_people)} people from {len(met_institutions)} institutions.",
+        f"Met: {s.counted(len(met_people), 'person', 'people')} from "
+        f"{s.counted(len(met_institutions), 'institution')}.",
     ]
     if responses:
         stance_words = ", ".join(f"{n} {st.label}" for st, n in stances.most_common())
         items = len({r.item_id for r in responses})
-        lines.append(f"Responses: {len(responses)} on {items} items ({stance_words}).")
+        lines.append(f"Responses: {len(responses)} on {s.counted(items, 'item')} ({stance_words}).")
     else:
         lines.append("Responses: none recorded.")
     if notes:
@@ -167,7 +168,7 @@ def _priority_table(w: WordWriter, scope: Scope, priorities: list[Item]) -> None
     w.table(
         ["Ref.", "Item", "Latest stance", "Grade", "Trend"],
         rows,
-        [1.0, 2.7, 1.1, 0.65, 0.85],
+        [1.0, 2.55, 1.1, 0.8, 0.85],
         keep_rows=True,
     )
 
