@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 from bench.stats import Samples, fmt_samples, fmt_time
 
@@ -107,6 +106,7 @@ def markdown(
         "",
         *header,
         "",
+        *summary(rows),
         "## Machine",
         "",
         *(f"- {m}" for m in machine),
@@ -129,5 +129,19 @@ def markdown(
     return "\n".join(lines)
 
 
-def write(path: Path, text: str) -> None:
-    path.write_text(text, encoding="utf-8")
+def summary(rows: list[Row]) -> list[str]:
+    """One line per target: met, missed, or not measured yet; the findings say why."""
+    judged = [r for r in rows if r.result.startswith(("met", "MISSED"))]
+    met = sum(1 for r in judged if r.result.startswith("met"))
+    lines = [f"**{met} of {len(judged)} targets met.**"]
+    for r in rows:
+        if r.missed:
+            figure = r.ratio if r.ratio != "—" else r.ours
+            lines.append(f"- Missed: {r.figure} [{r.mission}]: {figure}, target {r.target}.")
+        elif not r.result.startswith(("met", "info")):
+            lines.append(f"- Not measured: {r.figure} [{r.mission}]: {r.result}.")
+    lines.append("")
+    lines.append(
+        "What limits each figure that misses, and the fix proposed, is in the last section."
+    )
+    return [*lines, ""]
