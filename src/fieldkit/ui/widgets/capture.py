@@ -59,6 +59,7 @@ class NoteText(TextArea):
 class CaptureForm(Vertical):
     """What every capture form shares: the people present, the item's limbs, edits."""
 
+    KIND: ClassVar[str] = ""  # 'note', 'response' or 'action': also the draft's kind
     TITLE: ClassVar[str] = ""
 
     class Edited(Message):
@@ -74,8 +75,6 @@ class CaptureForm(Vertical):
         def __init__(self, form: CaptureForm) -> None:
             super().__init__()
             self.form = form
-
-    KIND: ClassVar[str] = ""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -157,7 +156,7 @@ class CaptureForm(Vertical):
         self.speaker_id = speaker
         limb = str(fields.get("limb") or "")
         self.limb = limb if limb in self.limbs else ""
-        self.confidentiality = _enum(
+        self.confidentiality = enum_or(
             Confidentiality, fields.get("confidentiality"), Confidentiality.INTERNAL
         )
         self.editing = str(fields.get("editing") or "") or None
@@ -227,7 +226,8 @@ class CaptureForm(Vertical):
         return ""
 
 
-def _enum(cls: type[Any], value: Any, default: Any) -> Any:
+def enum_or(cls: type[Any], value: Any, default: Any) -> Any:
+    """`cls(value)`, or `default` for a value a draft file should not have held."""
     try:
         return cls(value)
     except ValueError:
@@ -290,7 +290,7 @@ class NoteCapture(CaptureForm):
 
     def load(self, fields: dict[str, Any]) -> None:
         self.load_common(fields)
-        self.kind = _enum(NoteKind, fields.get("kind"), NoteKind.STATEMENT)
+        self.kind = enum_or(NoteKind, fields.get("kind"), NoteKind.STATEMENT)
         self.text_area.text = str(fields.get("text") or "")
         self.text_area.move_cursor(self.text_area.document.end)
         self.settled()

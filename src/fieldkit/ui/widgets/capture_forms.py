@@ -17,7 +17,7 @@ from textual.widgets import Input, Label
 from fieldkit.domain.grades import parse_grade
 from fieldkit.domain.schedule import parse_day
 from fieldkit.domain.vocab import Implementation, Stance
-from fieldkit.ui.widgets.capture import CaptureForm, _enum, cycle, sentence
+from fieldkit.ui.widgets.capture import CaptureForm, cycle, enum_or, sentence
 
 
 class FieldRow(Horizontal):
@@ -143,8 +143,8 @@ class ResponseCapture(InputForm):
 
     def load(self, fields: dict[str, Any]) -> None:
         self.load_common(fields)
-        self.stance = _enum(Stance, fields.get("stance"), Stance.NO_ANSWER)
-        self.implementation = _enum(
+        self.stance = enum_or(Stance, fields.get("stance"), Stance.NO_ANSWER)
+        self.implementation = enum_or(
             Implementation, fields.get("implementation"), Implementation.UNKNOWN
         )
         self.fill(fields)
