@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import orjson
+
 from fieldkit.domain.meetings import Draft
 from fieldkit.storage.backups import list_backups
 from fieldkit.storage.repository import Store
@@ -135,3 +137,12 @@ def test_the_keeper_saves_once_per_burst_and_finishes_in_the_records_transaction
     assert timers[-1][1].stopped
     assert not demo_store.data().drafts
     assert isinstance(draft, Draft)
+
+
+def test_a_mangled_draft_is_ignored_not_fatal(demo_path: Path) -> None:
+    tree = orjson.loads(demo_path.read_bytes())
+    meeting = next(iter(tree["meetings"].values()))["id"]
+    draft = Draft(kind="note", meeting_id=meeting, author="Kote").to_dict()
+    tree["drafts"] = {"1": draft | {"fields": ["not", "a", "form"]}}
+    demo_path.write_bytes(orjson.dumps(tree))
+    assert drafts_of(Store(demo_path).data(), "Kote") == []

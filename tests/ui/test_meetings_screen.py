@@ -165,3 +165,32 @@ def test_snapshot_meetings(snap_compare: Any, demo_path: Path, size: tuple[int, 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_snapshot_meeting_room(snap_compare: Any, demo_path: Path, size: tuple[int, int]) -> None:
     assert snap_compare(_app(demo_path), terminal_size=size, run_before=_to_room)
+
+
+def test_the_detail_shows_what_was_said_in_words(demo_path: Path) -> None:
+    from fieldkit.domain.grades import Grade
+    from fieldkit.domain.meetings import Note, Response
+    from fieldkit.domain.vocab import Stance
+
+    store = Store(demo_path)
+    first = store.data().meetings_in_order[0]
+    store.save(
+        Response(
+            meeting_id=first.id,
+            item_id=first.agenda[1],
+            stance=Stance.UNDER_CONSIDERATION,
+            grade=Grade.B2,
+            quote="We are studying it",
+        ),
+        Note(meeting_id=first.id, item_id=first.agenda[1], text="x"),
+    )
+
+    async def scenario() -> None:
+        app = make_app(store, today=TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_meetings(pilot, app)
+            shown = str(screen.query_one("#meeting-detail").render())
+            assert "Captured: 1 note, 1 response, 0 follow-ups" in shown
+            assert 'CCPR-24: under consideration, grade B2 "We are studying it"' in shown
+
+    asyncio.run(scenario())

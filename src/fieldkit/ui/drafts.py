@@ -31,8 +31,10 @@ class Cancellable(Protocol):
 Schedule = Callable[[float, Callable[[], None]], Cancellable]
 
 
-def is_blank(fields: Mapping[str, Any]) -> bool:
-    """A form with no text typed in it is not worth keeping."""
+def is_blank(fields: Any) -> bool:
+    """A form with no text typed in it is not worth keeping (nor is a mangled one)."""
+    if not isinstance(fields, Mapping):
+        return True
     return not any(isinstance(v, str) and v.strip() for k, v in fields.items() if k in TEXTS)
 
 

@@ -237,9 +237,24 @@ def meeting_detail(data: MissionData, meeting: Meeting) -> Text:
     notes, responses = data.notes_in(meeting.id), data.responses_in(meeting.id)
     actions = [a for a in data.actions.values() if a.meeting_id == meeting.id]
     if notes or responses or actions:
-        out.append(
-            f"\nCaptured: {len(notes)} notes, {len(responses)} responses, {len(actions)} follow-ups"
-        )
+        counts = [
+            _count(len(notes), "note"),
+            _count(len(responses), "response"),
+            _count(len(actions), "follow-up"),
+        ]
+        out.append("\nCaptured: " + ", ".join(counts))
     if meeting.summary:
         out.append("\n" + meeting.summary)
+    for response in responses:
+        item = data.items.get(response.item_id)
+        out.append(f"\n{item.short_ref if item else '?'}: ", style="bold")
+        out.append(response.stance.label)
+        if response.grade:
+            out.append(f", grade {response.grade.value}")
+        if response.quote:
+            out.append(f' "{shorten(response.quote, 60)}"', style="italic")
     return out
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
