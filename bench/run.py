@@ -337,12 +337,27 @@ class Bench:
             self.note_save(path, name)
         for path, name in missions:
             self.note_add(path, name)
-        self.first_screen(large, label)
-        self.keystroke(large, label)
-        self.debrief(large, label)
+        # These targets are set for the large mission; on the demo they are for information.
+        for figure in (self.first_screen, self.keystroke, self.debrief):
+            figure(large, label)
+            for path, name in missions[1:]:
+                self.for_information(lambda: figure(path, name))  # noqa: B023 (called now)
         self.uhri_import()
         self.memory_use(large, label)
+        for path, name in missions[1:]:
+            self.for_information(lambda: self.memory_use(path, name))  # noqa: B023
         self.encrypted(large, label)
+
+    def for_information(self, measure: Callable[[], None]) -> None:
+        """Measure rows whose target is set for the large mission: shown, not judged."""
+        first = len(self.rows)
+        measure()
+        self.rows[first:] = [
+            info(row, "the target is set for the large mission")
+            if row.result.startswith(("met", "MISSED"))
+            else row
+            for row in self.rows[first:]
+        ]
 
 
 def available(module: str) -> bool:
@@ -353,10 +368,12 @@ def available(module: str) -> bool:
         return False
 
 
-def info(row: Row) -> Row:
-    """A row measured for information: the targets apply to plaintext files."""
+def info(row: Row, why: str = "the targets apply to plaintext files") -> Row:
+    """A row measured for information: its target is shown in brackets, not judged."""
     return dataclasses.replace(
-        row, target=f"({row.target} for plaintext)", result=f"info ({row.result.lower()})"
+        row,
+        target=f"({row.target})",
+        result=f"info ({row.result.lower()}; {why})",
     )
 
 
