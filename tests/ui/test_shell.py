@@ -195,3 +195,26 @@ def test_ctrl_t_switches_light_and_dark(app: FieldkitApp) -> None:
             assert app.theme == first
 
     asyncio.run(scenario())
+
+
+def test_a_change_read_first_by_another_screen_still_reaches_every_screen(
+    app: FieldkitApp, demo_store: Store
+) -> None:
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            data = app.data
+            Store(demo_store.path).save(
+                Response(
+                    meeting_id=data.meetings_in_order[0].id,
+                    item_id=data.priorities[0].id,
+                    stance=Stance.DISPUTES_FACTS,
+                )
+            )
+            app.store.data()  # e.g. a capture form reading the store for itself
+            for _ in range(30):
+                await pilot.pause(0.1)
+                if app.data.responses:
+                    break
+            assert len(app.data.responses) == 1
+
+    asyncio.run(scenario())

@@ -29,6 +29,7 @@ from textual.screen import Screen
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
 from fieldkit.storage.errors import StorageError
+from fieldkit.storage.mission_file import Signature, signature
 from fieldkit.storage.repository import Store, Tx
 from fieldkit.ui import commands
 from fieldkit.ui.commands import FieldkitCommands
@@ -79,6 +80,7 @@ class FieldkitApp(App[None]):
         self._loading = False
         self._generation = 0  # bumped by every reload of our own
         self._store_lock = threading.RLock()  # the reload thread and our writes take turns
+        self._shown = signature(store.path)  # the version of the file on screen
         self.set_reactive(FieldkitApp.data, store.data())
         _settle_heap()
 
@@ -89,6 +91,10 @@ class FieldkitApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_file, name="live-reload")
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What can wait until the dashboard is on screen."""
         from fieldkit.ui.screens import meeting_room  # registers the capture commands
 
         meeting_room.offer_drafts(self, self.store)
@@ -160,41 +166,42 @@ class FieldkitApp(App[None]):
     # -- data ----------------------------------------------------------------------------
 
     def poll_file(self) -> None:
-        """Pick up another process's changes (read in a thread, so typing never stalls)."""
-        if self._loading:
+        """Pick up another process's changes (read in a thread, so typing never stalls).
+
+        The file's signature is compared with the one the screens show, not with the
+        store's cache: another screen reading the store must not hide a change from them.
+        """
+        if self._loading or signature(self.store.path) == self._shown:
             return
-        try:
-            changed = self.store.changed_on_disk()
-        except StorageError as exc:
-            self._cannot_reload(exc)
-            return
-        if changed:
-            self._loading = True
-            self._load_in_thread(self._generation)
+        self._loading = True
+        self._load_in_thread(self._generation)
 
     @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
     def _load_in_thread(self, generation: int) -> None:
+        seen = signature(self.store.path)
         try:
             with self._store_lock:
                 data = self.store.data()
         except StorageError as exc:
-            self.call_from_thread(self._cannot_reload, exc)
+            self.call_from_thread(self._cannot_reload, exc, seen)
         except Exception as exc:  # noqa: BLE001 - reported to the user
             self.call_from_thread(report, self, exc)
         else:
-            self.call_from_thread(self._loaded, data, generation)
+            self.call_from_thread(self._loaded, data, generation, seen)
         finally:
             self._loading = False
 
-    def _loaded(self, data: MissionData, generation: int) -> None:
+    def _loaded(self, data: MissionData, generation: int, seen: Signature | None) -> None:
         if generation != self._generation:
             return  # a write of our own has shown fresher data meanwhile
+        self._shown = seen
         self._reload_failed = False
         self.data = data
         _settle_heap()
 
-    def _cannot_reload(self, exc: StorageError) -> None:
-        """Keep the last good data on screen and say why, once until it reads again."""
+    def _cannot_reload(self, exc: StorageError, seen: Signature | None = None) -> None:
+        """Keep the last good data on screen and say why, once until the file changes."""
+        self._shown = seen
         if not self._reload_failed:
             self.notify(str(exc), title="Cannot reload", severity="error", timeout=10)
         self._reload_failed = True
@@ -202,8 +209,10 @@ class FieldkitApp(App[None]):
     def reload(self) -> None:
         """Read the mission again after a write of our own."""
         with self._store_lock:
+            seen = signature(self.store.path)
             data = self.store.data()
         self._generation += 1
+        self._shown = seen
         self.data = data
         _settle_heap()
 
