@@ -21,7 +21,7 @@ COLUMNS = ("Ref", "Body", "Year", "By", "Position", "Themes", "Priority")
 
 def rows(path: Path) -> list[tuple[str, ...]]:
     tree: dict[str, Any] = orjson.loads(path.read_bytes())
-    out = []
+    out: list[tuple[str, ...]] = []
     for doc in (tree.get("items") or {}).values():
         states = ", ".join(doc.get("recommending_states") or ()) or doc.get("mechanism", "")
         out.append(

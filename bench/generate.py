@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypedDict
 
 from fieldkit.domain.directory import Institution, Person
 from fieldkit.domain.grades import Grade
@@ -196,6 +197,15 @@ UPR_CYCLES = (
 EPOCH = datetime(2017, 1, 9, 8, 0, tzinfo=UTC)
 
 
+class Stamp(TypedDict):
+    """What every record gets from the generator: a fixed id, timestamps, an author."""
+
+    id: str
+    created_at: str
+    updated_at: str
+    author: str
+
+
 @dataclasses.dataclass(frozen=True)
 class Scale:
     """How many records of each kind to make."""
@@ -223,7 +233,7 @@ class _Maker:
     def uid(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
-    def stamp(self) -> dict[str, str]:
+    def stamp(self) -> Stamp:
         self.clock += timedelta(seconds=self.rng.randint(1, 90))
         iso = self.clock.isoformat().replace("+00:00", "Z")
         return {"id": self.uid(), "created_at": iso, "updated_at": iso, "author": "bench"}

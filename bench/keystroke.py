@@ -77,7 +77,9 @@ async def _type(path: Path, query: str) -> dict[str, Any]:
     handled: list[float] = []
     work: list[float] = []
     waited: list[float] = []
-    steps = [(KEY_NAMES.get(c, c), c, query[: n + 1]) for n, c in enumerate(query)]
+    steps: list[tuple[str, str | None, str]] = [
+        (KEY_NAMES.get(c, c), c, query[: n + 1]) for n, c in enumerate(query)
+    ]
     steps += [("backspace", None, query[:n]) for n in range(len(query) - 1, -1, -1)]
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")

@@ -9,8 +9,10 @@ confidential content left out as the debrief does by default.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from fieldkit.domain.citations import cite
+from fieldkit.domain.meetings import Note, Response
 from fieldkit.domain.mission import MissionData, visible
 from fieldkit.domain.text import squash
 
@@ -19,7 +21,7 @@ def _cell(text: str) -> str:
     return squash(text).replace("|", "/")
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+def _table(header: tuple[str, ...], rows: Sequence[Sequence[str]]) -> list[str]:
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
     return [*out, ""]
@@ -52,10 +54,10 @@ def debrief(data: MissionData) -> str:
         )
         referenced.add(item.id)
     lines += _table(("Reference", "Recommendation", "Latest stance", "Grade"), rows)
-    notes_by_meeting: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
+    notes_by_meeting: dict[str, list[Note]] = defaultdict(list)
     for n in sorted(notes, key=lambda n: n.created_at):
         notes_by_meeting[n.meeting_id].append(n)
-    responses_by_meeting: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
+    responses_by_meeting: dict[str, list[Response]] = defaultdict(list)
     for r in sorted(responses, key=lambda r: r.created_at):
         responses_by_meeting[r.meeting_id].append(r)
     add("## Meetings\n")
@@ -64,11 +66,11 @@ def debrief(data: MissionData) -> str:
         people = [data.people[p].name for p in meeting.person_ids if p in data.people]
         add(f"Participants: {', '.join(people + list(meeting.delegates))}\n")
         for item_id in meeting.agenda:
-            item = data.items.get(item_id)
-            if item is None:
+            on_agenda = data.items.get(item_id)
+            if on_agenda is None:
                 continue
-            referenced.add(item.id)
-            add(f"#### {item.short_ref}\n")
+            referenced.add(on_agenda.id)
+            add(f"#### {on_agenda.short_ref}\n")
             for r in responses_by_meeting[meeting.id]:
                 if r.item_id == item_id:
                     add(f"- {r.stance.label}: {r.text}")
@@ -103,7 +105,7 @@ def debrief(data: MissionData) -> str:
                 p.name,
                 p.title,
                 data.institutions[p.institution_id].name
-                if p.institution_id in data.institutions
+                if p.institution_id is not None and p.institution_id in data.institutions
                 else "",
             )
             for p in data.people.values()
