@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,14 @@ def test_encrypt_again_finishes_an_interrupted_run(
     assert "converted 1 backup(s)" in result.stderr
     assert _leaks(tmp_path, "Kazakhstan", "Witness K.") == []
     assert cli("encrypt", "--db", path).exit_code == 2
+
+
+def test_a_passphrase_with_accents_opens_whatever_the_keyboard(tmp_path: Path) -> None:
+    path = tmp_path / "m.json"
+    composed = "Жаңаөзен é déjà vu"
+    store, meeting = new_mission(path, crypto.SealedCodec.create(composed))
+    add_note(store, meeting, "kept")
+    crypto.forget_keys()
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    assert note_texts(path, decomposed) == {"kept"}

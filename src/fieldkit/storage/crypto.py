@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import hmac
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,12 +72,17 @@ _KEYS: dict[tuple[bytes, int, int, int], tuple[bytes, bytes]] = {}
 
 
 def derive(passphrase: str, params: KdfParams) -> tuple[bytes, bytes]:
-    """The key and its check value; derived once per process for each salt and passphrase."""
+    """The key and its check value. Slow on purpose, so callers keep the result.
+
+    The passphrase is NFC-normalised: "é" typed on one keyboard or system as one character and
+    on another as "e" plus an accent opens the same file.
+    """
     if not passphrase:
         raise WrongPassphrase("the passphrase must not be empty")
+    secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
     out = Scrypt(
         salt=params.salt, length=KEY_BYTES + CHECK_BYTES, n=params.n, r=params.r, p=params.p
-    ).derive(passphrase.encode("utf-8"))
+    ).derive(secret)
     return out[:KEY_BYTES], out[KEY_BYTES:]
 
 
