@@ -147,7 +147,25 @@ class Bench:
             )
             note = f"to the dashboard showing {ours_marker!r} vs the table showing {bare_marker!r}"
             row = compared(figure, label, ours, against, peer, 1.5, note=note)
-            return [info(row) if encrypted is not None else row]
+            if encrypted is not None:
+                return [info(row)]
+            # The same, on to the items browser listing every item: `/` once the dashboard shows.
+            listing = (b"/", f"of {len(data.items)} items")
+            browser, peer2 = stats.paired(
+                self.plan.screen_runs,
+                lambda: screen.first_paint(ours_cmd, ours_marker, then=listing),
+                lambda: screen.first_paint(bare_cmd, bare_marker),
+            )
+            second = compared(
+                "app first screen, then `/` to the items browser listing every item",
+                label,
+                browser,
+                against,
+                peer2,
+                1.5,
+                note=f"until the browser's status line shows {listing[1]!r}",
+            )
+            return [row, second]
 
         self.attempt(skipped(figure, label, against, "≤ 1.5×"), measure)
 

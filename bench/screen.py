@@ -33,9 +33,17 @@ def visible_text(raw: bytes) -> bytes:
 
 
 def first_paint(
-    command: Sequence[str], marker: str, size: tuple[int, int] = (120, 40), timeout: float = 60
+    command: Sequence[str],
+    marker: str,
+    size: tuple[int, int] = (120, 40),
+    timeout: float = 60,
+    then: tuple[bytes, str] | None = None,
 ) -> float:
-    """Seconds from spawning `command` in a terminal of `size` until `marker` is on screen."""
+    """Seconds from spawning `command` in a terminal of `size` until `marker` is on screen.
+
+    With `then` (keys, marker), the keys are typed once the first marker shows, and the clock
+    runs on until the second marker shows too.
+    """
     cols, lines = size
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, cols, 0, 0))
@@ -70,7 +78,11 @@ def first_paint(
                 raise NoPaint(f"the process ended before {marker!r} was shown: {tail!r}")
             seen += chunk
             if wanted in visible_text(seen):
-                return time.perf_counter() - start
+                if then is None:
+                    return time.perf_counter() - start
+                keys, marker = then
+                then, wanted, seen = None, marker.encode(), b""
+                os.write(master, keys)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
