@@ -36,7 +36,7 @@ from fieldkit.ui.widgets.capture import CaptureForm, NoteCapture, sentence
 from fieldkit.ui.widgets.capture_forms import ActionCapture, ResponseCapture
 from fieldkit.ui.widgets.capture_records import record_from_form
 from fieldkit.ui.widgets.meeting_picker import ConfirmDelete, DraftOffer, ItemJump, MeetingPicker
-from fieldkit.ui.widgets.meeting_store import app_store, follow, trash, writing
+from fieldkit.ui.widgets.meeting_store import Follower, app_store, trash, writing
 from fieldkit.ui.widgets.meeting_text import agenda_lines, captured_lines, item_text, title_line
 
 MODES = ("note", "response", "action")
@@ -107,6 +107,7 @@ class MeetingRoom(Screen[None]):
     ) -> None:
         super().__init__()
         self._store = store
+        self.follower: Follower | None = None
         self.meeting_id = meeting_id
         self.mode = mode if mode in MODES else "note"
         self.item_id = item_id
@@ -147,7 +148,7 @@ class MeetingRoom(Screen[None]):
         if self.item_id is None and meeting.agenda:
             self.item_id = step(meeting.agenda, None, 1)
         self.restore_drafts(data)
-        follow(self, self.store, self.redraw)
+        self.follower = Follower(self, self.store, self.redraw)
         self.form().focus_text()
 
     def on_resize(self) -> None:
@@ -167,6 +168,11 @@ class MeetingRoom(Screen[None]):
         if meeting is None:
             self.query_one("#room-title", Static).update("This meeting no longer exists.")
         return meeting
+
+    def on_screen_resume(self) -> None:
+        """Back on top: show what changed while another screen was in front."""
+        if self.follower is not None:
+            self.follower.resumed()
 
     def redraw(self) -> None:
         """Show the mission as it now is (another delegate or a script may have changed it)."""
@@ -351,7 +357,7 @@ class MeetingRoom(Screen[None]):
         form.clear()
         if form.KIND != "note":
             self.action_capture("note")
-        self.show(self.data())
+        self.after_write()
         self.form().show_notice("saved" if form.KIND == "note" else f"{form.TITLE.lower()} saved")
 
     # -- drafts --------------------------------------------------------------------------
@@ -434,7 +440,7 @@ class MeetingRoom(Screen[None]):
                 return
             trash(self.app).append(record)
             self.notify("Deleted: u (or the palette's Undo delete) puts it back", timeout=4)
-            self.show(self.data())
+            self.after_write()
 
         self.app.push_screen(ConfirmDelete(what[kind]), answered)
 
@@ -448,6 +454,11 @@ class MeetingRoom(Screen[None]):
         if self._save(meeting.touched(status=MeetingStatus.HELD)):
             self.notify(f"{meeting.title}: marked held", timeout=3)
 
+    def after_write(self) -> None:
+        """Show our own write: in the app its reload has already redrawn this screen."""
+        if self.follower is None or not self.follower.app_driven:
+            self.show(self.data())
+
     def _save(self, *records: Record) -> bool:
         try:
             with writing(self.app, self.store) as tx:
@@ -455,7 +466,7 @@ class MeetingRoom(Screen[None]):
         except StorageError as exc:
             self._warn(str(exc))
             return False
-        self.show(self.data())
+        self.after_write()
         return True
 
 

@@ -27,7 +27,7 @@ from fieldkit.storage.errors import StorageError
 from fieldkit.storage.repository import Store
 from fieldkit.ui.screens.meeting_room import MeetingRoom
 from fieldkit.ui.widgets.meeting_form import MeetingEditor
-from fieldkit.ui.widgets.meeting_store import app_store, follow, writing
+from fieldkit.ui.widgets.meeting_store import Follower, app_store, writing
 
 
 def day_label(day: str) -> str:
@@ -60,6 +60,7 @@ class MeetingsScreen(Screen[None]):
     def __init__(self, store: Store | None = None) -> None:
         super().__init__()
         self._store = store
+        self.follower: Follower | None = None
         self.author = settings.author()
 
     @property
@@ -80,9 +81,14 @@ class MeetingsScreen(Screen[None]):
         table.add_column("Status", key="status", width=9)
         table.add_column("Meeting", key="title")
         table.add_column("Notes", key="notes", width=5)
-        follow(self, self.store, self.redraw)
+        self.follower = Follower(self, self.store, self.redraw)
         self.redraw()
         table.focus()
+
+    def on_screen_resume(self) -> None:
+        """Back on top: show what changed while another screen was in front."""
+        if self.follower is not None:
+            self.follower.resumed()
 
     def redraw(self, select: str | None = None) -> None:
         try:

@@ -48,17 +48,40 @@ def writing(app: App[Any], store: Store) -> Iterator[Tx]:
             yield tx
 
 
-def follow(screen: Screen[Any], store: Store, redraw: Callable[[], None]) -> None:
-    """Redraw when the mission changes: on the app's reloads, or by watching the file."""
-    if getattr(screen.app, "store", None) is store and hasattr(screen.app, "data"):
-        screen.watch(screen.app, "data", lambda _data: redraw(), init=False)
-        return
+class Follower:
+    """Redraws a screen when the mission changes: on the app's reloads, or by watching the file.
 
-    def poll() -> None:
+    A screen out of sight is only marked stale and redrawn when it comes back (its
+    `on_screen_resume` calls `resumed`), so a save in the meeting room does not rebuild the
+    schedule underneath it.
+    """
+
+    def __init__(self, screen: Screen[Any], store: Store, redraw: Callable[[], None]) -> None:
+        self.screen = screen
+        self.store = store
+        self.redraw = redraw
+        self.stale = False
+        app = screen.app
+        self.app_driven = getattr(app, "store", None) is store and hasattr(app, "data")
+        if self.app_driven:
+            screen.watch(app, "data", lambda _data: self.changed(), init=False)
+        else:
+            screen.set_interval(1.0, self.poll)
+
+    def changed(self) -> None:
+        if self.screen.is_current:
+            self.redraw()
+        else:
+            self.stale = True
+
+    def resumed(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.redraw()
+
+    def poll(self) -> None:
         try:
-            if store.changed_on_disk():
-                redraw()
+            if self.store.changed_on_disk():
+                self.changed()
         except StorageError as exc:
-            screen.notify(str(exc), severity="error", timeout=8)
-
-    screen.set_interval(1.0, poll)
+            self.screen.notify(str(exc), severity="error", timeout=8)
