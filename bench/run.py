@@ -26,7 +26,7 @@ from bench.table import markdown as page
 
 ROOT = Path(__file__).resolve().parent.parent
 #: What the filter benchmark types, a key at a time, then deletes.
-QUERIES = ("freedom of association", "95.4", "zhanaozen")
+QUERIES = ("freedom of association", "95.4", "zhanaozen", "torture", "defenders")
 FINDINGS = Path(__file__).with_name("findings.md")
 
 
