@@ -41,6 +41,11 @@ def report(app: App[Any], error: BaseException) -> None:
     errors = getattr(app, "errors", None)
     if isinstance(errors, list):
         errors.append(error)
+    if isinstance(error, ValueError) and not isinstance(error, StorageError):
+        # bad input or an action that does not apply here: say what to do, calmly
+        log.info("fieldkit: %s", error)
+        app.notify(one_line(error), severity="warning", timeout=6)
+        return
     log.error("fieldkit app error", exc_info=error)
     app.notify(one_line(error), title="Error", severity="error", timeout=10)
 
