@@ -62,6 +62,8 @@ class SimilarityIndex:
         for c in counts.values():
             df.update(c.keys())
         n = max(len(counts), 1)
+        # words in more than a tenth of the items say little and cost the most to follow
+        self.common = max(50, n // 10)
         self.idf = {w: math.log((1 + n) / (1 + d)) + 1.0 for w, d in df.items()}
         self.vectors: dict[str, dict[str, float]] = {}
         self.postings: dict[str, list[str]] = defaultdict(list)
@@ -85,9 +87,26 @@ class SimilarityIndex:
         vec = self.vectors.get(item.id)
         if vec is None:
             vec = _unit({w: self.idf.get(w, 1.0) for w in words(item_text(item))})
+        ranked = self._ranked(item, vec, other_mechanisms, minimum, skip_common=True)
+        if not ranked:  # only common words in common: follow them after all
+            ranked = self._ranked(item, vec, other_mechanisms, minimum, skip_common=False)
+        ranked.sort(key=lambda pair: (-pair[1], pair[0].reference))
+        return ranked[:limit]
+
+    def _ranked(
+        self,
+        item: Item,
+        vec: dict[str, float],
+        other_mechanisms: bool,
+        minimum: float,
+        skip_common: bool,
+    ) -> list[tuple[Item, float]]:
         scores: dict[str, float] = defaultdict(float)
         for w, v in vec.items():
-            for posted in self.postings.get(w, ()):
+            posting = self.postings.get(w, ())
+            if skip_common and len(posting) > self.common:
+                continue
+            for posted in posting:
                 scores[posted] += v * self.vectors[posted][w]
         ranked: list[tuple[Item, float]] = []
         for other_id, score in scores.items():
@@ -97,8 +116,7 @@ class SimilarityIndex:
             if other_mechanisms and other.mechanism is item.mechanism:
                 continue
             ranked.append((other, score))
-        ranked.sort(key=lambda pair: (-pair[1], pair[0].reference))
-        return ranked[:limit]
+        return ranked
 
 
 def _unit(vec: dict[str, float]) -> dict[str, float]:

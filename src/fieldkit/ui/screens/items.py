@@ -119,7 +119,7 @@ class ItemsScreen(FieldkitScreen):
         self.facet_ok: list[int] = []
         self.shown: list[int] = []
         self._row_cache: dict[str, tuple[Item, tuple[str, str] | None, ItemRow, str]] = {}
-        self._similarity: tuple[MissionData, SimilarityIndex] | None = None
+        self._similarity: tuple[int, SimilarityIndex] | None = None
         self._pending_select: str | None = None
         self._detail_timer: Timer | None = None
 
@@ -377,9 +377,11 @@ class ItemsScreen(FieldkitScreen):
             tx.put(*move_priority(tx.data, item_id, step))
 
     def similarity(self) -> SimilarityIndex:
-        data = self.data
-        if self._similarity is None or self._similarity[0] is not data:
-            self._similarity = (data, SimilarityIndex(data.items.values()))
+        """The index of item texts, rebuilt only when a text changed (not on every link)."""
+        items = self.data.items.values()
+        key = hash(tuple((i.id, i.title, i.text, i.themes) for i in items))
+        if self._similarity is None or self._similarity[0] != key:
+            self._similarity = (key, SimilarityIndex(items))
         return self._similarity[1]
 
     def link_entries(self, item_id: str, query: str) -> list[Entry]:
