@@ -34,6 +34,8 @@ from fieldkit.ui.widgets.item_list import ItemList, ItemRow, item_row
 from fieldkit.ui.widgets.picker import Entry, PickerScreen
 
 NARROW = 150  # below this many columns the detail sits under the list
+SUGGEST_MINIMUM = 0.15  # weaker text overlap is chance, not the same concern
+OTHER_BODY_BONUS = 1.3  # another body raising it is what a delegate wants to see first
 DETAIL_DELAY = 0.06  # seconds the cursor rests before the detail pane is redrawn
 
 
@@ -401,13 +403,19 @@ class ItemsScreen(FieldkitScreen):
         else:
             index = self.similarity()
             linked = data.related(item)
-            elsewhere = [o for o, _ in index.similar(item, limit=25)]
-            same_body = [
-                o
-                for o, _ in index.similar(item, limit=25, other_mechanisms=False)
-                if o.document_symbol != item.document_symbol
+            scored = [
+                (other, score * OTHER_BODY_BONUS)
+                for other, score in index.similar(item, limit=25, minimum=SUGGEST_MINIMUM)
             ]
-            by_id = {o.id: o for o in [*linked, *elsewhere, *same_body]}
+            scored += [
+                (other, score)
+                for other, score in index.similar(
+                    item, limit=25, other_mechanisms=False, minimum=SUGGEST_MINIMUM
+                )
+                if other.document_symbol != item.document_symbol
+            ]
+            scored.sort(key=lambda pair: -pair[1])
+            by_id = {o.id: o for o in [*linked, *(other for other, _ in scored)]}
             found = list(by_id.values())
         out: list[Entry] = []
         for other in found:
