@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from fieldkit.domain.meetings import Response
 from fieldkit.domain.vocab import Stance
@@ -128,5 +128,22 @@ def test_priorities_reorder_from_the_dashboard(app: FieldkitApp, demo_store: Sto
             stored = [i.short_ref for i in Store(demo_store.path).data().priorities]
             assert stored == ["CCPR-18", "CCPR-24", "CCPR-54"]
             assert app.errors == []
+
+    asyncio.run(scenario())
+
+
+def test_e_offers_the_three_exports(app: FieldkitApp) -> None:
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("e", "down", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ExportScreen) and app.screen.kind == "factsheet"
+            await pilot.press(*"Torture and other")
+            await pilot.pause()
+            out = app.screen.query_one("#export-out", Input).value
+            assert out.endswith("factsheet-torture-and-other.docx")
+            await pilot.press("escape")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "DashboardScreen"
 
     asyncio.run(scenario())

@@ -60,6 +60,7 @@ class FieldkitApp(App[None]):
             "question_mark", "help", "Keys", key_display="?", tooltip="The keys of this screen"
         ),
         Binding("m", "goto('meetings')", "Meetings", tooltip="The schedule of meetings"),
+        Binding("e", "exports", "Export", tooltip="Write the debrief, a factsheet or the CSV"),
         Binding("escape", "leave", "Back", show=False, tooltip="Back out of this screen"),
         Binding("q", "quit", "Quit", tooltip="Leave fieldkit"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, tooltip="Light or dark colours"),
@@ -142,6 +143,11 @@ class FieldkitApp(App[None]):
         focus = getattr(screen, "focus_filter", None)
         if callable(focus):
             self.call_after_refresh(focus)
+
+    def action_exports(self) -> None:
+        from fieldkit.ui.screens.exports import exporter
+
+        exporter("menu")(self)
 
     def action_leave(self) -> None:
         """`escape`: back out of the screen on top, never past the dashboard."""

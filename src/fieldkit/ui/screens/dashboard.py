@@ -52,6 +52,7 @@ class DashboardScreen(FieldkitScreen):
             "move(-1)",
             "Up",
             key_display="[",
+            show=False,
             tooltip="Move the priority up the mission's order",
         ),
         Binding(
@@ -59,6 +60,7 @@ class DashboardScreen(FieldkitScreen):
             "move(1)",
             "Down",
             key_display="]",
+            show=False,
             tooltip="Move the priority down the mission's order",
         ),
     ]

@@ -17,7 +17,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Checkbox, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from fieldkit import settings
 from fieldkit.domain.filters import themes_of
@@ -142,12 +143,46 @@ class ExportScreen(ModalScreen[Path | None]):
         self.dismiss(path)
 
 
+class ExportMenu(ModalScreen[None]):
+    """`e`: the documents fieldkit writes, one Enter away from their form."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+
+    def __init__(self, data: MissionData, theme: str = "") -> None:
+        super().__init__()
+        self.data = data
+        self.theme = theme
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box"):
+            yield Static("Export", id="export-title")
+            yield OptionList(
+                Option("Word debrief for the drafting team", id="debrief"),
+                Option("Factsheet on one theme, across bodies", id="factsheet"),
+                Option("CSV matrix of every item and its latest response", id="csv"),
+                id="export-menu",
+            )
+            yield Static("enter: choose · escape: close", classes="muted")
+
+    @on(OptionList.OptionSelected, "#export-menu")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        kind = event.option.id or "debrief"
+        self.dismiss(None)
+        self.app.push_screen(ExportScreen(kind, self.data, self.theme))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
 def exporter(kind: str) -> Callable[[App[Any]], None]:
     """A palette command that opens the export form for `kind`."""
 
     def run(app: App[Any]) -> None:
         data: MissionData = getattr(app, "data", None) or MissionData(None)
         theme = getattr(getattr(app.screen, "flt", None), "theme", "") or ""
-        app.push_screen(ExportScreen(kind, data, theme))
+        if kind == "menu":
+            app.push_screen(ExportMenu(data, theme))
+        else:
+            app.push_screen(ExportScreen(kind, data, theme))
 
     return run
