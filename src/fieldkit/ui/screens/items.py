@@ -7,7 +7,6 @@ a list of indexes, so typing stays within a frame with thousands of items.
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 from typing import ClassVar, Self
 
 from rich.text import Text
@@ -27,6 +26,7 @@ from fieldkit.domain.mission import MissionData
 from fieldkit.domain.similarity import SimilarityIndex
 from fieldkit.domain.text import shorten, squash
 from fieldkit.ui.errors import guarded
+from fieldkit.ui.facets import facet_lines, toggled
 from fieldkit.ui.priorities import is_linked, move_priority, toggle_link, toggle_priority
 from fieldkit.ui.screens.base import FieldkitScreen
 from fieldkit.ui.widgets.item_detail import ItemDetail
@@ -301,52 +301,10 @@ class ItemsScreen(FieldkitScreen):
     # -- facets ----------------------------------------------------------------------------
 
     def facet_entries(self, query: str) -> list[Entry]:
-        data, flt = self.data, self.flt
-        items = list(data.items.values())
-        entries: list[tuple[str, str, bool]] = [
-            ("priority_only", "Priorities only", flt.priority_only),
-            ("no_response", "No response yet", flt.no_response),
-        ]
-        groups: list[tuple[str, str, Counter[str], str]] = [
-            ("mechanism", "Body", Counter(i.mechanism.value for i in items), flt.mechanism),
-            ("year", "Year", Counter(str(i.year) for i in items if i.year), str(flt.year or "")),
-            (
-                "position",
-                "Position",
-                Counter(i.position.value for i in items if i.position),
-                flt.position,
-            ),
-            ("kind", "Kind", Counter(i.kind.value for i in items), flt.kind),
-            ("theme", "Theme", Counter(t for i in items for t in i.themes), flt.theme),
-        ]
-        for key, label, counts, current in groups:
-            for value in sorted(counts, key=str.lower):
-                entries.append(
-                    (f"{key}={value}", f"{label}: {value} ({counts[value]})", value == current)
-                )
-        wanted = query.lower().split()
-        out: list[Entry] = []
-        for entry_id, words, active in entries:
-            if all(w in words.lower() for w in wanted):
-                out.append((entry_id, Text(_mark(active) + words)))
-        return out
+        return [(key, Text(words)) for key, words in facet_lines(self.data, self.flt, query)]
 
     def toggle_facet(self, entry_id: str) -> None:
-        flt = self.flt
-        if entry_id == "priority_only":
-            flt = dataclasses.replace(flt, priority_only=not flt.priority_only)
-        elif entry_id == "no_response":
-            flt = dataclasses.replace(flt, no_response=not flt.no_response)
-        else:
-            key, _, value = entry_id.partition("=")
-            if key == "year":
-                year = int(value)
-                flt = dataclasses.replace(flt, year=None if flt.year == year else year)
-            elif key in ("mechanism", "position", "kind", "theme"):
-                current = getattr(flt, key)
-                changes: dict[str, str] = {key: "" if current == value else value}
-                flt = dataclasses.replace(flt, **changes)  # type: ignore[arg-type]
-        self.set_filter(flt)
+        self.set_filter(toggled(self.flt, entry_id))
 
     def action_facets(self) -> None:
         self.app.push_screen(

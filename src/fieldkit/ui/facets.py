@@ -1,0 +1,64 @@
+"""Facets of the items browser: the values on offer with their counts, and choosing one.
+
+Pure functions of the mission and the current `ItemFilter`, so the picker, the tests and any
+later screen narrow items the same way. One value per facet; choosing it again clears it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+from fieldkit.domain.filters import ItemFilter
+from fieldkit.domain.mission import MissionData
+
+TEXT_FACETS = ("mechanism", "position", "kind", "theme")
+
+
+def facet_lines(data: MissionData, flt: ItemFilter, query: str = "") -> list[tuple[str, str]]:
+    """(id, line) for every facet value, marked [x] when chosen, narrowed by `query`."""
+    items = list(data.items.values())
+    entries: list[tuple[str, str, bool]] = [
+        ("priority_only", "Priorities only", flt.priority_only),
+        ("no_response", "No response yet", flt.no_response),
+    ]
+    groups: list[tuple[str, str, Counter[str], str]] = [
+        ("mechanism", "Body", Counter(i.mechanism.value for i in items), flt.mechanism),
+        ("year", "Year", Counter(str(i.year) for i in items if i.year), str(flt.year or "")),
+        (
+            "position",
+            "Position",
+            Counter(i.position.value for i in items if i.position),
+            flt.position,
+        ),
+        ("kind", "Kind", Counter(i.kind.value for i in items), flt.kind),
+        ("theme", "Theme", Counter(t for i in items for t in i.themes), flt.theme),
+    ]
+    for key, label, counts, current in groups:
+        for value in sorted(counts, key=str.lower):
+            entries.append(
+                (f"{key}={value}", f"{label}: {value} ({counts[value]})", value == current)
+            )
+    wanted = query.lower().split()
+    return [
+        (entry_id, ("[x] " if active else "[ ] ") + words)
+        for entry_id, words, active in entries
+        if all(w in words.lower() for w in wanted)
+    ]
+
+
+def toggled(flt: ItemFilter, entry_id: str) -> ItemFilter:
+    """The filter with one facet value chosen, or cleared if it was chosen already."""
+    if entry_id == "priority_only":
+        return dataclasses.replace(flt, priority_only=not flt.priority_only)
+    if entry_id == "no_response":
+        return dataclasses.replace(flt, no_response=not flt.no_response)
+    key, _, value = entry_id.partition("=")
+    if key == "year":
+        year = int(value)
+        return dataclasses.replace(flt, year=None if flt.year == year else year)
+    if key in TEXT_FACETS:
+        current = getattr(flt, key)
+        changes: dict[str, str] = {key: "" if current == value else value}
+        return dataclasses.replace(flt, **changes)  # type: ignore[arg-type]
+    return flt
