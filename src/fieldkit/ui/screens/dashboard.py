@@ -44,6 +44,7 @@ MAX_TODAY = 4  # meetings listed for today before "and N more"
 
 class DashboardScreen(FieldkitScreen):
     HELP_TITLE = "dashboard"
+    HELP_EXTRA = (("⏎", "Open the priority under the cursor in the items browser"),)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_item", "Open item", show=False),
         Binding("i", "app.goto('items')", "Items", tooltip="Browse and filter every item"),

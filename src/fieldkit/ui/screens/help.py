@@ -43,7 +43,8 @@ class HelpScreen(ModalScreen[None]):
             if shown not in keys_for[action]:
                 keys_for[action].append(shown)
             said.setdefault(action, binding.tooltip or binding.description)
-        rows: list[Row] = [(" ".join(keys), said[action]) for action, keys in keys_for.items()]
+        rows: list[Row] = list(getattr(screen, "HELP_EXTRA", ()))
+        rows += [(" ".join(keys), said[action]) for action, keys in keys_for.items()]
         title = getattr(screen, "HELP_TITLE", "") or type(screen).__name__.removesuffix("Screen")
         return cls(f"Keys: {title}", rows)
 
