@@ -199,3 +199,18 @@ def test_another_process_response_appears_without_losing_place(
         assert "We are studying it" in body and "under consideration" in body
 
     run(app, scenario)
+
+
+def test_n_and_b_step_through_items_while_reading(app: FieldkitApp) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen, listing = await open_items(pilot)
+        await pilot.press("enter", "n", "n")
+        await pilot.pause()
+        detail = screen.query_one(ItemDetail)
+        assert screen.has_class("-reading")
+        assert app.data.items[detail.item_id or ""].short_ref == "CCPR-54"
+        await pilot.press("b")
+        await pilot.pause()
+        assert app.data.items[detail.item_id or ""].short_ref == "CCPR-24"
+
+    run(app, scenario)

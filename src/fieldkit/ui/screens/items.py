@@ -110,6 +110,10 @@ class ItemsScreen(FieldkitScreen):
             tooltip="Move the priority down the mission's order",
         ),
         Binding("l", "link", "Link", tooltip="Link to items raising the same concern"),
+        Binding("n", "step(1)", "Next", show=False, tooltip="Next item, also while reading"),
+        Binding(
+            "b", "step(-1)", "Previous", show=False, tooltip="Previous item, also while reading"
+        ),
         Binding("d", "app.goto('dashboard')", "Dashboard", show=False),
     ]
 
@@ -293,6 +297,12 @@ class ItemsScreen(FieldkitScreen):
             self.query_one(ItemList).focus()
         else:
             self.fk.action_leave()
+
+    def action_step(self, step: int) -> None:
+        listing = self.query_one(ItemList)
+        listing.move_to(listing.cursor + step)
+        if self.has_class("-reading"):
+            self._show_detail(listing.current_id)  # at once: the reader is waiting for it
 
     def action_clear(self) -> None:
         self.query_one("#items-filter", Input).value = ""
