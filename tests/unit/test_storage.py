@@ -166,3 +166,19 @@ def test_delete_and_update_by_id(tmp_path: Path) -> None:
     assert store.remove(Note, note.id)
     assert not store.remove(Note, note.id)
     assert Store(path).data().notes == {}
+
+
+def test_after_a_save_only_the_changed_records_are_rebuilt(tmp_path: Path) -> None:
+    path = tmp_path / "m.json"
+    store, meeting = _new(path)
+    first = Note(meeting_id=meeting.id, text="first")
+    store.save(first)
+    before = store.data().notes[first.id]
+    second = Note(meeting_id=meeting.id, text="second")
+    store.save(second)
+    after = store.data()
+    assert after.notes[first.id] is before  # reused, not converted again
+    assert after.notes[second.id] == second
+    # A change made by another process is read in full.
+    Store(path).save(first.touched(text="edited elsewhere"))
+    assert store.data().notes[first.id].text == "edited elsewhere"
