@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import typer
+
 from fieldkit.cli.common import open_store
 from fieldkit.cli.protect import passphrase_without_prompt
 
@@ -14,4 +16,7 @@ def open_app(db: Path | None) -> None:
     store.file.ask_passphrase_with(passphrase_without_prompt(store.path))
     from fieldkit.ui.app import make_app
 
-    make_app(store).run()
+    app = make_app(store)
+    app.run()
+    if app.return_code:
+        raise typer.Exit(app.return_code)
