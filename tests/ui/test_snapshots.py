@@ -23,6 +23,8 @@ def keys(*pressed: str) -> Steps:
         for key in pressed:
             await pilot.press(key)
         await pilot.pause(0.2)  # the detail pane redraws once the cursor rests
+        await pilot.app.workers.wait_for_complete()  # suggestions are found in a thread
+        await pilot.pause()
         pilot.app.clear_notifications()
         for box in pilot.app.screen.query(Input):
             box.cursor_blink = False  # a blinking cursor would make the picture random

@@ -10,7 +10,7 @@ import dataclasses
 from typing import ClassVar, Self
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -63,6 +63,10 @@ class StatusLine(Widget):
 
     def render(self) -> str:
         return self.text
+
+
+def _texts_key(items: list[Item]) -> int:
+    return hash(tuple((i.id, i.title, i.text, i.themes) for i in items))
 
 
 def _same(old: Item, new: Item) -> bool:
@@ -185,6 +189,7 @@ class ItemsScreen(FieldkitScreen):
             listing.select(keep)
         self._show_detail(listing.current_id)
         self._update_status()
+        self._warm_similarity(items)
 
     def _apply_facets(self, data: MissionData) -> None:
         facets_only = dataclasses.replace(self.flt, search="")
@@ -249,7 +254,16 @@ class ItemsScreen(FieldkitScreen):
 
     def _show_detail(self, item_id: str | None) -> None:
         item = self.data.items.get(item_id or "")
-        self.query_one(ItemDetail).show(item, self.data)
+        likely: list[Item] = []
+        index = self._similarity[1] if self._similarity is not None else None
+        if item is not None and index is not None:
+            linked = {o.id for o in self.data.related(item)}
+            likely = [
+                other
+                for other, _ in index.similar(item, limit=6, minimum=SUGGEST_MINIMUM)
+                if other.id not in linked and other.id in self.data.items
+            ][:3]
+        self.query_one(ItemDetail).show(item, self.data, likely)
 
     @on(ItemList.Highlighted)
     def _highlighted(self, event: ItemList.Highlighted) -> None:
@@ -348,11 +362,23 @@ class ItemsScreen(FieldkitScreen):
 
     def similarity(self) -> SimilarityIndex:
         """The index of item texts, rebuilt only when a text changed (not on every link)."""
-        items = self.data.items.values()
-        key = hash(tuple((i.id, i.title, i.text, i.themes) for i in items))
+        items = list(self.data.items.values())
+        key = _texts_key(items)
         if self._similarity is None or self._similarity[0] != key:
             self._similarity = (key, SimilarityIndex(items))
         return self._similarity[1]
+
+    @work(thread=True, exclusive=True, group="similarity", exit_on_error=False)
+    def _warm_similarity(self, items: list[Item]) -> None:
+        """Build the index away from the keyboard, for the detail pane's suggestions."""
+        key = _texts_key(items)
+        if self._similarity is not None and self._similarity[0] == key:
+            return
+        self._similarity = (key, SimilarityIndex(items))
+        self.app.call_from_thread(self._suggestions_ready)
+
+    def _suggestions_ready(self) -> None:
+        self._show_detail(self.query_one(ItemList).current_id)
 
     def link_entries(self, item_id: str, query: str) -> list[Entry]:
         data = self.data

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -76,7 +78,7 @@ def said_lines(item: Item, data: MissionData) -> list[tuple[str, Text]]:
     return entries
 
 
-def detail_text(item: Item, data: MissionData) -> Text:
+def detail_text(item: Item, data: MissionData, likely: Sequence[Item] = ()) -> Text:
     text = Text()
     text.append(cite(item), style="bold")
     facts = [item.kind.value, item.mechanism.value]
@@ -122,8 +124,14 @@ def detail_text(item: Item, data: MissionData) -> Text:
             text.append(f"{other.short_ref} ", style="bold")
             text.append(f"{other.mechanism.value} {other.year or ''} ")
             text.append(shorten(other.title or other.text, 70) + "\n")
-    else:
+    elif not likely:
         text.append("None linked yet: l suggests likely ones.\n", style="dim")
+    if likely:
+        text.append("Likely the same concern (l to link):\n", style="dim")
+        for other in likely:
+            text.append(f"  {other.short_ref} ", style="italic")
+            text.append(f"{other.mechanism.value} {other.year or ''} ", style="dim")
+            text.append(shorten(other.title or other.text, 50) + "\n", style="dim")
     said = said_lines(item, data)
     _heading(text, f"Said in meetings ({len(said)})")
     if said:
@@ -149,13 +157,13 @@ class ItemDetail(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(Text("Choose an item.", style="dim"), id="detail-body")
 
-    def show(self, item: Item | None, data: MissionData) -> None:
+    def show(self, item: Item | None, data: MissionData, likely: Sequence[Item] = ()) -> None:
         body = self.query_one("#detail-body", Static)
         same = item is not None and item.id == self.item_id
         self.item_id = item.id if item else None
         if item is None:
             body.update(Text("No item.", style="dim"))
         else:
-            body.update(detail_text(item, data))
+            body.update(detail_text(item, data, likely))
         if not same:
             self.scroll_home(animate=False)
