@@ -214,3 +214,19 @@ def test_n_and_b_step_through_items_while_reading(app: FieldkitApp) -> None:
         assert app.data.items[detail.item_id or ""].short_ref == "CCPR-24"
 
     run(app, scenario)
+
+
+def test_the_detail_suggests_likely_related_items_once_the_cursor_rests(app: FieldkitApp) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen, listing = await open_items(pilot)
+        await pilot.press("down")  # CCPR-24, torture
+        for _ in range(30):
+            await pilot.pause(0.1)
+            await app.workers.wait_for_complete()
+            body = str(screen.query_one(ItemDetail).query_one("#detail-body").render())
+            if "Likely the same concern" in body:
+                break
+        assert "Likely the same concern (l to link)" in body
+        assert "125.72" in body  # a UPR recommendation on investigating torture
+
+    run(app, scenario)

@@ -22,7 +22,7 @@ def keys(*pressed: str) -> Steps:
         await pilot.pause()
         for key in pressed:
             await pilot.press(key)
-        await pilot.pause(0.2)  # the detail pane redraws once the cursor rests
+        await pilot.pause(0.8)  # the detail and its suggestions come once the cursor rests
         await pilot.app.workers.wait_for_complete()  # suggestions are found in a thread
         await pilot.pause()
         pilot.app.clear_notifications()

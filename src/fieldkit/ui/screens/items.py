@@ -37,6 +37,7 @@ NARROW = 150  # below this many columns the detail sits under the list
 SUGGEST_MINIMUM = 0.15  # weaker text overlap is chance, not the same concern
 OTHER_BODY_BONUS = 1.3  # another body raising it is what a delegate wants to see first
 DETAIL_DELAY = 0.06  # seconds the cursor rests before the detail pane is redrawn
+SUGGEST_DELAY = 0.6  # seconds of rest before likely related items are looked for
 
 
 class FilterInput(Input):
@@ -132,6 +133,8 @@ class ItemsScreen(FieldkitScreen):
         self._similarity: tuple[int, SimilarityIndex] | None = None
         self._pending_select: str | None = None
         self._detail_timer: Timer | None = None
+        self._suggest_timer: Timer | None = None
+        self._likely: dict[str, list[Item]] = {}  # item id -> suggestions, this data version
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="items-top"):
@@ -187,9 +190,10 @@ class ItemsScreen(FieldkitScreen):
         listing.set_rows(self.rows, self.shown)
         if keep:
             listing.select(keep)
+        self._likely = {}
         self._show_detail(listing.current_id)
         self._update_status()
-        self._warm_similarity(items)
+        self._schedule_suggestions()
 
     def _apply_facets(self, data: MissionData) -> None:
         facets_only = dataclasses.replace(self.flt, search="")
@@ -220,6 +224,7 @@ class ItemsScreen(FieldkitScreen):
             self.shown = self._search(self.shown if narrowing else self.facet_ok)
         self.query_one(ItemList).set_shown(self.shown)
         self._update_status()
+        self._schedule_suggestions()
 
     @on(Input.Changed, "#items-filter")
     def _typed(self, event: Input.Changed) -> None:
@@ -254,16 +259,44 @@ class ItemsScreen(FieldkitScreen):
 
     def _show_detail(self, item_id: str | None) -> None:
         item = self.data.items.get(item_id or "")
-        likely: list[Item] = []
-        index = self._similarity[1] if self._similarity is not None else None
-        if item is not None and index is not None:
-            linked = {o.id for o in self.data.related(item)}
-            likely = [
-                other
-                for other, _ in index.similar(item, limit=6, minimum=SUGGEST_MINIMUM)
-                if other.id not in linked and other.id in self.data.items
-            ][:3]
+        likely = self._likely.get(item_id or "", [])
         self.query_one(ItemDetail).show(item, self.data, likely)
+
+    def _schedule_suggestions(self) -> None:
+        """Look for likely related items once the delegate stops typing and moving."""
+        if self._suggest_timer is not None:
+            self._suggest_timer.stop()
+        self._suggest_timer = self.set_timer(SUGGEST_DELAY, self._suggest, name="suggest")
+
+    def _suggest(self) -> None:
+        item_id = self.query_one(ItemList).current_id
+        if item_id is not None and item_id not in self._likely:
+            self._suggest_in_thread(item_id, self.data)
+
+    @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
+    def _suggest_in_thread(self, item_id: str, data: MissionData) -> None:
+        items = list(data.items.values())
+        key = _texts_key(items)
+        if self._similarity is None or self._similarity[0] != key:
+            self._similarity = (key, SimilarityIndex(items))
+        index = self._similarity[1]
+        item = data.items.get(item_id)
+        if item is None:
+            return
+        linked = {o.id for o in data.related(item)}
+        likely = [
+            other
+            for other, _ in index.similar(item, limit=6, minimum=SUGGEST_MINIMUM)
+            if other.id not in linked
+        ][:3]
+        self.app.call_from_thread(self._suggested, item_id, data, likely)
+
+    def _suggested(self, item_id: str, data: MissionData, likely: list[Item]) -> None:
+        if data is not self.data:
+            return  # the mission changed meanwhile; the next rest looks again
+        self._likely[item_id] = likely
+        if likely and self.query_one(ItemDetail).item_id == item_id:
+            self._show_detail(item_id)
 
     @on(ItemList.Highlighted)
     def _highlighted(self, event: ItemList.Highlighted) -> None:
@@ -274,6 +307,7 @@ class ItemsScreen(FieldkitScreen):
         self._detail_timer = self.set_timer(
             DETAIL_DELAY, lambda: self._show_detail(item_id), name="detail"
         )
+        self._schedule_suggestions()
 
     @on(ItemList.Chosen)
     def _chosen(self, event: ItemList.Chosen) -> None:
@@ -367,18 +401,6 @@ class ItemsScreen(FieldkitScreen):
         if self._similarity is None or self._similarity[0] != key:
             self._similarity = (key, SimilarityIndex(items))
         return self._similarity[1]
-
-    @work(thread=True, exclusive=True, group="similarity", exit_on_error=False)
-    def _warm_similarity(self, items: list[Item]) -> None:
-        """Build the index away from the keyboard, for the detail pane's suggestions."""
-        key = _texts_key(items)
-        if self._similarity is not None and self._similarity[0] == key:
-            return
-        self._similarity = (key, SimilarityIndex(items))
-        self.app.call_from_thread(self._suggestions_ready)
-
-    def _suggestions_ready(self) -> None:
-        self._show_detail(self.query_one(ItemList).current_id)
 
     def link_entries(self, item_id: str, query: str) -> list[Entry]:
         data = self.data
