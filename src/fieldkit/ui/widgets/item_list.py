@@ -22,7 +22,7 @@ from textual.strip import Strip
 from fieldkit.domain.items import Item
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import squash
-from fieldkit.ui.widgets.words import stance_words
+from fieldkit.ui.widgets.words import short_stance
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -43,7 +43,7 @@ def item_row(item: Item, data: MissionData) -> ItemRow:
         "year": str(item.year or ""),
         "by": squash(item.source_name),
         "position": item.position.value if item.position else "",
-        "stance": stance_words(response) if response else "-",
+        "stance": short_stance(response),
         "themes": "; ".join(squash(t) for t in item.themes),
         "text": squash(item.title or item.text),
     }
@@ -66,7 +66,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("year", "Year", 4),
     Column("by", "By", 11),
     Column("position", "Position", 9),
-    Column("stance", "Stance", 13),
+    Column("stance", "Stance", 14),
     Column("text", "Text", 0, share=3, minimum=12),
     Column("themes", "Themes", 0, share=1, minimum=14),
 )
