@@ -54,6 +54,7 @@ def setup() -> None:
 def demo() -> None:
     """Open the app on the bundled demo mission (created in data/demo.json on first run)."""
     setup()
+    os.environ.setdefault("FIELDKIT_TODAY", "2017-04-12")  # a day of the demo mission's week
     if DEMO_DB.exists():
         os.execv(BIN / "fieldkit", [str(BIN / "fieldkit"), "--db", str(DEMO_DB)])
     os.execv(BIN / "fieldkit", [str(BIN / "fieldkit"), "demo", "--db", str(DEMO_DB)])
