@@ -11,13 +11,20 @@ from fieldkit.cli.common import DbOption, JsonOption, open_store, print_json
 from fieldkit.cli.errors import fail
 from fieldkit.domain.filters import ItemFilter, select
 from fieldkit.domain.grades import Grade, parse_grade
-from fieldkit.domain.items import Item
+from fieldkit.domain.items import Item, normalise_limb_label
 from fieldkit.domain.lookup import by_prefix, find_item
 from fieldkit.domain.meetings import Action, Note, Response
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
 from fieldkit.domain.text import clean, shorten
 from fieldkit.domain.vocab import Confidentiality, Implementation, Mechanism, NoteKind, Stance
+
+MeetingOption = Annotated[str, typer.Option("--meeting", help="Meeting id or prefix.")]
+LimbOption = Annotated[str, typer.Option("--limb", help="Sub-part of the item, e.g. b.")]
+SpeakerOption = Annotated[str | None, typer.Option("--speaker", help="Person's name or id.")]
+ConfidentialFlag = Annotated[
+    bool, typer.Option("--confidential", help="Keep out of exports by default.")
+]
 
 note_app = typer.Typer(help="Notes taken in meetings.", no_args_is_help=True)
 response_app = typer.Typer(
@@ -106,7 +113,7 @@ def register(app: typer.Typer) -> None:
     @note_app.command("add")
     def note_add(
         text: Annotated[str, typer.Argument(help="What was said or seen.")],
-        meeting: Annotated[str, typer.Option("--meeting", help="Meeting id or prefix.")],
+        meeting: MeetingOption,
         kind: Annotated[
             str,
             typer.Option(
@@ -118,13 +125,9 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option("--item", help="Item id, prefix or reference (95.42, CCPR-24)."),
         ] = None,
-        limb: Annotated[str, typer.Option("--limb", help="Sub-part of the item, e.g. b.")] = "",
-        speaker: Annotated[
-            str | None, typer.Option("--speaker", help="Person's name or id.")
-        ] = None,
-        confidential: Annotated[
-            bool, typer.Option("--confidential", help="Keep out of exports by default.")
-        ] = False,
+        limb: LimbOption = "",
+        speaker: SpeakerOption = None,
+        confidential: ConfidentialFlag = False,
         as_json: JsonOption = False,
         db: DbOption = None,
     ) -> None:
@@ -141,7 +144,7 @@ def register(app: typer.Typer) -> None:
             note = Note(
                 meeting_id=the_meeting.id,
                 item_id=the_item.id if the_item else None,
-                limb=limb.strip("() ").lower(),
+                limb=normalise_limb_label(limb),
                 kind=NoteKind(kind_value),
                 speaker_id=_speaker(data, speaker),
                 text=body,
@@ -156,7 +159,7 @@ def register(app: typer.Typer) -> None:
     @response_app.command("add")
     def response_add(
         item: Annotated[str, typer.Option("--item", help="Item id, prefix or reference.")],
-        meeting: Annotated[str, typer.Option("--meeting", help="Meeting id or prefix.")],
+        meeting: MeetingOption,
         stance: Annotated[
             str,
             typer.Option(
@@ -178,13 +181,9 @@ def register(app: typer.Typer) -> None:
         implementation: Annotated[
             str, typer.Option("--implementation", help="Claimed: not, partially, fully, unknown.")
         ] = "unknown",
-        limb: Annotated[str, typer.Option("--limb", help="Sub-part of the item, e.g. b.")] = "",
-        speaker: Annotated[
-            str | None, typer.Option("--speaker", help="Person's name or id.")
-        ] = None,
-        confidential: Annotated[
-            bool, typer.Option("--confidential", help="Keep out of exports by default.")
-        ] = False,
+        limb: LimbOption = "",
+        speaker: SpeakerOption = None,
+        confidential: ConfidentialFlag = False,
         as_json: JsonOption = False,
         db: DbOption = None,
     ) -> None:
@@ -209,7 +208,7 @@ def register(app: typer.Typer) -> None:
             response = Response(
                 meeting_id=the_meeting.id,
                 item_id=the_item.id,
-                limb=limb.strip("() ").lower(),
+                limb=normalise_limb_label(limb),
                 speaker_id=_speaker(data, speaker),
                 stance=Stance(stance_value),
                 implementation=Implementation(impl_value),
@@ -261,6 +260,10 @@ def register(app: typer.Typer) -> None:
     app.add_typer(note_app, name="note")
     app.add_typer(response_app, name="response")
     app.add_typer(action_app, name="action")
+
+
+def _level(confidential: bool) -> Confidentiality:
+    return Confidentiality.CONFIDENTIAL if confidential else Confidentiality.INTERNAL
 
 
 def _check_date(value: str, flag: str) -> None:
