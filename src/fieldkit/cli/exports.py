@@ -36,13 +36,17 @@ ThemeOption = Annotated[
 ]
 
 
-def _left_out_notice(left_out: int) -> None:
+def _left_out_notice(left_out: int, what: str = "note(s) or response(s)") -> None:
     if left_out:
         typer.echo(
-            f"{left_out} confidential note(s) or response(s) left out; "
-            "add --include-confidential to keep them",
+            f"{left_out} confidential {what} left out; add --include-confidential to keep them",
             err=True,
         )
+
+
+def _check_template(template: Path | None) -> None:
+    if template is not None and not template.is_file():
+        fail(f"no template at {template}")
 
 
 def register(app: typer.Typer) -> None:
@@ -57,12 +61,7 @@ def register(app: typer.Typer) -> None:
         doc, left_out = to_bundle(data, include_confidential)
         path = export_path(out, "mission-bundle.json")
         atomic_write(path, encode(doc))
-        if left_out:
-            typer.echo(
-                f"{left_out} confidential record(s) or contact(s) left out; "
-                "add --include-confidential to keep them",
-                err=True,
-            )
+        _left_out_notice(left_out, "record(s) or contact(s)")
         typer.echo(str(path))
 
     @export_app.command("debrief")
@@ -76,8 +75,7 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """The Word debrief for the drafting team."""
-        if template is not None and not template.is_file():
-            fail(f"no template at {template}")
+        _check_template(template)
         data = open_store(db).data()
         try:
             ids = tuple(by_prefix(data.meetings, m, "meeting").id for m in meeting or ())
@@ -108,8 +106,7 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """A factsheet on one theme across mechanisms, for diplomatic missions."""
-        if template is not None and not template.is_file():
-            fail(f"no template at {template}")
+        _check_template(template)
         data = open_store(db).data()
         try:
             options = ExportOptions(
