@@ -16,9 +16,9 @@ from fieldkit.domain.items import Item, Limb
 from fieldkit.domain.states import canonical_state
 from fieldkit.domain.vocab import ItemKind, Mechanism
 from fieldkit.importers import cells
-from fieldkit.importers.common import Context, ImportFailed, Parsed, Problems
+from fieldkit.importers.common import Context, ImportFailed, Parsed
 from fieldkit.importers.sessions import cycle_of, year_of
-from fieldkit.importers.sheets import read_sheet
+from fieldkit.importers.sheets import parse_rows, read_sheet, row_values
 
 FORMAT = "csv"
 
@@ -82,20 +82,12 @@ def read(ctx: Context) -> Parsed:
             f"is not a fieldkit items CSV: no column {', '.join(missing)} in the header "
             "(see docs/import-formats.md)",
         )
-    problems = Problems()
-    items: list[Item] = []
-    ctx.progress.start(sheet.total)
-    count = 0
-    for number, row in sheet.rows:
-        count += 1
-        ctx.progress.advance()
-        values = {key: row[index] if index < len(row) else None for key, index in cols.items()}
-        try:
-            items.append(item_from_row(ctx, number, values))
-        except cells.CellError as exc:
-            problems.add(number, str(exc))
-    problems.raise_if_any(ctx.path, count)
-    return Parsed(FORMAT, items, count)
+    return parse_rows(
+        ctx,
+        sheet,
+        FORMAT,
+        lambda number, row: item_from_row(ctx, number, row_values(row, cols.items())),
+    )
 
 
 def item_from_row(ctx: Context, number: int, values: dict[str, Any]) -> Item:

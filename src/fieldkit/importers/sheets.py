@@ -10,11 +10,13 @@ import csv
 import dataclasses
 import io
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from fieldkit.importers.common import ImportFailed
+from fieldkit.domain.items import Item
+from fieldkit.importers.cells import CellError
+from fieldkit.importers.common import Context, ImportFailed, Parsed, Problems
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -29,6 +31,30 @@ class Sheet:
     header: list[str]
     rows: Iterator[Row]
     total: int
+
+
+def parse_rows(
+    ctx: Context, sheet: Sheet, fmt: str, build: Callable[[int, list[Any]], Item]
+) -> Parsed:
+    """Build an item from every row; every bad row is collected, and any one fails the file."""
+    problems = Problems()
+    items: list[Item] = []
+    ctx.progress.start(sheet.total)
+    count = 0
+    for number, row in sheet.rows:
+        count += 1
+        ctx.progress.advance()
+        try:
+            items.append(build(number, row))
+        except CellError as exc:
+            problems.add(number, str(exc))
+    problems.raise_if_any(ctx.path, count)
+    return Parsed(fmt, items, count)
+
+
+def row_values(row: list[Any], columns: Iterable[tuple[str, int]]) -> dict[str, Any]:
+    """The row's cells by column key; a short row's missing cells are None."""
+    return {key: row[index] if index < len(row) else None for key, index in columns}
 
 
 def kind_of(head: bytes) -> str:

@@ -15,9 +15,9 @@ from fieldkit.domain.items import Item, Limb
 from fieldkit.domain.states import canonical_state
 from fieldkit.domain.vocab import ItemKind, Mechanism
 from fieldkit.importers import cells
-from fieldkit.importers.common import Context, ImportFailed, Parsed, Problems
+from fieldkit.importers.common import Context, ImportFailed, Parsed
 from fieldkit.importers.sessions import cycle_of, year_of
-from fieldkit.importers.sheets import read_sheet
+from fieldkit.importers.sheets import parse_rows, read_sheet, row_values
 
 FORMAT = "uhri"
 
@@ -155,20 +155,12 @@ def read(ctx: Context) -> Parsed:
             f"(found: {', '.join(h for h in sheet.header if h) or 'nothing'})",
         )
     wanted = [(key, index) for key, index in cols.items() if key in Fields.__dataclass_fields__]
-    problems = Problems()
-    items: list[Item] = []
-    ctx.progress.start(sheet.total)
-    count = 0
-    for number, row in sheet.rows:
-        count += 1
-        ctx.progress.advance()
-        values = {key: row[index] if index < len(row) else None for key, index in wanted}
-        try:
-            items.append(build_item(ctx, number, Fields(**values)))
-        except cells.CellError as exc:
-            problems.add(number, str(exc))
-    problems.raise_if_any(ctx.path, count)
-    return Parsed(FORMAT, items, count)
+    return parse_rows(
+        ctx,
+        sheet,
+        FORMAT,
+        lambda number, row: build_item(ctx, number, Fields(**row_values(row, wanted))),
+    )
 
 
 def read_items(path: Path) -> list[Item]:

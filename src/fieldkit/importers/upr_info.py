@@ -15,9 +15,9 @@ from fieldkit.domain.items import Item
 from fieldkit.domain.states import canonical_state
 from fieldkit.domain.vocab import Mechanism
 from fieldkit.importers import cells
-from fieldkit.importers.common import Context, ImportFailed, Parsed, Problems
+from fieldkit.importers.common import Context, ImportFailed, Parsed
 from fieldkit.importers.sessions import cycle_of, year_of
-from fieldkit.importers.sheets import read_sheet
+from fieldkit.importers.sheets import parse_rows, read_sheet
 
 FORMAT = "upr-info"
 HEADER = ("SuR", "Rgrp", "Org", "Recommendation", "RS", "Rgrp", "Org", "Response", "Action",
@@ -51,19 +51,7 @@ def read(ctx: Context) -> Parsed:
             f"is not a UPR Info export: no column {', '.join(missing)} in the header "
             f"(expected {','.join(HEADER)})",
         )
-    problems = Problems()
-    items: list[Item] = []
-    ctx.progress.start(sheet.total)
-    count = 0
-    for number, row in sheet.rows:
-        count += 1
-        ctx.progress.advance()
-        try:
-            items.append(item_from_row(ctx, number, row, cols))
-        except cells.CellError as exc:
-            problems.add(number, str(exc))
-    problems.raise_if_any(ctx.path, count)
-    return Parsed(FORMAT, items, count)
+    return parse_rows(ctx, sheet, FORMAT, lambda number, row: item_from_row(ctx, number, row, cols))
 
 
 def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int]) -> Item:
