@@ -7,6 +7,7 @@ record, so a damaged file is reported before anything is shown.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import orjson
@@ -83,3 +84,46 @@ def test_data_taken_in_a_transaction_is_a_snapshot(tmp_path: Path) -> None:
         assert note.id not in before.notes
         assert note.id in tx.data.notes
     assert store.data().notes[note.id].text == "Asked for statistics."
+
+
+def _keys(path: Path, table: str) -> dict[str, str]:
+    """Stored key -> record id, as the file holds them."""
+    return {key: doc["id"] for key, doc in orjson.loads(path.read_bytes())[table].items()}
+
+
+def test_new_records_get_the_next_keys_across_transactions(tmp_path: Path) -> None:
+    path = tmp_path / "m.json"
+    store, meeting, _ = _mission(path)
+    notes = [Note(meeting_id=meeting.id, text=f"note {n}") for n in range(3)]
+    store.save(notes[0])
+    store.save(notes[1], notes[2])
+    store.save(dataclasses.replace(notes[1], text="note 1, corrected"))
+    assert _keys(path, "notes") == {"1": notes[0].id, "2": notes[1].id, "3": notes[2].id}
+    assert store.data().notes[notes[1].id].text == "note 1, corrected"
+    assert store.remove(Note, notes[2].id)
+    store.save(Note(meeting_id=meeting.id, text="after a removal"))
+    assert sorted(_keys(path, "notes"), key=int) == ["1", "2", "4"]
+
+
+def test_two_writers_never_share_a_key(tmp_path: Path) -> None:
+    path = tmp_path / "m.json"
+    first, meeting, _ = _mission(path)
+    second = Store(path)
+    saved = []
+    for writer in (first, second, first, second):
+        note = Note(meeting_id=meeting.id, text=f"note {len(saved)}")
+        writer.save(note)
+        saved.append(note.id)
+    assert sorted(_keys(path, "notes").values()) == sorted(saved)
+    assert set(first.data().notes) == set(saved) == set(second.data().notes)
+
+
+def test_a_failed_transaction_leaves_the_keys_as_the_file_has_them(tmp_path: Path) -> None:
+    path = tmp_path / "m.json"
+    store, meeting, _ = _mission(path)
+    with pytest.raises(RuntimeError), store.transaction() as tx:
+        tx.put(Note(meeting_id=meeting.id, text="never saved"))
+        raise RuntimeError("the command failed after its put")
+    kept = Note(meeting_id=meeting.id, text="saved")
+    store.save(kept)
+    assert _keys(path, "notes") == {"1": kept.id}

@@ -35,6 +35,24 @@ class TableCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._built: dict[str, tuple[Table, list[Record], dict[int, Record]]] = {}
+        self._index: dict[str, tuple[Table, dict[str, str], int]] = {}
+
+    def keys(self, table: Table, name: str) -> tuple[dict[str, str], int]:
+        """The table's storage keys by record id (a copy to change) and the next free key.
+
+        Worked out again only when the table is not the one they were last kept for, so a
+        save to a table of 10,000 notes does not scan it twice.
+        """
+        cached = self._index.get(name)
+        if cached is None or cached[0] is not table:
+            keys = {str(doc.get("id")): key for key, doc in table.items()}
+            free = max((int(k) for k in table if k.isdigit()), default=0) + 1
+            cached = self._index[name] = (table, keys, free)
+        return dict(cached[1]), cached[2]
+
+    def keep_keys(self, name: str, table: Table, keys: dict[str, str], free: int) -> None:
+        """Remember the keys of a table a transaction wrote, for the next transaction."""
+        self._index[name] = (table, keys, free)
 
     def records(self, tree: Tree, name: str) -> list[Record]:
         table = tree.get(name) or {}
@@ -133,6 +151,7 @@ class Tx:
         self._cache = cache
         self._owned: set[str] = set()
         self._keys: dict[str, dict[str, str]] = {}
+        self._free: dict[str, int] = {}
         self.changed = False
 
     @property
@@ -146,50 +165,45 @@ class Tx:
 
     def _table(self, name: str) -> Table:
         if name not in self._owned:
-            self.tree[name] = dict(self.tree.get(name) or {})
+            stored = self.tree.get(name) or {}
+            self._keys[name], self._free[name] = self._cache.keys(stored, name)
+            self.tree[name] = dict(stored)
             self._owned.add(name)
         table: Table = self.tree[name]
         return table
 
     def _key_of(self, name: str) -> dict[str, str]:
-        keys = self._keys.get(name)
-        if keys is None:
-            table = self.tree.get(name) or {}
-            keys = self._keys[name] = {str(doc.get("id")): key for key, doc in table.items()}
-        return keys
+        self._table(name)
+        return self._keys[name]
+
+    def _new_key(self, name: str) -> str:
+        key = self._free[name]
+        self._free[name] = key + 1
+        return str(key)
 
     def put(self, *records: Record) -> None:
         """Insert or replace records by id."""
-        for record in records:
-            name = record.TABLE
-            table = self._table(name)
-            keys = self._key_of(name)
-            key = keys.get(record.id)
-            if key is None:
-                key = str(max((int(k) for k in table if k.isdigit()), default=0) + 1)
-                keys[record.id] = key
-            table[key] = record.to_dict()
-            self.changed = True
+        self.put_many(records)
 
     def put_many(self, records: Iterable[Record]) -> int:
-        """`put` for large batches: next keys computed once per table."""
+        """Insert or replace records by id; returns how many."""
         count = 0
-        next_key: dict[str, int] = {}
         for record in records:
             name = record.TABLE
             table = self._table(name)
-            keys = self._key_of(name)
+            keys = self._keys[name]
             key = keys.get(record.id)
             if key is None:
-                if name not in next_key:
-                    next_key[name] = max((int(k) for k in table if k.isdigit()), default=0) + 1
-                key = str(next_key[name])
-                next_key[name] += 1
-                keys[record.id] = key
+                key = keys[record.id] = self._new_key(name)
             table[key] = record.to_dict()
             count += 1
         self.changed = self.changed or count > 0
         return count
+
+    def keep_keys(self) -> None:
+        """Hand the keys of the tables written to the cache, for the next transaction."""
+        for name in self._owned:
+            self._cache.keep_keys(name, self.tree[name], self._keys[name], self._free[name])
 
     def delete(self, cls: type[Record], record_id: str) -> bool:
         keys = self._key_of(cls.TABLE)
@@ -227,6 +241,8 @@ class Store:
             tx = Tx(change.tree, self._cache)
             yield tx
             change.dirty = tx.changed
+            if tx.changed:
+                tx.keep_keys()  # kept against the new tables: a failed write never matches
 
     def save(self, *records: Record) -> None:
         """Put records in one transaction."""
