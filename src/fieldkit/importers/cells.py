@@ -119,6 +119,10 @@ def iso_date(value: Any, what: str = "date") -> str:
     if re.fullmatch(r"\d{4,5}(\.\d+)?", raw):
         return iso_date(float(raw), what)
     head = raw[:10] if re.match(r"\d{4}-\d\d-\d\dT", raw) else raw
+    try:
+        return date.fromisoformat(head).isoformat()
+    except ValueError:
+        pass
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(head, fmt).date().isoformat()

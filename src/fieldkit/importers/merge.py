@@ -178,22 +178,27 @@ class _Index:
         key = symbol_key(new)
         if key and key in self.by_symbol:
             return self.by_symbol[key]
-        wording = normalised_text(new.text)
+        wording = ""  # normalised only when an item from the same State could match
         for state in _states(new):
             for old in self.by_state.get((_review(new), state), ()):
-                if _compatible(new, old) and self.text_of(old) == wording:
+                if not _compatible(new, old):
+                    continue
+                wording = wording or normalised_text(new.text)
+                if self.text_of(old) == wording:
                     return old.id
         return None
 
     def close(self, new: Item) -> list[tuple[float, str, str]]:
         """(score, state, existing id) for every close wording, only for unnumbered sides."""
-        wording = normalised_text(new.text).split()
+        wording: list[str] | None = None
         found = []
         for state in _states(new):
             for old in self.by_state.get((_review(new), state), ()):
                 if symbol_key(new) and symbol_key(old):
                     continue
                 if _compatible(new, old):
+                    if wording is None:
+                        wording = normalised_text(new.text).split()
                     score = _score(wording, self.words_of(old))
                     if score >= FUZZY:
                         found.append((score, state, old.id))
