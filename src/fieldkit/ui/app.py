@@ -28,12 +28,12 @@ from textual.screen import Screen
 
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
-from fieldkit.storage.errors import StorageError
+from fieldkit.storage.errors import CorruptFile, StorageError
 from fieldkit.storage.mission_file import Signature, signature
 from fieldkit.storage.repository import Store, Tx
 from fieldkit.ui import commands
 from fieldkit.ui.commands import FieldkitCommands
-from fieldkit.ui.errors import guard_handlers, one_line, report
+from fieldkit.ui.errors import guard_handlers, one_line, report, storage_message
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ class FieldkitApp(App[None]):
         self._loading = False
         self._generation = 0  # bumped by every reload of our own
         self._store_lock = threading.RLock()  # the reload thread and our writes take turns
-        self._shown = signature(store.path)  # the version of the file on screen
+        self._shown = _signature(store)  # the version of the file on screen
         self.set_reactive(FieldkitApp.data, store.data())
         _settle_heap()
 
@@ -177,18 +177,18 @@ class FieldkitApp(App[None]):
         The file's signature is compared with the one the screens show, not with the
         store's cache: another screen reading the store must not hide a change from them.
         """
-        if self._loading or signature(self.store.path) == self._shown:
+        if self._loading or _signature(self.store) == self._shown:
             return
         self._loading = True
         self._load_in_thread(self._generation)
 
     @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
     def _load_in_thread(self, generation: int) -> None:
-        seen = signature(self.store.path)
+        seen = _signature(self.store)
         try:
             with self._store_lock:
                 data = self.store.data()
-        except StorageError as exc:
+        except (StorageError, OSError) as exc:  # OSError: a stick pulled mid-read
             self.call_from_thread(self._cannot_reload, exc, seen)
         except Exception as exc:  # noqa: BLE001 - reported to the user
             self.call_from_thread(report, self, exc)
@@ -205,17 +205,24 @@ class FieldkitApp(App[None]):
         self.data = data
         _settle_heap()
 
-    def _cannot_reload(self, exc: StorageError, seen: Signature | None = None) -> None:
-        """Keep the last good data on screen and say why, once until the file changes."""
+    def _cannot_reload(self, exc: Exception, seen: Signature | None = None) -> None:
+        """Keep the last good data on screen and say why, once until the file changes.
+
+        A damaged file's notice ends with the exact `fieldkit restore` command, and stays up
+        long enough to copy it.
+        """
         self._shown = seen
         if not self._reload_failed:
-            self.notify(str(exc), title="Cannot reload", severity="error", timeout=10)
+            timeout = 60 if isinstance(exc, CorruptFile) else 10
+            self.notify(
+                storage_message(exc), title="Cannot reload", severity="error", timeout=timeout
+            )
         self._reload_failed = True
 
     def reload(self) -> None:
         """Read the mission again after a write of our own."""
         with self._store_lock:
-            seen = signature(self.store.path)
+            seen = _signature(self.store)
             data = self.store.data()
         self._generation += 1
         self._shown = seen
@@ -314,6 +321,14 @@ def _shower(name: str) -> Any:
 
 
 _register_defaults()
+
+
+def _signature(store: Store) -> Signature | None:
+    """The file's signature; None when it cannot even be looked at (a stick pulled)."""
+    try:
+        return signature(store.path)
+    except OSError:
+        return None
 
 
 def _settle_heap() -> None:

@@ -60,6 +60,7 @@ class DraftKeeper:
         self._on_error = on_error
         self._timer: Cancellable | None = None
         self._pending: tuple[str | None, str | None, dict[str, Any]] | None = None
+        self._failing = False  # the last write failed: said once, not at every keystroke
         self.draft: Draft | None = None
 
     def adopt(self, draft: Draft) -> None:
@@ -85,9 +86,13 @@ class DraftKeeper:
                     self._drop(tx)
                 else:
                     self._write(tx, meeting_id, item_id, fields)
-        except StorageError as exc:
+        except (StorageError, OSError) as exc:
             self._pending = self._pending or pending
-            self._on_error(f"The draft could not be saved: {exc}")
+            if not self._failing:
+                self._on_error(f"The draft could not be saved: {exc}")
+            self._failing = True
+        else:
+            self._failing = False
 
     def _write(
         self, tx: Tx, meeting_id: str | None, item_id: str | None, fields: dict[str, Any]
@@ -115,16 +120,33 @@ class DraftKeeper:
         self._pending = None
         self._drop(tx)
 
+    def unfinished(
+        self,
+        draft: Draft | None,
+        meeting_id: str | None,
+        item_id: str | None,
+        fields: dict[str, Any],
+    ) -> None:
+        """The transaction `finish` joined failed: the draft is still the one on disk.
+
+        The form is kept as pending, written with the next change or when the room closes,
+        so a second failure is not announced while the first is still on screen.
+        """
+        self.draft = draft
+        self._pending = (meeting_id, item_id, dict(fields))
+
     def discard(self) -> None:
         """Throw the draft away (the delegate cleared or abandoned the form)."""
         self._stop_timer()
         self._pending = None
         if self.draft is None:
             return
+        before = self.draft
         try:
             with self.store.transaction(backup=False) as tx:
                 self._drop(tx)
-        except StorageError as exc:
+        except (StorageError, OSError) as exc:
+            self.draft = before
             self._on_error(f"The draft could not be removed: {exc}")
 
     def _stop_timer(self) -> None:

@@ -20,15 +20,33 @@ from textual.app import App
 from textual.message import Message
 from textual.message_pump import MessagePump
 
-from fieldkit.storage.errors import StorageError
+from fieldkit.storage.errors import CorruptFile, StorageError
 
 log = logging.getLogger("fieldkit.ui")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def storage_message(error: BaseException) -> str:
+    """What a delegate should read when the mission file cannot be read or written.
+
+    A damaged file's message ends with the exact restore command, on a line of its own so it
+    can be copied; an operating-system error (a stick pulled while it was being read) is
+    put in the same words as the storage layer's own.
+    """
+    if isinstance(error, CorruptFile):
+        command = error.restore_command
+        return f"{error}\n{command}" if command else str(error)
+    if isinstance(error, OSError) and not isinstance(error, StorageError):
+        reason = error.strerror or str(error) or type(error).__name__
+        return f"the mission file cannot be reached ({reason}); nothing was changed: try again"
+    return one_line(error)
+
+
 def one_line(error: BaseException) -> str:
     """The error as a delegate should read it: storage and input errors speak for themselves."""
+    if isinstance(error, CorruptFile) and error.restore_command:
+        return f"{error} {error.restore_command}"
     text = str(error).strip()
     first = text.splitlines()[0] if text else ""
     if isinstance(error, StorageError | ValueError) and first:
@@ -47,6 +65,9 @@ def report(app: App[Any], error: BaseException) -> None:
         app.notify(one_line(error), severity="warning", timeout=6)
         return
     log.error("fieldkit app error", exc_info=error)
+    if isinstance(error, StorageError | OSError):
+        app.notify(storage_message(error), title="Mission file", severity="error", timeout=15)
+        return
     app.notify(one_line(error), title="Error", severity="error", timeout=10)
 
 

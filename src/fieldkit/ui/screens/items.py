@@ -120,6 +120,20 @@ class ItemsScreen(FieldkitScreen):
             "b", "step(-1)", "Previous", show=False, tooltip="Previous item, also while reading"
         ),
         Binding("d", "app.goto('dashboard')", "Dashboard", show=False),
+        Binding(
+            "a",
+            "capture('note')",
+            "Add note",
+            show=False,
+            tooltip="Add a note on this item in a meeting",
+        ),
+        Binding(
+            "r",
+            "capture('response')",
+            "Record response",
+            show=False,
+            tooltip="Record the State's response on this item in a meeting",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -368,6 +382,12 @@ class ItemsScreen(FieldkitScreen):
         self.app.push_screen(
             PickerScreen("Facets: narrow the items", self.facet_entries, self.toggle_facet)
         )
+
+    def action_capture(self, mode: str) -> None:
+        """Into a meeting's capture area on the item under the cursor (after the meeting)."""
+        from fieldkit.ui.screens.meeting_room import app_now, open_capture
+
+        open_capture(self.app, self.fk.store, mode, app_now(self.app), self.current_item_id)
 
     # -- priorities and links --------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from fieldkit.domain.vocab import MeetingStatus
 from fieldkit.storage.errors import StorageError
 from fieldkit.storage.repository import Store
 from fieldkit.ui.drafts import DraftKeeper, describe, drafts_of
+from fieldkit.ui.errors import storage_message
 from fieldkit.ui.widgets.capture import CaptureForm, NoteCapture, sentence
 from fieldkit.ui.widgets.capture_forms import ActionCapture, ResponseCapture
 from fieldkit.ui.widgets.capture_records import record_from_form
@@ -147,6 +148,13 @@ class MeetingRoom(Screen[None]):
             return
         if self.item_id is None and meeting.agenda:
             self.item_id = step(meeting.agenda, None, 1)
+        elif (
+            self.item_id is not None
+            and self.item_id in data.items
+            and self.item_id not in meeting.agenda
+        ):
+            self.add_to_agenda(self.item_id)  # as ctrl+g does
+            data = self.data()
         self.restore_drafts(data)
         self.follower = Follower(self, self.store, self.redraw)
         self.form().focus_text()
@@ -178,14 +186,20 @@ class MeetingRoom(Screen[None]):
         """Show the mission as it now is (another delegate or a script may have changed it)."""
         try:
             self.show(self.data())
-        except StorageError as exc:
-            self._warn(str(exc))
+        except (StorageError, OSError) as exc:
+            self._warn(storage_message(exc))
 
     def form(self, mode: str | None = None) -> CaptureForm:
         return self.query_one(f"#{mode or self.mode}", CaptureForm)
 
     def _warn(self, message: str) -> None:
         self.notify(message, severity="error", timeout=8)
+
+    def _not_saved(self, form: CaptureForm, error: BaseException) -> None:
+        """Say why the form was not saved: in a toast, and on the form until the next key."""
+        message = storage_message(error)
+        self.notify(message, title="Not saved", severity="error", timeout=15)
+        form.show_error("Not saved; everything typed is kept: save again once the file is back")
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -334,25 +348,32 @@ class MeetingRoom(Screen[None]):
         self.save_form(self.form())
 
     def save_form(self, form: CaptureForm) -> None:
+        """Save the form as its record; if the file cannot be written, nothing typed is lost.
+
+        The text stays in the form, the draft stays on disk (or pending, if the file is
+        gone), the reason is shown, and the same key saves again once the file is back.
+        """
         error = form.validate()
-        data = self.data()
         if error:
             form.show_error(error)
             return
-        try:
-            record = record_from_form(
-                form.KIND, form.fields(), data, self.meeting_id, self.item_id, self.author
-            )
-        except ValueError as exc:
-            form.show_error(sentence(str(exc)))
-            return
+        fields = form.fields()
         keeper = self.keepers[form.KIND]
+        draft = keeper.draft
         try:
+            data = self.data()
+            record = record_from_form(
+                form.KIND, fields, data, self.meeting_id, self.item_id, self.author
+            )
             with writing(self.app, self.store) as tx:
                 tx.put(record)
                 keeper.finish(tx)
-        except StorageError as exc:
-            form.show_error(str(exc))
+        except (StorageError, OSError) as exc:
+            keeper.unfinished(draft, self.meeting_id, self.item_id, fields)
+            self._not_saved(form, exc)
+            return
+        except ValueError as exc:
+            form.show_error(sentence(str(exc)))
             return
         form.clear()
         if form.KIND != "note":
@@ -435,8 +456,8 @@ class MeetingRoom(Screen[None]):
             try:
                 with writing(self.app, self.store) as tx:
                     tx.delete(type(record), record.id)
-            except StorageError as exc:
-                self._warn(str(exc))
+            except (StorageError, OSError) as exc:
+                self._warn(storage_message(exc))
                 return
             trash(self.app).append(record)
             self.notify("Deleted: u (or the palette's Undo delete) puts it back", timeout=4)
@@ -463,8 +484,8 @@ class MeetingRoom(Screen[None]):
         try:
             with writing(self.app, self.store) as tx:
                 tx.put(*records)
-        except StorageError as exc:
-            self._warn(str(exc))
+        except (StorageError, OSError) as exc:
+            self._warn(storage_message(exc))
             return False
         self.after_write()
         return True
@@ -473,11 +494,19 @@ class MeetingRoom(Screen[None]):
 # -- reaching the room from anywhere ----------------------------------------------------------
 
 
-def open_capture(app: App[Any], store: Store, mode: str, now: datetime | None = None) -> None:
+def open_capture(
+    app: App[Any],
+    store: Store,
+    mode: str,
+    now: datetime | None = None,
+    item_id: str | None = None,
+) -> None:
     """Land in a meeting's capture area, ready to type ('Add note' from any screen).
 
     In a meeting room this only switches the form; elsewhere it asks which meeting, with the
-    one in progress (else the latest held, else the next planned) already chosen.
+    one in progress (else the latest held, else the next planned) already chosen. With
+    `item_id` (the item under the cursor in the items browser) the room opens on that item,
+    which joins the meeting's agenda if it was not on it.
     """
     screen = app.screen
     if isinstance(screen, MeetingRoom):
@@ -485,8 +514,8 @@ def open_capture(app: App[Any], store: Store, mode: str, now: datetime | None = 
         return
     try:
         data = store.data()
-    except StorageError as exc:
-        app.notify(str(exc), severity="error")
+    except (StorageError, OSError) as exc:
+        app.notify(storage_message(exc), severity="error")
         return
     meetings = data.meetings_in_order
     if not meetings:
@@ -494,22 +523,25 @@ def open_capture(app: App[Any], store: Store, mode: str, now: datetime | None = 
         return
     chosen = default_meeting(meetings, now or datetime.now())
     purpose = {"note": "Add note", "response": "Record response", "action": "Add follow-up"}
+    what = purpose.get(mode, "Capture")
+    item = data.items.get(item_id or "")
+    if item is None:
+        item_id = None
+    else:
+        what = f"{what} on {item.short_ref}"
 
     def picked(meeting_id: str | None) -> None:
         if meeting_id is not None:
-            app.push_screen(MeetingRoom(meeting_id, mode=mode, store=store))
+            app.push_screen(MeetingRoom(meeting_id, mode=mode, item_id=item_id, store=store))
 
-    app.push_screen(
-        MeetingPicker(meetings, chosen.id if chosen else None, purpose.get(mode, "Capture")),
-        picked,
-    )
+    app.push_screen(MeetingPicker(meetings, chosen.id if chosen else None, what), picked)
 
 
 def offer_drafts(app: App[Any], store: Store) -> None:
     """At start: offer back what this author was typing when the app last stopped."""
     try:
         data = store.data()
-    except StorageError:
+    except (StorageError, OSError):
         return
     drafts = [d for d in drafts_of(data, settings.author()) if d.meeting_id in data.meetings]
     if not drafts:
@@ -523,7 +555,7 @@ def offer_drafts(app: App[Any], store: Store) -> None:
     app.push_screen(DraftOffer([describe(d, data) for d in drafts]), answered)
 
 
-def _now(app: App[Any]) -> datetime:
+def app_now(app: App[Any]) -> datetime:
     """Now, on the app's day (tests and demos fix the day; the time is the clock's)."""
     now = datetime.now()
     today = getattr(app, "today", None)
@@ -532,9 +564,15 @@ def _now(app: App[Any]) -> datetime:
 
 def _capture(mode: str) -> Callable[[App[Any]], None]:
     def run(app: App[Any]) -> None:
-        open_capture(app, app_store(app), mode, _now(app))
+        open_capture(app, app_store(app), mode, app_now(app), current_item(app))
 
     return run
+
+
+def current_item(app: App[Any]) -> str | None:
+    """The item under the cursor on the screen in front (the items browser), if any."""
+    item_id = getattr(app.screen, "current_item_id", None)
+    return item_id if isinstance(item_id, str) else None
 
 
 def _in_room(action: str) -> Callable[[App[Any]], None]:
@@ -573,8 +611,9 @@ def _undo(app: App[Any]) -> None:
     try:
         with writing(app, app_store(app)) as tx:
             tx.put(record)
-    except StorageError as exc:
-        app.notify(str(exc), severity="error")
+    except (StorageError, OSError) as exc:
+        deleted.append(record)  # still deleted: undo can be tried again
+        app.notify(storage_message(exc), severity="error")
         return
     app.notify("Put back", timeout=2)
     if isinstance(app.screen, MeetingRoom):

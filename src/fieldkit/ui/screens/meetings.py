@@ -25,6 +25,7 @@ from fieldkit.domain.text import shorten
 from fieldkit.domain.vocab import MeetingStatus
 from fieldkit.storage.errors import StorageError
 from fieldkit.storage.repository import Store
+from fieldkit.ui.errors import storage_message
 from fieldkit.ui.screens.meeting_room import MeetingRoom
 from fieldkit.ui.widgets.meeting_form import MeetingEditor
 from fieldkit.ui.widgets.meeting_store import Follower, app_store, writing
@@ -181,16 +182,21 @@ class MeetingsScreen(Screen[None]):
             self.edit(meeting)
 
     def edit(self, meeting: Meeting | None) -> None:
+        """The meeting form, which saves before it closes: a failed save keeps it open."""
+
+        def save(saved: Meeting, added: list[Record]) -> bool:
+            return self.save(saved, *added)
+
         def done(result: tuple[Meeting, list[Record]] | None) -> None:
             if result is None:
                 return
-            saved, added = result
-            if self.save(saved, *added):
-                what = "added" if meeting is None else "saved"
-                self.notify(f"Meeting {what}: {saved.title}", timeout=3)
-                self.redraw(select=saved.id)
+            saved, _ = result
+            what = "added" if meeting is None else "saved"
+            self.notify(f"Meeting {what}: {saved.title}", timeout=3)
+            self.redraw(select=saved.id)
 
-        self.app.push_screen(MeetingEditor(self.store.data(), meeting, self.author), done)
+        editor = MeetingEditor(self.store.data(), meeting, self.author, save=save)
+        self.app.push_screen(editor, done)
 
     def action_held(self) -> None:
         self.set_status(MeetingStatus.HELD)
@@ -212,8 +218,8 @@ class MeetingsScreen(Screen[None]):
         try:
             with writing(self.app, self.store) as tx:
                 tx.put(*records)
-        except StorageError as exc:
-            self.notify(str(exc), severity="error")
+        except (StorageError, OSError) as exc:
+            self.notify(storage_message(exc), title="Not saved", severity="error", timeout=15)
             return False
         return True
 

@@ -9,7 +9,7 @@ mission's priorities.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -79,11 +79,20 @@ class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
     MeetingEditor .hint { color: $text-muted; }
     """
 
-    def __init__(self, data: MissionData, meeting: Meeting | None, author: str) -> None:
+    def __init__(
+        self,
+        data: MissionData,
+        meeting: Meeting | None,
+        author: str,
+        save: Callable[[Meeting, list[Record]], bool] | None = None,
+    ) -> None:
+        """`save` writes the result and says whether it could; while it cannot, the form
+        stays open with everything typed in it."""
         super().__init__()
         self.data = data
         self.meeting = meeting
         self.author = author
+        self.save_with = save
         self.form = MeetingForm.of(data, meeting)
 
     def compose(self) -> ComposeResult:
@@ -134,5 +143,10 @@ class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
             result = self.current().apply(self.data, self.meeting, self.author)
         except ValueError as exc:
             self.query_one("#form-error", Label).update(str(exc))
+            return
+        if self.save_with is not None and not self.save_with(*result):
+            self.query_one("#form-error", Label).update(
+                "Not saved: the form is kept; ctrl+s tries again"
+            )
             return
         self.dismiss(result)
