@@ -37,6 +37,7 @@ NARROW = 150  # below this many columns the detail sits under the list
 SUGGEST_MINIMUM = 0.15  # weaker text overlap is chance, not the same concern
 OTHER_BODY_BONUS = 1.3  # another body raising it is what a delegate wants to see first
 DETAIL_DELAY = 0.06  # seconds the cursor rests before the detail pane is redrawn
+TYPING_DETAIL_DELAY = 0.3  # while filtering: the redraw waits for a pause in the typing
 SUGGEST_DELAY = 0.6  # seconds of rest before likely related items are looked for
 
 
@@ -318,8 +319,11 @@ class ItemsScreen(FieldkitScreen):
         if self._detail_timer is not None:
             self._detail_timer.stop()
         item_id = event.item_id
+        typing = isinstance(self.focused, FilterInput)
         self._detail_timer = self.set_timer(
-            DETAIL_DELAY, lambda: self._show_detail(item_id), name="detail"
+            TYPING_DETAIL_DELAY if typing else DETAIL_DELAY,
+            lambda: self._show_detail(item_id),
+            name="detail",
         )
         self._schedule_suggestions()
 
