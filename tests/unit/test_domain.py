@@ -135,3 +135,12 @@ def test_text_cleaning_removes_controls_and_keeps_scripts() -> None:
     assert clean("a\x0bb\x0cc\x00d\x07") == "a\nb\ncd"
     assert clean("Қазақстан — Казахстан 🇰🇿 كازاخستان") == "Қазақстан — Казахстан 🇰🇿 كازاخستان"
     assert shorten("one two three", 8) == "one two…"
+
+
+def test_counts_read_as_words() -> None:
+    from fieldkit.domain.text import counted
+
+    assert counted(1, "note") == "1 note"
+    assert counted(2, "note") == "2 notes"
+    assert counted(1, "person", "people") == "1 person"
+    assert counted(3, "person", "people") == "3 people"

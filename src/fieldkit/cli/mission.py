@@ -11,7 +11,7 @@ from fieldkit import settings
 from fieldkit.cli.common import DbOption, open_store, passphrase_source
 from fieldkit.cli.errors import fail
 from fieldkit.domain.mission import Mission
-from fieldkit.domain.text import squash
+from fieldkit.domain.text import counted, squash
 from fieldkit.storage.repository import Store
 
 EncryptOption = Annotated[
@@ -85,8 +85,9 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1)
         data = store.data()
         typer.echo(
-            f"{store.path}: sound ({len(data.items)} items, {len(data.meetings)} meetings, "
-            f"{len(data.notes)} notes, {len(data.responses)} responses)"
+            f"{store.path}: sound ({counted(len(data.items), 'item')}, "
+            f"{counted(len(data.meetings), 'meeting')}, {counted(len(data.notes), 'note')}, "
+            f"{counted(len(data.responses), 'response')})"
         )
 
     @app.command()

@@ -27,3 +27,8 @@ def squash(text: str) -> str:
 def shorten(text: str, width: int) -> str:
     line = squash(text)
     return line if len(line) <= width else line[: max(width - 1, 0)].rstrip() + "…"
+
+
+def counted(n: int, singular: str, plural: str = "") -> str:
+    """'1 person', '3 people', '1 note', '2 notes'."""
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"

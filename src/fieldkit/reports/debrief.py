@@ -20,7 +20,7 @@ from fieldkit.domain.grades import Grade, trend
 from fieldkit.domain.items import Item
 from fieldkit.domain.meetings import Action, Meeting, Note, Response
 from fieldkit.domain.mission import MissionData
-from fieldkit.domain.text import squash
+from fieldkit.domain.text import counted, squash
 from fieldkit.domain.vocab import ActionStatus, Confidentiality, MeetingStatus
 from fieldkit.reports import sections as s
 from fieldkit.reports.document import add_page_furniture, open_document, set_properties
@@ -110,13 +110,13 @@ def _summary(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
         f"Meetings: {len(scope.meetings)} in this debrief "
         f"({statuses[MeetingStatus.HELD]} held, {statuses[MeetingStatus.PLANNED]} planned, "
         f"{statuses[MeetingStatus.CANCELLED]} cancelled); {len(recorded)} with a record.",
-        f"Met: {s.counted(len(met_people), 'person', 'people')} from "
-        f"{s.counted(len(met_institutions), 'institution')}.",
+        f"Met: {counted(len(met_people), 'person', 'people')} from "
+        f"{counted(len(met_institutions), 'institution')}.",
     ]
     if responses:
         stance_words = ", ".join(f"{n} {st.label}" for st, n in stances.most_common())
         items = len({r.item_id for r in responses})
-        lines.append(f"Responses: {len(responses)} on {s.counted(items, 'item')} ({stance_words}).")
+        lines.append(f"Responses: {len(responses)} on {counted(items, 'item')} ({stance_words}).")
     else:
         lines.append("Responses: none recorded.")
     if notes:

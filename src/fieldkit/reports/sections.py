@@ -24,11 +24,6 @@ NOTE_KIND_LABELS: dict[NoteKind, str] = {
 KIND_ORDER = {kind: n for n, kind in enumerate(NoteKind)}
 
 
-def counted(n: int, singular: str, plural: str = "") -> str:
-    """'1 person', '3 people', '1 institution', '2 institutions'."""
-    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
-
-
 def long_date(day: str) -> str:
     """'2017-04-11' as '11 April 2017'; anything unreadable as it is."""
     try:
