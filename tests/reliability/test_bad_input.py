@@ -219,3 +219,34 @@ def test_exports_survive_any_text(
     Document(str(folder / "out-debrief"))
     again = cli("import", folder / "out-bundle", "--db", folder / "copy.json")
     assert again.exit_code == 0, again.output
+
+
+def test_a_workbook_whose_rows_are_damaged_is_refused_whole(tmp_path: Path) -> None:
+    """A read-only workbook parses its sheet while the rows are read: damage found there
+    is one clear line too, and nothing is imported."""
+    import zipfile
+
+    import openpyxl
+
+    good = tmp_path / "good.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Text", "Document Symbol", "Reccomending Body"])
+    for n in range(50):
+        sheet.append([f"{n + 1}. The State party should act", "CCPR/C/KAZ/CO/2", "CCPR"])
+    book.save(good)
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(damaged, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                middle = len(data) // 2
+                data = data[:middle] + b"<<&&not xml" + data[middle:]
+            dst.writestr(info, data)
+    mission = Mission_(tmp_path / "m")
+    result = cli("import", damaged, "--format", "uhri", "--db", mission.path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("fieldkit: ") and "Excel workbook" in result.stderr
+    assert "unexpected error" not in result.stderr
+    assert mission.path.read_bytes() == mission.before

@@ -204,7 +204,7 @@ def test_an_encrypted_demo_leaks_nothing_and_opens_only_with_its_passphrase(
     assert wrong.returncode == 2
     assert wrong.stderr.count("\n") == 1 and "wrong passphrase" in wrong.stderr
     checked = cli_process("check", "--db", path, env=env)
-    assert checked.returncode == 0 and "1 notes" in checked.stdout
+    assert checked.returncode == 0 and "1 note," in checked.stdout
     header = crypto.parse_header(path.read_bytes())
     assert (header.params.n, header.params.r, header.params.p) == (2**17, 8, 1)
 

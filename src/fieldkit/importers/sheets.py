@@ -146,9 +146,16 @@ def _xlsx(path: Path, is_header: HeaderTest | None) -> Sheet:
     total = max((sheet.max_row or 1) - 1, 0)
 
     def rows() -> Iterator[Row]:
+        # Read-only workbooks parse each sheet's XML as it is read: damage shows up here.
         try:
             for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
                 yield number, list(cells)
+        except ImportFailed:
+            raise
+        except Exception as exc:  # XML and zip errors met while reading the rows
+            raise ImportFailed(
+                path, f"is not a readable Excel workbook (.xlsx): {_reason(exc)}"
+            ) from None
         finally:
             book.close()
 
