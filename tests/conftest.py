@@ -8,12 +8,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from fieldkit import settings
 from fieldkit.demo import demo_records
 from fieldkit.storage.repository import Store
 
 _DEMO_CACHE: dict[str, bytes] = {}
+
+# In CI every run tries the same examples, so a result is reproducible from its log; on a
+# developer's machine each run explores new ones.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)
