@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
+from textual.binding import Binding
 from textual.screen import Screen
 
 from fieldkit.domain.mission import MissionData
@@ -11,6 +12,27 @@ from fieldkit.ui.errors import report
 
 if TYPE_CHECKING:
     from fieldkit.ui.app import FieldkitApp
+
+
+#: `[` and `]` move the priority under the cursor in the mission's order (dashboard, items).
+PRIORITY_ORDER_BINDINGS = (
+    Binding(
+        "left_square_bracket",
+        "move(-1)",
+        "Up",
+        key_display="[",
+        show=False,
+        tooltip="Move the priority up the mission's order",
+    ),
+    Binding(
+        "right_square_bracket",
+        "move(1)",
+        "Down",
+        key_display="]",
+        show=False,
+        tooltip="Move the priority down the mission's order",
+    ),
+)
 
 
 class FieldkitScreen(Screen[Any]):

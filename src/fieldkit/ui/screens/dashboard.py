@@ -14,7 +14,7 @@ from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import shorten, squash
 from fieldkit.ui.errors import guarded
 from fieldkit.ui.priorities import move_priority
-from fieldkit.ui.screens.base import FieldkitScreen
+from fieldkit.ui.screens.base import PRIORITY_ORDER_BINDINGS, FieldkitScreen
 from fieldkit.ui.widgets.words import grade_text, latest_grade, stance_words
 
 
@@ -48,22 +48,7 @@ class DashboardScreen(FieldkitScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_item", "Open item", show=False),
         Binding("i", "app.goto('items')", "Items", tooltip="Browse and filter every item"),
-        Binding(
-            "left_square_bracket",
-            "move(-1)",
-            "Up",
-            key_display="[",
-            show=False,
-            tooltip="Move the priority up the mission's order",
-        ),
-        Binding(
-            "right_square_bracket",
-            "move(1)",
-            "Down",
-            key_display="]",
-            show=False,
-            tooltip="Move the priority down the mission's order",
-        ),
+        *PRIORITY_ORDER_BINDINGS,
     ]
 
     def compose(self) -> ComposeResult:

@@ -28,7 +28,7 @@ from fieldkit.domain.text import shorten, squash
 from fieldkit.ui.errors import guarded
 from fieldkit.ui.facets import facet_lines, toggled
 from fieldkit.ui.priorities import is_linked, move_priority, toggle_link, toggle_priority
-from fieldkit.ui.screens.base import FieldkitScreen
+from fieldkit.ui.screens.base import PRIORITY_ORDER_BINDINGS, FieldkitScreen
 from fieldkit.ui.widgets.item_detail import ItemDetail
 from fieldkit.ui.widgets.item_list import ItemList, ItemRow, item_row
 from fieldkit.ui.widgets.picker import Entry, PickerScreen
@@ -99,22 +99,7 @@ class ItemsScreen(FieldkitScreen):
         Binding("f", "facets", "Facets", tooltip="Narrow by body, year, position, theme, kind"),
         Binding("x", "clear", "Clear", tooltip="Clear the filter and every facet"),
         Binding("p", "priority", "Priority", tooltip="Mark or unmark as a mission priority"),
-        Binding(
-            "left_square_bracket",
-            "move(-1)",
-            "Up",
-            key_display="[",
-            show=False,
-            tooltip="Move the priority up the mission's order",
-        ),
-        Binding(
-            "right_square_bracket",
-            "move(1)",
-            "Down",
-            key_display="]",
-            show=False,
-            tooltip="Move the priority down the mission's order",
-        ),
+        *PRIORITY_ORDER_BINDINGS,
         Binding("l", "link", "Link", tooltip="Link to items raising the same concern"),
         Binding("n", "step(1)", "Next", show=False, tooltip="Next item, also while reading"),
         Binding(
