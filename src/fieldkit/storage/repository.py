@@ -10,16 +10,15 @@ from __future__ import annotations
 from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from fieldkit.domain.mission import TYPE_BY_TABLE, Mission, MissionData
-from fieldkit.domain.records import Record, RecordError, now_iso
+from fieldkit.domain.records import Record, RecordError
 from fieldkit.storage.codec import Codec, Tree
 from fieldkit.storage.errors import CorruptFile
 from fieldkit.storage.mission_file import MissionFile, PassphraseSource
 from fieldkit.storage.schema import META_TABLE
 
-R = TypeVar("R", bound=Record)
 Table = dict[str, Any]
 
 
@@ -229,11 +228,6 @@ class Store:
     def changed_on_disk(self) -> bool:
         return self.file.changed_on_disk()
 
-    def raw_table(self, name: str) -> Table:
-        """The stored dicts of one table, for callers that need speed over objects."""
-        table: Table = self.file.tree().get(name) or {}
-        return table
-
     @contextmanager
     def transaction(self, backup: bool = True) -> Iterator[Tx]:
         """Read the freshest data and change it; saved once, only if something changed."""
@@ -261,8 +255,3 @@ class Store:
         tx.put(mission)
         tx.put_many(records)
         self.file.create(tree, codec)
-
-
-def stamp(record: R, author: str) -> R:
-    """The record as written now by `author`."""
-    return record.touched(author=record.author or author, updated_at=now_iso())
