@@ -72,9 +72,7 @@ def _meta(a: State, b: State) -> dict[str, Any]:
     created = [m["created_at"] for m in (a.meta, b.meta) if m.get("created_at")]
     if created:
         meta["created_at"] = min(created)
-    latest = max(
-        (str(m.get("updated_at", "")), str(m.get("author", ""))) for m in (a.meta, b.meta)
-    )
+    latest = max((str(m.get("updated_at", "")), str(m.get("author", ""))) for m in (a.meta, b.meta))
     meta["updated_at"], meta["author"] = latest
     return meta
 
