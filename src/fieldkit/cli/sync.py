@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from fieldkit import settings
 from fieldkit.cli.common import DbOption, JsonOption, open_store, passphrase_source, print_json
 from fieldkit.cli.errors import fail
 from fieldkit.domain.history import DELETED, Entry
@@ -137,7 +138,7 @@ def register(app: typer.Typer) -> None:
             if doc is None:
                 fail(f"the record of conflict {conflict.id} is gone")
             chosen = conflict.mine if keep == "mine" else conflict.theirs
-            result = resolve(doc, conflict, chosen, tx.copy, now_iso())
+            result = resolve(doc, conflict, chosen, tx.copy, now_iso(), settings.author())
             if result.tomb:
                 tx.drop(conflict.table, conflict.record_id)
                 tx.put_doc(TOMBSTONES, dict(result.doc))

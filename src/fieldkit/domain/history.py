@@ -168,7 +168,7 @@ def load(doc: Mapping[str, Any], tomb: bool = False) -> State:
         elif name in dots:
             dot = str(dots[name])
             at, by = (when.get(dot) or ["", ""])[:2]
-            value = tomb if name == DELETED else doc[name]
+            value = dot in (sync.get("x") or {}) if name == DELETED else doc[name]
             regs[name] = [Entry(dot, value, str(at), str(by))]
         elif name != DELETED:
             regs[name] = [Entry(fallback, doc[name], str(doc.get("updated_at", "")), "")]
@@ -212,8 +212,8 @@ def dump(state: State) -> Doc:
         sync["x"] = {d: state.ctx[d] for d in sorted(dels) if d in state.ctx}
     if state.unknown:
         sync["o"] = sorted(state.unknown)
-    mine = {k: v for k, v in state.mine.items() if len(state.regs.get(k, [])) > 1}
-    if mine:
+    mine = {k: v for k, v in state.mine.items() if len(state.regs.get(k, [])) > 1 or k == DELETED}
+    if mine and not state.tomb:
         sync["m"] = dict(sorted(mine.items()))
     doc[SYNC] = sync
     return doc

@@ -13,6 +13,7 @@ from typing import Any
 
 from fieldkit.domain.history import (
     DELETED,
+    META,
     SYNC,
     Doc,
     Entry,
@@ -88,9 +89,10 @@ def merge_states(a: State, b: State) -> State:
     live_dots = {e.dot for e in regs.get(DELETED, []) if e.value is True}
     ctx = {d: c for d, c in {**b.ctx, **a.ctx}.items() if d in live_dots}
     unknown = {n for n in names if (a.tomb or n in a.unknown) and (b.tomb or n in b.unknown)}
+    meta = _meta(a, b)
     merged = State(
         id=a.id,
-        meta=_meta(a, b),
+        meta={k: v for k, v in meta.items() if k in META},
         fields=[n for n in names if n in regs],
         vv=join((a.vv, b.vv)),
         regs=regs,
@@ -99,14 +101,11 @@ def merge_states(a: State, b: State) -> State:
         mine=dict(a.mine),
         tomb=False,
     )
+    table = str(meta.get("table") or "")
     if merged.deleted_cleanly:
-        table = str(a.meta.get("table") or b.meta.get("table") or "")
-        meta = merged.meta
         tomb = _as_tomb(merged, table, str(meta["updated_at"]), str(meta["author"]))
         tomb.meta["created_at"] = meta.get("created_at", "")
         return tomb
-    if not regs or set(regs) == {DELETED}:
-        return _as_tomb(merged, str(a.meta.get("table", "")), "", "")
     return merged
 
 
@@ -205,15 +204,16 @@ def _key(value: Any) -> str:
     return repr(value)
 
 
-def resolve(doc: Mapping[str, Any], conflict: Conflict, keep: Entry, copy: str, at: str) -> Side:
-    """The record after a delegate chose `keep`, written as a new edit by this copy."""
+def resolve(
+    doc: Mapping[str, Any], conflict: Conflict, keep: Entry, copy: str, at: str, by: str
+) -> Side:
+    """The record after a delegate (`by`) chose `keep`, written as a new edit by this copy."""
     state = load(doc)
-    by = str(doc.get("author", ""))
     if conflict.field == DELETED:
         write(state, {DELETED: keep.value == REMOVED}, copy, at, by)
     else:
         write(state, {conflict.field: keep.value}, copy, at, by)
-    state.meta["updated_at"] = at
+    state.meta["updated_at"], state.meta["author"] = at, by
     if state.deleted_cleanly:
         return Side(dump(_as_tomb(state, conflict.table, at, by)), tomb=True)
     return Side(dump(state))
