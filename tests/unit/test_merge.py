@@ -269,3 +269,19 @@ def test_copies_of_a_file_from_before_merge_history_merge_cleanly(
     assert report["conflicts"] == [] and len(report["updated"]) == 1
     response = Store(a).data().responses[rid]
     assert (response.stance.value, response.quote) == ("accepts", "We will consider it")
+
+
+def test_check_lists_conflicts_and_copies_beside_the_file_and_exits_0(
+    two: tuple[Path, Path],
+) -> None:
+    a, b = two
+    rid = next(iter(Store(a).data().responses))
+    ok("response", "edit", rid, "--stance", "accepts", "--db", a)
+    ok("response", "edit", rid, "--stance", "rejects", "--db", b)
+    ok("merge", b, "--db", a)
+    syncthing = a.parent / f"{a.stem}.sync-conflict-20170411-093000-ABCDEFG.json"
+    shutil.copy(b, syncthing)
+    done = cli("check", "--db", a)
+    assert done.exit_code == 0, done.output
+    assert "1 unresolved conflict" in done.stdout and "stance" in done.stdout
+    assert f"another copy of this mission lies beside it: {syncthing.name}" in done.stdout

@@ -89,6 +89,9 @@ def register(app: typer.Typer) -> None:
             f"{counted(len(data.meetings), 'meeting')}, {counted(len(data.notes), 'note')}, "
             f"{counted(len(data.responses), 'response')})"
         )
+        from fieldkit.cli.sync import copies_notice
+
+        copies_notice(store, data.mission.id if data.mission else None)
 
     @app.command()
     def restore(

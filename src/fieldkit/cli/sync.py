@@ -16,7 +16,14 @@ from fieldkit.domain.lookup import NotFound
 from fieldkit.domain.merge import Conflict, resolve
 from fieldkit.domain.records import now_iso
 from fieldkit.domain.text import counted, shorten
-from fieldkit.storage.merge import MergeError, MergeReport, all_conflicts, merge
+from fieldkit.storage.merge import (
+    MergeError,
+    MergeReport,
+    all_conflicts,
+    copies_beside,
+    merge,
+)
+from fieldkit.storage.repository import Store
 from fieldkit.storage.schema import TOMBSTONES
 
 FIELD_NAMES = {DELETED: "deleted or kept"}
@@ -72,6 +79,20 @@ def _find(conflicts: list[Conflict], prefix: str) -> Conflict:
     if len(found) > 1:
         raise NotFound(f"conflict id {prefix!r} is ambiguous: give more characters")
     return found[0]
+
+
+def copies_notice(store: Store, mission_id: str | None) -> None:
+    """What `fieldkit check` adds: unresolved conflicts, other copies beside the file."""
+    found = all_conflicts(store.file.tree())
+    if found:
+        typer.echo(f"{counted(len(found), 'unresolved conflict')} (see `fieldkit conflicts`):")
+        for conflict in found:
+            typer.echo(f"  {conflict_line(conflict)}")
+    for other in copies_beside(store.path, mission_id):
+        typer.echo(
+            f"another copy of this mission lies beside it: {other.name} "
+            f"(merge it with `fieldkit merge {other}`)"
+        )
 
 
 def register(app: typer.Typer) -> None:

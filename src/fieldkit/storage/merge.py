@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -178,3 +179,34 @@ def all_conflicts(tree: Mapping[str, Any]) -> list[Conflict]:
             if isinstance(doc, dict):
                 found += conflicts_of(name, doc)
     return found
+
+
+_MISSION_ID = re.compile(rb'"mission":\{"[0-9]+":\{"id":"([^"]+)"')
+
+
+def copies_beside(path: Path, mission_id: str | None) -> list[Path]:
+    """Other copies of the mission in the file's folder: Syncthing's conflict copies
+    (`NAME.sync-conflict-*`) and plain files holding the same mission."""
+    found: list[Path] = []
+    try:
+        candidates = sorted(path.parent.iterdir())
+    except OSError:
+        return []
+    for candidate in candidates:
+        if candidate == path or not candidate.is_file() or candidate.name.startswith("."):
+            continue
+        if candidate.name.startswith(f"{path.stem}.sync-conflict-") or (
+            candidate.suffix == path.suffix and mission_id and _mission_of(candidate) == mission_id
+        ):
+            found.append(candidate)
+    return found
+
+
+def _mission_of(path: Path) -> str | None:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return None
+    match = _MISSION_ID.search(head)
+    return match.group(1).decode() if match else None
