@@ -12,9 +12,7 @@ from fieldkit import settings
 from fieldkit.cli.common import DbOption, JsonOption, open_store, passphrase_source, print_json
 from fieldkit.cli.errors import fail
 from fieldkit.domain.history import DELETED, Entry
-from fieldkit.domain.lookup import NotFound
-from fieldkit.domain.merge import Conflict, resolve
-from fieldkit.domain.records import now_iso
+from fieldkit.domain.merge import Conflict
 from fieldkit.domain.text import counted, shorten
 from fieldkit.storage.merge import (
     MergeError,
@@ -22,9 +20,9 @@ from fieldkit.storage.merge import (
     all_conflicts,
     copies_beside,
     merge,
+    resolve_conflict,
 )
 from fieldkit.storage.repository import Store
-from fieldkit.storage.schema import TOMBSTONES
 
 FIELD_NAMES = {DELETED: "deleted or kept"}
 
@@ -69,16 +67,6 @@ def _report_json(report: MergeReport, saved: bool) -> dict[str, Any]:
         "conflicts": [conflict_json(c) for c in report.conflicts],
         "saved": saved,
     }
-
-
-def _find(conflicts: list[Conflict], prefix: str) -> Conflict:
-    wanted = prefix.strip().lower()
-    found = [c for c in conflicts if wanted and c.id.startswith(wanted)]
-    if not found:
-        raise NotFound(f"no conflict with id {prefix!r}: see `fieldkit conflicts`")
-    if len(found) > 1:
-        raise NotFound(f"conflict id {prefix!r} is ambiguous: give more characters")
-    return found[0]
 
 
 def copies_notice(store: Store, mission_id: str | None) -> None:
@@ -154,17 +142,7 @@ def register(app: typer.Typer) -> None:
             fail(f"--keep {keep!r} is not one of: mine, theirs")
         store = open_store(db)
         with store.transaction() as tx:
-            conflict = _find(all_conflicts(tx.tree), conflict_id)
-            doc = tx.doc(conflict.table, conflict.record_id)
-            if doc is None:
-                fail(f"the record of conflict {conflict.id} is gone")
-            chosen = conflict.mine if keep == "mine" else conflict.theirs
-            result = resolve(doc, conflict, chosen, tx.copy, now_iso(), settings.author())
-            if result.tomb:
-                tx.drop(conflict.table, conflict.record_id)
-                tx.put_doc(TOMBSTONES, dict(result.doc))
-            else:
-                tx.put_doc(conflict.table, dict(result.doc))
+            conflict, chosen = resolve_conflict(tx, conflict_id, keep == "mine", settings.author())
         if as_json:
             print_json({**conflict_json(conflict), "kept": _entry(chosen)})
             return

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from fieldkit.domain.history import (
@@ -26,6 +26,8 @@ from fieldkit.domain.history import (
     provisional,
     write,
 )
+from fieldkit.domain.mission import MissionData
+from fieldkit.domain.records import Record
 
 KEPT = "kept"
 REMOVED = "deleted"
@@ -222,3 +224,24 @@ def resolve(
 def merged_doc(doc: Doc) -> Doc:
     """A record's history in its stored form (for tests and the migration)."""
     return dump(load(doc))
+
+
+def conflicts_in(data: MissionData) -> list[Conflict]:
+    """Every unresolved conflict among a mission's records."""
+    tables: list[tuple[str, Iterable[Record]]] = [
+        ("mission", [data.mission] if data.mission else []),
+        ("items", data.items.values()),
+        ("institutions", data.institutions.values()),
+        ("people", data.people.values()),
+        ("meetings", data.meetings.values()),
+        ("notes", data.notes.values()),
+        ("responses", data.responses.values()),
+        ("actions", data.actions.values()),
+    ]
+    found: list[Conflict] = []
+    for table, records in tables:
+        for record in records:
+            sync = record.extra.get(SYNC)
+            if isinstance(sync, dict) and (sync.get("c") or sync.get("x")):
+                found += conflicts_of(table, record.to_dict())
+    return found

@@ -15,7 +15,10 @@ from typing import Any
 
 import orjson
 
-from fieldkit.domain.merge import Conflict, Side, conflicts_of, merge_sides
+from fieldkit.domain.history import Entry
+from fieldkit.domain.lookup import NotFound
+from fieldkit.domain.merge import Conflict, Side, conflicts_of, merge_sides, resolve
+from fieldkit.domain.records import now_iso
 from fieldkit.storage import schema
 from fieldkit.storage.bundle import FORMAT, VERSION, looks_like_bundle
 from fieldkit.storage.mission_file import MissionFile, PassphraseSource
@@ -162,12 +165,17 @@ def merge(
 ) -> MergeReport:
     """Merge other copies into the store's file in one locked, atomic transaction."""
     copies = [read_copy(path, passphrase(path) if passphrase else None) for path in others]
-    report = MergeReport()
     with store.transaction() as tx:
-        for other in copies:
-            merge_copy(tx, other, report)
-        if dry_run:
-            tx.changed = False
+        return merge_all(tx, copies, dry_run)
+
+
+def merge_all(tx: Tx, copies: list[Copy], dry_run: bool = False) -> MergeReport:
+    """Merge copies already read into a transaction (left unsaved for a dry run)."""
+    report = MergeReport()
+    for other in copies:
+        merge_copy(tx, other, report)
+    if dry_run:
+        tx.changed = False
     return report
 
 
@@ -179,6 +187,33 @@ def all_conflicts(tree: Mapping[str, Any]) -> list[Conflict]:
             if isinstance(doc, dict):
                 found += conflicts_of(name, doc)
     return found
+
+
+def find_conflict(conflicts: list[Conflict], prefix: str) -> Conflict:
+    """The one conflict whose id starts with `prefix`."""
+    wanted = prefix.strip().lower()
+    found = [c for c in conflicts if wanted and c.id.startswith(wanted)]
+    if not found:
+        raise NotFound(f"no conflict with id {prefix!r}: see `fieldkit conflicts`")
+    if len(found) > 1:
+        raise NotFound(f"conflict id {prefix!r} is ambiguous: give more characters")
+    return found[0]
+
+
+def resolve_conflict(tx: Tx, prefix: str, keep_mine: bool, by: str) -> tuple[Conflict, Entry]:
+    """Settle a conflict in a transaction by keeping one value; returns it and the value."""
+    conflict = find_conflict(all_conflicts(tx.tree), prefix)
+    doc = tx.doc(conflict.table, conflict.record_id)
+    if doc is None:
+        raise NotFound(f"the record of conflict {conflict.id} is gone")
+    chosen = conflict.mine if keep_mine else conflict.theirs
+    result = resolve(doc, conflict, chosen, tx.copy, now_iso(), by)
+    if result.tomb:
+        tx.drop(conflict.table, conflict.record_id)
+        tx.put_doc(TOMBSTONES, dict(result.doc))
+    else:
+        tx.put_doc(conflict.table, dict(result.doc))
+    return conflict, chosen
 
 
 _MISSION_ID = re.compile(rb'"mission":\{"[0-9]+":\{"id":"([^"]+)"')
