@@ -160,7 +160,7 @@ def load(doc: Mapping[str, Any], tomb: bool = False) -> State:
     when: Mapping[str, list[str]] = sync.get("w") or {}
     multi: Mapping[str, list[list[Any]]] = sync.get("c") or {}
     names = [] if tomb else content_keys(doc)
-    fallback = base_dot({k: doc[k] for k in names})
+    fallback = ""
     regs: dict[str, list[Entry]] = {}
     for name in [*names, DELETED]:
         if name in multi:
@@ -171,6 +171,7 @@ def load(doc: Mapping[str, Any], tomb: bool = False) -> State:
             value = dot in (sync.get("x") or {}) if name == DELETED else doc[name]
             regs[name] = [Entry(dot, value, str(at), str(by))]
         elif name != DELETED:
+            fallback = fallback or base_dot({k: doc[k] for k in names})
             regs[name] = [Entry(fallback, doc[name], str(doc.get("updated_at", "")), "")]
             copy, n = split_dot(fallback)
             vv[copy] = max(vv.get(copy, 0), n)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import gc
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -117,8 +119,10 @@ def merge_copy(tx: Tx, other: Copy, report: MergeReport) -> None:
             f"{other.path.name} is a copy of another mission ({other.mission_id}), not this one"
         )
     for name in SYNCED:
+        held = ours.tables[name]
         for record_id, doc in other.tables[name].items():
-            _merge_one(tx, ours, name, record_id, Side(doc), report)
+            if held.get(record_id) != doc:  # most records are the same in both copies
+                _merge_one(tx, ours, name, record_id, Side(doc), report)
     for record_id, tomb in other.tombs.items():
         name = str(tomb.get("table", ""))
         if name in SYNCED:
@@ -164,9 +168,24 @@ def merge(
     dry_run: bool = False,
 ) -> MergeReport:
     """Merge other copies into the store's file in one locked, atomic transaction."""
-    copies = [read_copy(path, passphrase(path) if passphrase else None) for path in others]
-    with store.transaction() as tx:
-        return merge_all(tx, copies, dry_run)
+    with _no_cycle_scans():
+        copies = [read_copy(path, passphrase(path) if passphrase else None) for path in others]
+        with store.transaction() as tx:
+            return merge_all(tx, copies, dry_run)
+
+
+@contextmanager
+def _no_cycle_scans() -> Iterator[None]:
+    """Pause the cycle collector: a merge holds two whole missions (millions of objects,
+    none in a cycle), which it would otherwise scan again and again; reference counting
+    still frees them."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def merge_all(tx: Tx, copies: list[Copy], dry_run: bool = False) -> MergeReport:
