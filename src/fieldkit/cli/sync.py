@@ -83,67 +83,71 @@ def copies_notice(store: Store, mission_id: str | None) -> None:
         )
 
 
+def merge_cmd(
+    others: Annotated[list[Path], typer.Argument(help="Other copies: files or bundles.")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would change; save nothing.")
+    ] = False,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Merge other copies of this mission into the file, field by field."""
+    store = open_store(db)
+    for other in others:
+        if not other.is_file():
+            fail(f"no file at {other}")
+        if other.resolve() == store.path.resolve():
+            fail(f"{other} is the mission file itself")
+    try:
+        report = merge(store, others, passphrase_source, dry_run)
+    except MergeError as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(_report_json(report, report.changed and not dry_run))
+        return
+    names = ", ".join(p.name for p in others)
+    typer.echo(
+        f"{'would merge' if dry_run else 'merged'} {names}: {len(report.added)} added, "
+        f"{len(report.updated)} updated, {len(report.deleted)} deleted, "
+        f"{counted(len(report.conflicts), 'conflict')}"
+    )
+    for conflict in report.conflicts:
+        typer.echo(conflict_line(conflict))
+    if report.conflicts and not dry_run:
+        typer.echo("settle each with `fieldkit resolve ID --keep mine|theirs`")
+
+
+def conflicts_cmd(as_json: JsonOption = False, db: DbOption = None) -> None:
+    """List the conflicts merges left: both values, who wrote each and when."""
+    found = all_conflicts(open_store(db).file.tree())
+    if as_json:
+        print_json([conflict_json(c) for c in found])
+        return
+    if not found:
+        typer.echo("no conflicts")
+    for conflict in found:
+        typer.echo(conflict_line(conflict))
+
+
+def resolve_cmd(
+    conflict_id: Annotated[str, typer.Argument(help="Conflict id or prefix.")],
+    keep: Annotated[str, typer.Option("--keep", help="mine (this file's value) or theirs.")],
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Settle a conflict by keeping one of its values."""
+    if keep not in ("mine", "theirs"):
+        fail(f"--keep {keep!r} is not one of: mine, theirs")
+    store = open_store(db)
+    with store.transaction() as tx:
+        conflict, chosen = resolve_conflict(tx, conflict_id, keep == "mine", settings.author())
+    if as_json:
+        print_json({**conflict_json(conflict), "kept": _entry(chosen)})
+        return
+    typer.echo(f"{conflict.id}: kept {keep} {_show(chosen)}")
+
+
 def register(app: typer.Typer) -> None:
-    @app.command("merge")
-    def merge_cmd(
-        others: Annotated[list[Path], typer.Argument(help="Other copies: files or bundles.")],
-        dry_run: Annotated[
-            bool, typer.Option("--dry-run", help="Say what would change; save nothing.")
-        ] = False,
-        as_json: JsonOption = False,
-        db: DbOption = None,
-    ) -> None:
-        """Merge other copies of this mission into the file, field by field."""
-        store = open_store(db)
-        for other in others:
-            if not other.is_file():
-                fail(f"no file at {other}")
-            if other.resolve() == store.path.resolve():
-                fail(f"{other} is the mission file itself")
-        try:
-            report = merge(store, others, passphrase_source, dry_run)
-        except MergeError as exc:
-            fail(str(exc))
-        if as_json:
-            print_json(_report_json(report, report.changed and not dry_run))
-            return
-        names = ", ".join(p.name for p in others)
-        typer.echo(
-            f"{'would merge' if dry_run else 'merged'} {names}: {len(report.added)} added, "
-            f"{len(report.updated)} updated, {len(report.deleted)} deleted, "
-            f"{counted(len(report.conflicts), 'conflict')}"
-        )
-        for conflict in report.conflicts:
-            typer.echo(conflict_line(conflict))
-        if report.conflicts and not dry_run:
-            typer.echo("settle each with `fieldkit resolve ID --keep mine|theirs`")
-
-    @app.command("conflicts")
-    def conflicts_cmd(as_json: JsonOption = False, db: DbOption = None) -> None:
-        """List the conflicts merges left: both values, who wrote each and when."""
-        found = all_conflicts(open_store(db).file.tree())
-        if as_json:
-            print_json([conflict_json(c) for c in found])
-            return
-        if not found:
-            typer.echo("no conflicts")
-        for conflict in found:
-            typer.echo(conflict_line(conflict))
-
-    @app.command("resolve")
-    def resolve_cmd(
-        conflict_id: Annotated[str, typer.Argument(help="Conflict id or prefix.")],
-        keep: Annotated[str, typer.Option("--keep", help="mine (this file's value) or theirs.")],
-        as_json: JsonOption = False,
-        db: DbOption = None,
-    ) -> None:
-        """Settle a conflict by keeping one of its values."""
-        if keep not in ("mine", "theirs"):
-            fail(f"--keep {keep!r} is not one of: mine, theirs")
-        store = open_store(db)
-        with store.transaction() as tx:
-            conflict, chosen = resolve_conflict(tx, conflict_id, keep == "mine", settings.author())
-        if as_json:
-            print_json({**conflict_json(conflict), "kept": _entry(chosen)})
-            return
-        typer.echo(f"{conflict.id}: kept {keep} {_show(chosen)}")
+    app.command("merge")(merge_cmd)
+    app.command("conflicts")(conflicts_cmd)
+    app.command("resolve")(resolve_cmd)
