@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -285,3 +287,41 @@ def test_check_lists_conflicts_and_copies_beside_the_file_and_exits_0(
     assert done.exit_code == 0, done.output
     assert "1 unresolved conflict" in done.stdout and "stance" in done.stdout
     assert f"another copy of this mission lies beside it: {syncthing.name}" in done.stdout
+
+
+def test_a_merge_that_cannot_be_saved_leaves_the_file_as_it_was(
+    two: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = two
+    ok("note", "add", "New", "--meeting", meetings(b)[0], "--kind", "statement", "--db", b)
+    before = a.read_bytes()
+
+    def no_space(*_: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", no_space)
+    done = cli("merge", b, "--db", a)
+    monkeypatch.undo()
+    assert done.exit_code == 2 and "No space left on device" in done.stderr
+    assert a.read_bytes() == before
+    assert len(as_json("merge", b, "--db", a)["added"]) == 1
+
+
+def test_a_left_out_contact_saved_unchanged_is_not_an_edit(
+    two: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, b = two
+    with Store(b).transaction() as tx:
+        tx.put(Person(name="Aigerim", contact="+7 700 000"))
+    bundle = tmp_path / "b.json"
+    ok("export", "bundle", "--out", bundle, "--db", b)
+    ok("merge", bundle, "--db", a)
+    store = Store(a)
+    person = next(p for p in store.data().people.values() if p.name == "Aigerim")
+    assert person.contact == ""
+    with store.transaction() as tx:
+        tx.put(person.touched(title="Adviser"))
+    ok("merge", b, "--db", a)
+    person = next(p for p in Store(a).data().people.values() if p.name == "Aigerim")
+    assert (person.contact, person.title) == ("+7 700 000", "Adviser")
+    assert as_json("conflicts", "--db", a) == []

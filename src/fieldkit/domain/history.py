@@ -253,7 +253,7 @@ def stamp(old: Mapping[str, Any] | None, new: Mapping[str, Any], copy: str) -> D
     changed = {
         k: body[k]
         for k in content_keys(body)
-        if k not in state.regs or k in state.unknown or state.provisional(k) != body[k]
+        if k not in state.regs or state.provisional(k) != body[k]
     }
     if state.tomb or DELETED in state.regs:
         changed[DELETED] = False
