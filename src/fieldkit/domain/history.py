@@ -3,7 +3,8 @@
 Each record carries its merge history under the key `_sync` (see docs/merge.md):
 
     "v": {copy: n}          the record's version vector: the writes it has seen, per copy
-    "f": {field: "copy:n"}  the dot (write) that set each field's single value
+    "f": "copy:n" or {"*": "copy:n", field: "copy:n"}  the dot (write) that set each
+                            field's single value: one for all fields, or a default and others
     "w": {"copy:n": [at, by]}  when and by whom each of those writes was made
     "c": {field: [[dot, value, at, by], ...]}  a field in conflict: every value kept
     "x": {"copy:n": {copy: n}}  for a deletion: what the deleting copy had seen
@@ -139,7 +140,7 @@ def base_dot(doc: Mapping[str, Any]) -> str:
 def fresh_sync(doc: Mapping[str, Any], dot: str) -> Doc:
     copy, n = split_dot(dot)
     at, by = str(doc.get("updated_at", "")), str(doc.get("author", ""))
-    return {"v": {copy: n}, "f": dict.fromkeys(content_keys(doc), dot), "w": {dot: [at, by]}}
+    return {"v": {copy: n}, "f": dot, "w": {dot: [at, by]}}
 
 
 def with_history(doc: Mapping[str, Any]) -> Doc:
@@ -156,7 +157,7 @@ def load(doc: Mapping[str, Any], tomb: bool = False) -> State:
     doc = with_history(doc)
     sync: Mapping[str, Any] = doc[SYNC]
     vv: Clock = {str(k): int(n) for k, n in (sync.get("v") or {}).items()}
-    dots: Mapping[str, str] = sync.get("f") or {}
+    dots, default = _unpack(sync.get("f"))
     when: Mapping[str, list[str]] = sync.get("w") or {}
     multi: Mapping[str, list[list[Any]]] = sync.get("c") or {}
     names = [] if tomb else content_keys(doc)
@@ -165,8 +166,8 @@ def load(doc: Mapping[str, Any], tomb: bool = False) -> State:
     for name in [*names, DELETED]:
         if name in multi:
             regs[name] = [Entry(str(d), v, str(a), str(b)) for d, v, a, b in multi[name]]
-        elif name in dots:
-            dot = str(dots[name])
+        elif name in dots or (default and name != DELETED):
+            dot = str(dots.get(name) or default)
             at, by = (when.get(dot) or ["", ""])[:2]
             value = dot in (sync.get("x") or {}) if name == DELETED else doc[name]
             regs[name] = [Entry(dot, value, str(at), str(by))]
@@ -205,7 +206,8 @@ def dump(state: State) -> Doc:
             when[entries[0].dot] = [entries[0].at, entries[0].by]
         else:
             multi[name] = [[e.dot, e.value, e.at, e.by] for e in sorted(entries, key=_dot_key)]
-    sync: Doc = {"v": dict(sorted(state.vv.items())), "f": single, "w": dict(sorted(when.items()))}
+    sync: Doc = {"v": dict(sorted(state.vv.items())), "f": _pack(single)}
+    sync["w"] = dict(sorted(when.items()))
     if multi:
         sync["c"] = multi
     dels = {e.dot for e in state.regs.get(DELETED, []) if e.value is True}
@@ -218,6 +220,27 @@ def dump(state: State) -> Doc:
         sync["m"] = dict(sorted(mine.items()))
     doc[SYNC] = sync
     return doc
+
+
+def _pack(single: dict[str, str]) -> str | dict[str, str]:
+    """Each field's dot, stored as the dot most fields share plus the others."""
+    counts: dict[str, int] = {}
+    for name, dot in single.items():
+        if name != DELETED:
+            counts[dot] = counts.get(dot, 0) + 1
+    if not counts:
+        return dict(single)
+    common = max(counts, key=lambda d: (counts[d], d))
+    rest = {k: v for k, v in sorted(single.items()) if v != common or k == DELETED}
+    return {"*": common, **rest} if rest else common
+
+
+def _unpack(packed: Any) -> tuple[dict[str, str], str]:
+    """(dots named field by field, the dot of every other field)."""
+    if isinstance(packed, str):
+        return {}, packed
+    dots = {str(k): str(v) for k, v in (packed or {}).items()}
+    return dots, dots.pop("*", "")
 
 
 def _dot_key(entry: Entry) -> tuple[str, int]:
