@@ -325,3 +325,16 @@ def test_a_left_out_contact_saved_unchanged_is_not_an_edit(
     person = next(p for p in Store(a).data().people.values() if p.name == "Aigerim")
     assert (person.contact, person.title) == ("+7 700 000", "Adviser")
     assert as_json("conflicts", "--db", a) == []
+
+
+def test_damaged_merge_history_is_rebuilt_not_a_crash(two: tuple[Path, Path]) -> None:
+    a, b = two
+    tree = orjson.loads(b.read_bytes())
+    for doc in tree["notes"].values():
+        doc["_sync"] = {"v": "spoiled", "f": 3}
+    b.write_bytes(orjson.dumps(tree))
+    note = next(iter(Store(b).data().notes))
+    ok("note", "edit", note, "--text", "Edited after the damage", "--db", b)
+    report = as_json("merge", b, "--db", a)
+    assert [c["field"] for c in report["conflicts"]] == ["text"]
+    assert cli("conflicts", "--db", a).exit_code == 0

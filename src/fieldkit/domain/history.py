@@ -154,7 +154,16 @@ def with_history(doc: Mapping[str, Any]) -> Doc:
 
 
 def load(doc: Mapping[str, Any], tomb: bool = False) -> State:
-    doc = with_history(doc)
+    """A record's state; damaged history (edited by hand) is replaced by the content-named
+    history an old record gets, so the record merges, at worst as a conflict."""
+    try:
+        return _load(with_history(doc), tomb)
+    except (TypeError, ValueError, AttributeError, KeyError):
+        bare = {k: v for k, v in doc.items() if k != SYNC}
+        return _load(with_history(bare), tomb)
+
+
+def _load(doc: Mapping[str, Any], tomb: bool) -> State:
     sync: Mapping[str, Any] = doc[SYNC]
     vv: Clock = {str(k): int(n) for k, n in (sync.get("v") or {}).items()}
     dots, default = _unpack(sync.get("f"))
