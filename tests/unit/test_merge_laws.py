@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fieldkit.domain import history
-from fieldkit.domain.merge import Side, conflicts_of, merge_sides
+from fieldkit.domain.merge import Side, conflicts_of, merge_sides, resolve
 
 Copy = dict[str, Side]
 IDS = ("r1", "r2", "r3")
@@ -73,6 +73,12 @@ def apply(world: World, op: tuple[Any, ...]) -> None:
         copy[rid] = Side(history.stamp(side.doc, new, name))
     elif kind == "delete" and side is not None and not side.tomb:
         copy[rid] = Side(history.delete(side.doc, "notes", name, at, name), tomb=True)
+    elif kind == "resolve" and side is not None and not side.tomb:
+        found = conflicts_of("notes", dict(side.doc))
+        if not found:
+            return
+        keep = found[0].mine if op[3] else found[0].theirs
+        copy[rid] = resolve(dict(side.doc), found[0], keep, name, at, name)
     else:
         return
     state = history.load(copy[rid].doc, copy[rid].tomb)
@@ -92,6 +98,7 @@ ops = st.one_of(
     ),
     st.tuples(st.just("delete"), st.integers(0, 2), st.integers(0, 2)),
     st.tuples(st.just("sync"), st.integers(0, 2), st.integers(0, 2)),
+    st.tuples(st.just("resolve"), st.integers(0, 2), st.integers(0, 2), st.booleans()),
 )
 
 

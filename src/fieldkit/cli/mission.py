@@ -73,7 +73,10 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def check(db: DbOption = None) -> None:
-        """Validate the file: structure, records and references. Exit 1 with reasons."""
+        """Validate the file: structure, records and references. Exit 1 with reasons.
+
+        Also lists unresolved conflicts and other copies of the mission beside the file.
+        """
         from fieldkit.storage.check import check as run_check
 
         store = open_store(db)
