@@ -338,3 +338,23 @@ def test_damaged_merge_history_is_rebuilt_not_a_crash(two: tuple[Path, Path]) ->
     report = as_json("merge", b, "--db", a)
     assert [c["field"] for c in report["conflicts"]] == ["text"]
     assert cli("conflicts", "--db", a).exit_code == 0
+
+
+def test_several_copies_merge_in_one_go_and_each_record_is_named_once(
+    two: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, b = two
+    c = tmp_path / "laptop-c" / "m.json"
+    c.parent.mkdir()
+    shutil.copy(b, c)
+    note = next(iter(Store(a).data().notes))
+    meeting = meetings(a)[0]
+    ok("note", "add", "From B", "--meeting", meeting, "--kind", "statement", "--db", b)
+    ok("note", "add", "From C", "--meeting", meeting, "--kind", "statement", "--db", c)
+    ok("note", "edit", note, "--text", "B's words", "--db", b)
+    ok("note", "edit", note, "--text", "C's words", "--db", c)
+    report = as_json("merge", b, c, "--db", a)
+    assert len(report["added"]) == 2 and [u["id"] for u in report["updated"]] == [note]
+    [conflict] = report["conflicts"]
+    assert {v["value"] for v in conflict["values"]} == {"B's words", "C's words"}
+    assert report["saved"] is True

@@ -55,6 +55,14 @@ class MergeReport:
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.deleted)
 
+    def tidy(self) -> None:
+        """Name each record once, by what happened to it over all the copies merged."""
+        deleted = list(dict.fromkeys(self.deleted))
+        added = [r for r in dict.fromkeys(self.added) if r not in deleted]
+        updated = [r for r in dict.fromkeys(self.updated) if r not in added and r not in deleted]
+        self.added, self.updated, self.deleted = added, updated, deleted
+        self.conflicts = list({c.id: c for c in self.conflicts}.values())
+
 
 def _by_id(docs: Any, where: str) -> Docs:
     if isinstance(docs, Mapping):
@@ -193,6 +201,7 @@ def merge_all(tx: Tx, copies: list[Copy], dry_run: bool = False) -> MergeReport:
     report = MergeReport()
     for other in copies:
         merge_copy(tx, other, report)
+    report.tidy()
     if dry_run:
         tx.changed = False
     return report

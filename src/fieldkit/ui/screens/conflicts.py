@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from fieldkit import settings
 from fieldkit.domain.history import DELETED, Entry
-from fieldkit.domain.merge import Conflict, conflicts_in
+from fieldkit.domain.merge import KEPT, REMOVED, Conflict, conflicts_in
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import counted, shorten, squash
 from fieldkit.storage.merge import copies_beside, merge_all, read_copy, resolve_conflict
@@ -60,9 +60,13 @@ def record_words(data: MissionData, conflict: Conflict) -> str:
     return f"{TABLE_WORDS.get(conflict.table, conflict.table)} {squash(label)}".strip()
 
 
-def value_text(title: str, entry: Entry, key: str) -> Text:
+VALUE_WORDS = {KEPT: "kept, with its edit", REMOVED: "deleted"}
+
+
+def value_text(title: str, entry: Entry, key: str, deletion: bool) -> Text:
     text = Text(f"{title} ({key})\n", style="bold")
-    text.append(f"{entry.value}" if entry.value not in ("", None) else "(empty)")
+    value = VALUE_WORDS.get(entry.value, entry.value) if deletion else entry.value
+    text.append(f"{value}" if value not in ("", None) else "(empty)")
     text.append(f"\n\n{entry.by or 'someone'}, {entry.at or 'time unknown'}", style="dim")
     return text
 
@@ -126,8 +130,9 @@ class ConflictsScreen(FieldkitScreen):
         theirs = self.query_one("#conflict-theirs", Static)
         mine.display = theirs.display = conflict is not None
         if conflict is not None:
-            mine.update(value_text("Mine", conflict.mine, "m"))
-            theirs.update(value_text("Theirs", conflict.theirs, "t"))
+            deletion = conflict.field == DELETED
+            mine.update(value_text("Mine", conflict.mine, "m", deletion))
+            theirs.update(value_text("Theirs", conflict.theirs, "t", deletion))
 
     @guarded
     def action_keep(self, mine: bool) -> None:
