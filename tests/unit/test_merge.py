@@ -118,7 +118,7 @@ def test_deletions_travel_and_delete_against_edit_is_a_conflict(
     report = as_json("merge", a, "--db", b)
     assert [d["id"] for d in report["deleted"]] == [gone]
     [conflict] = report["conflicts"]
-    assert conflict["record_id"] == disputed
+    assert (conflict["record_id"], conflict["field"]) == (disputed, "deleted")
     assert (conflict["mine"]["value"], conflict["theirs"]["value"]) == ("kept", "deleted")
     assert gone not in Store(b).data().notes and disputed in Store(b).data().notes
     ok("resolve", conflict["id"], "--keep", "theirs", "--db", b)

@@ -36,7 +36,7 @@ def conflict_json(conflict: Conflict) -> dict[str, Any]:
         "id": conflict.id,
         "table": conflict.table,
         "record_id": conflict.record_id,
-        "field": FIELD_NAMES.get(conflict.field, conflict.field),
+        "field": "deleted" if conflict.field == DELETED else conflict.field,
         "mine": _entry(conflict.mine),
         "theirs": _entry(conflict.theirs),
         "values": [_entry(e) for e in conflict.entries],
