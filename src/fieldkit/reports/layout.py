@@ -23,8 +23,9 @@ _PAD = 260
 # A word longer than this may break: a URL or a long symbol must not take a whole page.
 _LONGEST_WORD = 22
 _LONGEST_LINE = 400
-# What a line breaks between: spaces, and after a hyphen or a slash ('Counter-', 'terrorism').
-_UNBREAKABLE = re.compile(r"[^\s/\-–]+[/\-–]?")
+# Where a word may break: after a hyphen or slash followed by a small letter ('Counter-',
+# 'terrorism'); never inside a reference ('CCPR-24', 'A/HRC/28/10').
+_BREAK = re.compile(r"(?<=[/\-–])(?=[a-z])")
 
 
 def within_limit(text: str) -> str:
@@ -52,7 +53,7 @@ def _measure(column: Sequence[str]) -> tuple[int, int]:
         for text_line in cell.splitlines() or [""]:
             if n:  # a header wraps between its words: only the body asks for room
                 line = max(line, min(len(text_line), _LONGEST_LINE))
-            for token in _UNBREAKABLE.findall(text_line):
+            for token in (t for word in text_line.split() for t in _BREAK.split(word)):
                 word = max(word, _word_width(token) * bold // 100)
     return word, line
 

@@ -31,6 +31,9 @@ COLUMNS = (
     "Assessment/comments on level of implementation",
 )
 
+#: The columns' widths in OHCHR's own list (twips of its grid).
+SHARES = (4435, 1134, 5017, 4592)
+
 
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
@@ -110,7 +113,7 @@ def build_ohchr_list(data: MissionData, cycle: int | None, options: ExportOption
         for item in group:
             position = item.position.value.capitalize() if item.position else ""
             rows.append([_recommendation(item), position, _themes(item), _assessment(scope, item)])
-    w.table(list(COLUMNS), rows, spans=spans)
+    w.table(list(COLUMNS), rows, spans=spans, shares=SHARES)
     w.finish()
     set_properties(
         document,

@@ -210,7 +210,9 @@ def note_line(
     else:
         title = squash(meeting.title)
         who = person_name(data, note.speaker_id)
-        if who and not _says(title, squash(data.people[note.speaker_id or ""].name)):
+        if who and _says(title, squash(data.people[note.speaker_id or ""].name)):
+            who = ""  # the meeting's title names the speaker
+        if who:
             where.append(who)
         said = bool(who) and _says(who, title)
         where.append(short_date(meeting.day) if said else f"{short_date(meeting.day)}, {title}")

@@ -126,18 +126,23 @@ class WordWriter:
         rows: Iterable[Sequence[Run | Sequence[Run]]],
         keep_together: bool = False,
         spans: Iterable[tuple[int, str, str]] = (),
+        shares: Sequence[int] = (),
     ) -> None:
         """A Table Grid table whose header row repeats on every page and whose rows never
         break across pages; column widths follow the content, so no word is split.
 
         `keep_together` keeps a short table on one page. `spans` are rows across the whole
         table, (before which row, text, paragraph style): the group headings of a list.
+        `shares` fixes the columns' widths, as parts of the whole, to copy a given layout.
         """
         body = [list(row) for row in rows]
-        twips = column_widths(
-            [[_plain(h) for h in header]] + [[_plain(c) for c in row] for row in body],
-            self.text_width,
-        )
+        if shares:  # a layout to copy: each column's share of the width
+            twips = [self.text_width * share // sum(shares) for share in shares]
+        else:
+            twips = column_widths(
+                [[_plain(h) for h in header]] + [[_plain(c) for c in row] for row in body],
+                self.text_width,
+            )
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
         out = [
             "<w:tbl><w:tblPr>"
