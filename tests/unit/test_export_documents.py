@@ -15,17 +15,19 @@ from typer.testing import CliRunner
 
 from fieldkit import settings
 from fieldkit.cli import app
-from fieldkit.domain.meetings import Meeting, Note
+from fieldkit.domain.grades import Grade
+from fieldkit.domain.meetings import Meeting, Note, Response
 from fieldkit.domain.mission import MissionData
-from fieldkit.domain.vocab import MeetingStatus, NoteKind
+from fieldkit.domain.vocab import MeetingStatus, NoteKind, Stance
 from fieldkit.reports.debrief import Built, build_debrief
 from fieldkit.reports.document import to_bytes
 from fieldkit.reports.factsheet import build_factsheet
-from fieldkit.reports.followup import build_followup, limb_letters
+from fieldkit.reports.followup import build_followup
 from fieldkit.reports.layout import TEXT_LIMIT, column_widths
 from fieldkit.reports.matrix import build_matrix
 from fieldkit.reports.ohchr_list import build_ohchr_list
 from fieldkit.reports.scope import ExportOptions
+from fieldkit.reports.sections import limb_letters
 from fieldkit.storage.repository import Store
 from tests.unit.test_export_examples import ARABIC_EMOJI, CYRILLIC, add_example_meeting
 
@@ -146,10 +148,29 @@ def test_a_note_over_10_mb_is_cut_with_a_clear_line(demo_store: Store) -> None:
         assert f"A document carries at most {TEXT_LIMIT:,} characters" in text
 
 
-def test_hostile_text_survives_in_every_document(demo_store: Store) -> None:
-    data = _with_note(demo_store, f"{CYRILLIC} {ARABIC_EMOJI} bell\x07 NUL\x00 " + "z" * 60_000)
-    text = all_text(reopen(docx_bytes(build_debrief, data)))
-    assert CYRILLIC in text and ARABIC_EMOJI in text and "z" * 60_000 in text
+@pytest.mark.parametrize("kind", sorted(BUILDERS))
+def test_hostile_text_survives_in_every_document(kind: str, demo_store: Store) -> None:
+    hostile = f"{CYRILLIC} {ARABIC_EMOJI} bell\x07 NUL\x00 <w:p> & " + "z" * 60_000
+    held = add_example_meeting(demo_store)
+    data = demo_store.data()
+    ccpr24 = next(i for i in data.priorities if i.short_ref == "CCPR-24")
+    upr = next(i for i in data.items.values() if i.cycle == 2 and "torture" in i.text.lower())
+    for item in (ccpr24, upr):
+        demo_store.save(
+            Response(
+                meeting_id=held.id,
+                item_id=item.id,
+                limb="(c)" if item is ccpr24 else "",
+                stance=Stance.ACCEPTS,
+                grade=Grade.B,
+                quote=hostile,
+                text=hostile,
+            )
+        )
+    text = all_text(reopen(docx_bytes(BUILDERS[kind], demo_store.data())))
+    if kind != "matrix":  # the matrix shows no remark or quote
+        assert CYRILLIC in text and ARABIC_EMOJI in text and "z" * 60_000 in text
+        assert "<w:p> &" in text
 
 
 def _planned_with_records(data: MissionData) -> Meeting:
@@ -274,3 +295,17 @@ def test_cli_writes_each_document(demo_path: Path, tmp_path: Path) -> None:
     bad = runner.invoke(app, ["export", "followup", "--body", "CAT", "--db", str(demo_path)])
     assert bad.exit_code == 2
     assert "no priority items from CAT" in bad.output
+
+
+def test_grades_on_different_limbs_are_no_trend(demo_store: Store) -> None:
+    held = add_example_meeting(demo_store)  # CCPR-24 (b): B
+    ccpr24 = next(i for i in demo_store.data().priorities if i.short_ref == "CCPR-24")
+    demo_store.save(
+        Response(
+            meeting_id=held.id, item_id=ccpr24.id, limb="d", stance=Stance.REJECTS, grade=Grade.C
+        )
+    )
+    document = reopen(docx_bytes(build_debrief, demo_store.data()))
+    row = next(r for r in document.tables[0].rows if r.cells[0].text == "CCPR-24")
+    assert row.cells[3].text == "(b) B\n(d) C"
+    assert "worsened" not in row.cells[4].text

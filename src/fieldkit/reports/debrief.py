@@ -147,35 +147,62 @@ def _priority_table(w: WordWriter, scope: Scope, priorities: list[Item]) -> None
         responses = scope.responses_for(item.id)
         latest = responses[-1] if responses else None
         stance = latest.stance.label if latest else "no response yet"
-        graded = [r for r in responses if r.grade is not None]
-        grade = graded[-1].grade if graded else None
-        previous: Grade | None = graded[-2].grade if len(graded) > 1 else None
-        if previous is None and graded:
-            previous = _assessed_before(scope, item, graded[-1])
-        moved = trend(previous, grade)
-        if moved in ("improved", "worsened", "unchanged") and previous is not None:
-            moved = f"{moved} (was {previous.value})"
+        grades, trends = _grades_by_limb(scope, item, responses)
         rows.append(
             [
                 item.short_ref,
                 s.item_summary(item),
                 stance,
-                grade.value if grade else "—",
-                moved or "—",
+                "\n".join(grades) or "—",
+                "\n".join(trends) or "—",
             ]
         )
     w.caption(
-        "Latest stance and the delegation's grade in the meetings covered; the trend compares "
-        "the grade with the one before it (an earlier meeting, else the last assessment before)."
+        "Latest stance and the delegation's grade in the meetings covered, limb by limb; the "
+        "trend compares a grade with the one before it on the same limb (an earlier meeting, "
+        "else the last assessment before)."
     )
     w.table(["Ref.", "Item", "Latest stance", "Grade", "Trend"], rows, keep_together=True)
 
 
+def _grades_by_limb(
+    scope: Scope, item: Item, responses: list[Response]
+) -> tuple[list[str], list[str]]:
+    """The latest grade of each limb graded ('(b) B'), and how it moved ('(b) new')."""
+    by_limb: dict[str, list[Response]] = {}
+    for r in responses:
+        if r.grade is not None:
+            by_limb.setdefault(s.limb_label(r.limb), []).append(r)
+    grades, trends = [], []
+    for limb, graded in by_limb.items():
+        grade = graded[-1].grade
+        previous: Grade | None = graded[-2].grade if len(graded) > 1 else None
+        if previous is None:
+            previous = _assessed_before(scope, item, graded[-1])
+        moved = trend(previous, grade)
+        if moved in ("improved", "worsened", "unchanged") and previous is not None:
+            moved = f"{moved} (was {previous.value})"
+        prefix = f"{limb} " if limb else ""
+        grades.append(f"{prefix}{grade.value}" if grade else "")
+        trends.append(f"{prefix}{moved}" if moved else "")
+    return grades, trends
+
+
 def _assessed_before(scope: Scope, item: Item, response: Response) -> Grade | None:
-    """The grade of the last outside assessment made before the response's meeting."""
+    """The grade of the last outside assessment made before the response's meeting, on the
+    response's limb (an assessment of other limbs does not count)."""
     meeting = scope.data.meetings.get(response.meeting_id)
     day = meeting.day if meeting else ""
-    earlier = [a for a in item.assessments if a.grade and a.date and day and a.date[:10] <= day]
+    letter = response.limb.strip().strip("()").lower()
+    earlier = [
+        a
+        for a in item.assessments
+        if a.grade
+        and a.date
+        and day
+        and a.date[:10] <= day
+        and (not a.limbs or not letter or letter in s.limb_letters(a.limbs))
+    ]
     return max(earlier, key=lambda a: a.date).grade if earlier else None
 
 

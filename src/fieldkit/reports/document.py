@@ -32,7 +32,10 @@ _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingm
 def open_document(template: Path | None) -> Document:
     """A new document: python-docx's default, or the drafting team's template emptied."""
     if template is None:
-        return docx.Document()
+        document = docx.Document()
+        for section in document.sections:  # 2.5 cm at the sides, not 3.2: room for tables
+            section.left_margin = section.right_margin = Cm(2.5)
+        return document
     try:
         raw = template.read_bytes()
     except OSError as exc:

@@ -11,7 +11,6 @@ what still needs the editor's attention at the end, never silently into the text
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from fieldkit.domain.citations import cite
 from fieldkit.domain.grades import Grade
@@ -56,15 +55,6 @@ def paragraphs_of(data: MissionData, body: str) -> list[Item]:
     return found
 
 
-def limb_letters(text: str) -> set[str]:
-    """The limbs an assessment covers: '(a) and (b)' → {a, b}; '(c) to (f)' → {c, d, e, f}."""
-    lowered = text.lower()
-    covered = set(re.findall(r"\b([a-z])\b", lowered))
-    for start, end in re.findall(r"\b([a-z])\b\)?\s*(?:to|–|-)\s*\(?\b([a-z])\b", lowered):
-        covered |= {chr(c) for c in range(ord(start), ord(end) + 1)}
-    return covered
-
-
 def _letter(label: str) -> str:
     return label.strip().strip("()").lower()
 
@@ -76,7 +66,9 @@ def committee_grade(item: Item, label: str) -> Assessment | None:
         return None
     last = max(a.date for a in graded)
     for a in graded:
-        if a.date == last and (not a.limbs or not label or _letter(label) in limb_letters(a.limbs)):
+        if a.date == last and (
+            not a.limbs or not label or _letter(label) in s.limb_letters(a.limbs)
+        ):
             return a
     return None
 

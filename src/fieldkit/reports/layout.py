@@ -14,13 +14,14 @@ from collections.abc import Sequence
 TEXT_LIMIT = 1_000_000
 
 # Characters of the body font at 11 pt, generously (a reader's Word may substitute a wider
-# font): small letters, capitals and digits (a word must fit); then an average character of
-# running text, and a cell's margins.
-_SMALL = 165
-_WIDE = 200
-_CHAR = 140
-_PAD = 260
-# A word longer than this may break: a URL or a long symbol must not take a whole page.
+# font than the template's): narrow, wide, capital or digit, and other small letters; an
+# average character of running text; a cell's margins with some slack.
+_NARROW = frozenset("fijlrt.,;:'’()-/|!")
+_WIDEST = frozenset("mwMW")
+_NARROW_W, _WIDEST_W, _CAPITAL_W, _SMALL_W = 80, 215, 175, 135
+_CHAR = 120
+_PAD = 280
+# A word longer than this may break: a URL must not take a whole table.
 _LONGEST_WORD = 22
 _LONGEST_LINE = 400
 # Where a word may break: after a hyphen or slash followed by a small letter ('Counter-',
@@ -40,16 +41,23 @@ def within_limit(text: str) -> str:
     )
 
 
+def _char_width(c: str) -> int:
+    if c in _NARROW:
+        return _NARROW_W
+    if c in _WIDEST:
+        return _WIDEST_W
+    return _SMALL_W if c.islower() else _CAPITAL_W
+
+
 def _word_width(token: str) -> int:
-    token = token[:_LONGEST_WORD]
-    return sum(_SMALL if c.islower() or c in ".,;:()'’-" else _WIDE for c in token)
+    return sum(_char_width(c) for c in token[:_LONGEST_WORD])
 
 
 def _measure(column: Sequence[str]) -> tuple[int, int]:
     """(longest word in twips, longest line in characters) of a column."""
-    word, line = _SMALL, 1
+    word, line = _SMALL_W, 1
     for n, cell in enumerate(column):
-        bold = 110 if n == 0 else 100  # the header row is in bold
+        bold = 115 if n == 0 else 100  # the header row is in bold, and bold is wider
         for text_line in cell.splitlines() or [""]:
             if n:  # a header wraps between its words: only the body asks for room
                 line = max(line, min(len(text_line), _LONGEST_LINE))
@@ -77,10 +85,27 @@ def column_widths(rows: Sequence[Sequence[str]], total: int) -> list[int]:
         return _scaled(least, total)
     if sum(natural) <= total:
         return _scaled(natural, total)
-    spare = total - sum(least)
-    wants = [n - low for n, low in zip(natural, least, strict=True)]
-    share = sum(wants)
-    widths = [low + spare * want // share for low, want in zip(least, wants, strict=True)]
+    return _fill(least, natural, total)
+
+
+def _fill(least: list[int], natural: list[int], total: int) -> list[int]:
+    """From the least widths, share the space left among the columns that want more, in
+    proportion to how much text they hold, none beyond what it needs on one line."""
+    widths = list(least)
+    spare = total - sum(widths)
+    while spare > len(widths):
+        wanting = [n for n, w in enumerate(widths) if w < natural[n]]
+        if not wanting:
+            break
+        weight = sum(natural[n] for n in wanting)
+        given = 0
+        for n in wanting:
+            more = min(spare * natural[n] // weight, natural[n] - widths[n])
+            widths[n] += more
+            given += more
+        spare -= given
+        if given == 0:
+            break
     widths[-1] += total - sum(widths)
     return widths
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from fieldkit.domain.grades import Grade
@@ -224,6 +225,15 @@ def limb_label(label: str) -> str:
     """'b', '(b)' as '(b)'."""
     label = label.strip().strip("()")
     return f"({label})" if label else ""
+
+
+def limb_letters(text: str) -> set[str]:
+    """The limbs an assessment covers: '(a) and (b)' → {a, b}; '(c) to (f)' → {c, d, e, f}."""
+    lowered = text.lower()
+    covered = set(re.findall(r"\b([a-z])\b", lowered))
+    for start, end in re.findall(r"\b([a-z])\b\)?\s*(?:to|–|-)\s*\(?\b([a-z])\b", lowered):
+        covered |= {chr(c) for c in range(ord(start), ord(end) + 1)}
+    return covered
 
 
 def institution_type(kind: InstitutionType) -> str:
