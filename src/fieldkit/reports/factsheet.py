@@ -103,7 +103,7 @@ def build_factsheet(data: MissionData, theme: str, options: ExportOptions) -> Bu
 
     set_properties(document, f"Factsheet: {theme}", author_of(options), "Thematic factsheet")
     add_page_furniture(document, scope.shows_confidential)
-    return Built(document, 0, scope.shows_confidential)
+    return Built(document, len(scope.left_out), scope.shows_confidential)
 
 
 def _overview(upr: list[Item], others: list[Item]) -> str:

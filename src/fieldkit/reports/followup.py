@@ -112,7 +112,7 @@ def build_followup(data: MissionData, body: str, options: ExportOptions) -> Buil
         document, f"Follow-up submission: {body_name}", author_of(options), "Follow-up submission"
     )
     add_page_furniture(document, scope.shows_confidential)
-    return Built(document, 0, scope.shows_confidential)
+    return Built(document, len(scope.left_out), scope.shows_confidential)
 
 
 def _front(w: WordWriter, scope: Scope, items: list[Item], attention: list[str]) -> None:
@@ -160,7 +160,11 @@ def _paragraph(w: WordWriter, scope: Scope, item: Item, attention: list[str]) ->
         w.paragraph(item.text)
     w.bullets([("Strong", f"{s.limb_label(lb.label)} "), lb.text] for lb in item.limbs if lb.text)
     responses = scope.responses_for(item.id)
-    notes = [n for n in scope.notes_for(item.id) if n.kind in _STATE_SAID]
+    notes = [
+        n
+        for n in scope.data.notes_for(item.id)
+        if n.kind in _STATE_SAID and n.meeting_id in scope.meeting_ids and scope.allowed(n)
+    ]
     _information(w, scope, responses, notes)
     grades = limb_grades(item, responses)
     _grades_table(w, item, grades)

@@ -14,12 +14,11 @@ from collections.abc import Sequence
 TEXT_LIMIT = 1_000_000
 
 # Characters of the body font at 11 pt, generously (a reader's Word may substitute a wider
-# font than the template's): narrow, wide, capital or digit, and other small letters; an
-# average character of running text; a cell's margins with some slack.
+# font than the template's): narrow, wide, capital or digit, and other small letters; and
+# a cell's margins with some slack.
 _NARROW = frozenset("fijlrt.,;:'’()-/|!")
 _WIDEST = frozenset("mwMW")
 _NARROW_W, _WIDEST_W, _CAPITAL_W, _SMALL_W = 80, 215, 175, 135
-_CHAR = 120
 _PAD = 280
 # A word longer than this may break: a URL must not take a whole table.
 _LONGEST_WORD = 22
@@ -49,18 +48,23 @@ def _char_width(c: str) -> int:
     return _SMALL_W if c.islower() else _CAPITAL_W
 
 
+def _line_width(text: str) -> int:
+    """A line's width; a space is a narrow character."""
+    return sum(_NARROW_W if c == " " else _char_width(c) for c in text)
+
+
 def _word_width(token: str) -> int:
     return sum(_char_width(c) for c in token[:_LONGEST_WORD])
 
 
 def _measure(column: Sequence[str]) -> tuple[int, int]:
-    """(longest word in twips, longest line in characters) of a column."""
+    """(longest word, longest line) of a column, in twips."""
     word, line = _SMALL_W, 1
     for n, cell in enumerate(column):
         bold = 115 if n == 0 else 100  # the header row is in bold, and bold is wider
         for text_line in cell.splitlines() or [""]:
             if n:  # a header wraps between its words: only the body asks for room
-                line = max(line, min(len(text_line), _LONGEST_LINE))
+                line = max(line, _line_width(text_line[:_LONGEST_LINE]))
             for token in (t for word in text_line.split() for t in _BREAK.split(word)):
                 word = max(word, _word_width(token) * bold // 100)
     return word, line
@@ -78,9 +82,7 @@ def column_widths(rows: Sequence[Sequence[str]], total: int) -> list[int]:
         return []
     measured = [_measure(column) for column in columns]
     least = [word + _PAD for word, _ in measured]
-    natural = [
-        max(line * _CHAR + _PAD, low) for (_, line), low in zip(measured, least, strict=True)
-    ]
+    natural = [max(line + _PAD, low) for (_, line), low in zip(measured, least, strict=True)]
     if sum(least) >= total:
         return _scaled(least, total)
     if sum(natural) <= total:
@@ -89,24 +91,26 @@ def column_widths(rows: Sequence[Sequence[str]], total: int) -> list[int]:
 
 
 def _fill(least: list[int], natural: list[int], total: int) -> list[int]:
-    """From the least widths, share the space left among the columns that want more, in
-    proportion to how much text they hold, none beyond what it needs on one line."""
+    """From the least widths, give the space left first to the columns that need little to
+    hold their text on one line (a date, a status), then to the others in proportion to
+    how much text they hold."""
     widths = list(least)
     spare = total - sum(widths)
-    while spare > len(widths):
-        wanting = [n for n, w in enumerate(widths) if w < natural[n]]
-        if not wanting:
+    wanting = [n for n in range(len(widths)) if widths[n] < natural[n]]
+    while spare > 0 and wanting:
+        fair = spare // len(wanting)
+        modest = [n for n in wanting if natural[n] - widths[n] <= fair]
+        if not modest:
+            weight = sum(natural[n] for n in wanting)
+            for n in wanting:
+                widths[n] += min(spare * natural[n] // weight, natural[n] - widths[n])
             break
-        weight = sum(natural[n] for n in wanting)
-        given = 0
-        for n in wanting:
-            more = min(spare * natural[n] // weight, natural[n] - widths[n])
-            widths[n] += more
-            given += more
-        spare -= given
-        if given == 0:
-            break
-    widths[-1] += total - sum(widths)
+        for n in modest:
+            spare -= natural[n] - widths[n]
+            widths[n] = natural[n]
+        wanting = [n for n in wanting if n not in modest]
+    # What is left goes to the column with the most text.
+    widths[natural.index(max(natural))] += total - sum(widths)
     return widths
 
 

@@ -154,4 +154,4 @@ def build_matrix(data: MissionData, cycle: int | None, options: ExportOptions) -
         document, f"UPR mid-term matrix: {country}", author_of(options), "UPR mid-term matrix"
     )
     add_page_furniture(document, scope.shows_confidential)
-    return Built(document, 0, scope.shows_confidential)
+    return Built(document, len(scope.left_out), scope.shows_confidential)

@@ -122,4 +122,4 @@ def build_ohchr_list(data: MissionData, cycle: int | None, options: ExportOption
         "Thematic list of recommendations",
     )
     add_page_furniture(document, scope.shows_confidential)
-    return Built(document, 0, scope.shows_confidential)
+    return Built(document, len(scope.left_out), scope.shows_confidential)

@@ -89,9 +89,12 @@ class Scope:
         self.meeting_ids = {m.id for m in self.meetings}
         #: Whether anything confidential made it into the export (drives the header marking).
         self.shows_confidential = False
+        #: The confidential records the export would have shown and left out.
+        self.left_out: set[str] = set()
 
     def allowed(self, record: Note | Response) -> bool:
         if not visible(record.confidentiality, self.options.include_confidential):
+            self.left_out.add(record.id)
             return False
         if record.confidentiality is Confidentiality.CONFIDENTIAL:
             self.shows_confidential = True
