@@ -90,6 +90,24 @@ def column_widths(rows: Sequence[Sequence[str]], total: int) -> list[int]:
     return _fill(least, natural, total)
 
 
+def shared_widths(rows: Sequence[Sequence[str]], shares: Sequence[int], total: int) -> list[int]:
+    """Widths in the proportions of a layout to copy, each column widened to its longest
+    word when needed, the others giving up the difference in proportion."""
+    least = [word + _PAD for word, _ in (_measure(c) for c in zip(*rows, strict=True))]
+    if sum(least) >= total:
+        return _scaled(least, total)
+    widths = _scaled(list(shares), total)
+    short = sum(max(low - w, 0) for low, w in zip(least, widths, strict=True))
+    give = [max(w - low, 0) for low, w in zip(least, widths, strict=True)]
+    room = sum(give)
+    widths = [
+        max(w, low) - (short * g // room if room else 0)
+        for low, w, g in zip(least, widths, give, strict=True)
+    ]
+    widths[widths.index(max(widths))] += total - sum(widths)
+    return widths
+
+
 def _fill(least: list[int], natural: list[int], total: int) -> list[int]:
     """From the least widths, give the space left first to the columns that need little to
     hold their text on one line (a date, a status), then to the others in proportion to

@@ -20,7 +20,7 @@ from docx.oxml.ns import nsdecls, qn
 
 from fieldkit.domain.text import clean
 from fieldkit.reports.docx_styles import ensure_styles
-from fieldkit.reports.layout import column_widths, within_limit
+from fieldkit.reports.layout import column_widths, shared_widths, within_limit
 
 # Characters XML 1.0 forbids that `clean` leaves alone.
 _NOT_XML = re.compile("[\ufffe\uffff]")
@@ -136,13 +136,11 @@ class WordWriter:
         `shares` fixes the columns' widths, as parts of the whole, to copy a given layout.
         """
         body = [list(row) for row in rows]
+        plain = [[_plain(h) for h in header]] + [[_plain(c) for c in row] for row in body]
         if shares:  # a layout to copy: each column's share of the width
-            twips = [self.text_width * share // sum(shares) for share in shares]
+            twips = shared_widths(plain, shares, self.text_width)
         else:
-            twips = column_widths(
-                [[_plain(h) for h in header]] + [[_plain(c) for c in row] for row in body],
-                self.text_width,
-            )
+            twips = column_widths(plain, self.text_width)
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
         out = [
             "<w:tbl><w:tblPr>"
