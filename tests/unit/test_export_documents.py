@@ -23,7 +23,7 @@ from fieldkit.reports.debrief import Built, build_debrief
 from fieldkit.reports.document import to_bytes
 from fieldkit.reports.factsheet import build_factsheet
 from fieldkit.reports.followup import build_followup
-from fieldkit.reports.layout import TEXT_LIMIT, column_widths
+from fieldkit.reports.layout import TEXT_LIMIT, column_widths, shared_widths
 from fieldkit.reports.matrix import build_matrix
 from fieldkit.reports.ohchr_list import build_ohchr_list
 from fieldkit.reports.scope import ExportOptions
@@ -281,6 +281,10 @@ def test_columns_are_never_narrower_than_their_longest_word() -> None:
     rows = [["Ref.", "Latest stance"], ["CCPR-18", "under consideration " + "word " * 200]]
     widths = column_widths(rows, 9000)
     assert widths[0] >= 7 * 150 and sum(widths) == 9000
+    copied = shared_widths(
+        [["Recommendation", "Position"], ["95.1 Text", "Supported"]], (8, 1), 9000
+    )
+    assert copied[1] > 9000 // 9 and sum(copied) == 9000
     assert limb_letters("(a) and (b)") == {"a", "b"}
     assert limb_letters("(c) to (f)") == {"c", "d", "e", "f"}
 
