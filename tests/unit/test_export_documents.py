@@ -236,7 +236,8 @@ def test_followup_lists_paragraphs_limbs_grades_and_evidence(met: MissionData) -
     assert para24[4][:2] == ["(d)", "C"]
     text = all_text(document)
     assert "Evidence:" in text
-    assert "Paragraph 24 (a): no grade proposed" in text
+    attention = text.split("For the editor's attention")[1]
+    assert "Paragraph 24 (a), (c)" in attention and "no grade proposed" in attention
 
 
 def test_followup_for_a_body_without_paragraphs_is_refused(met: MissionData) -> None:

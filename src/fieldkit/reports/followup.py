@@ -11,6 +11,7 @@ what still needs the editor's attention at the end, never silently into the text
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from fieldkit.domain.citations import cite
 from fieldkit.domain.grades import Grade
@@ -91,6 +92,21 @@ def limb_grades(item: Item, responses: list[Response]) -> list[LimbGrade]:
     return out
 
 
+def grouped(lines: list[str]) -> list[str]:
+    """'Paragraph 24 (a): why' and 'Paragraph 24 (c): why' as 'Paragraph 24 (a), (c): why'."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for line in lines:
+        found = re.match(r"(Paragraph \S+) (\([a-z]\)): (.*)", line)
+        if found:
+            out.setdefault((found[1], found[3]), []).append(found[2])
+        else:
+            out.setdefault((line, ""), [])
+    return [
+        f"{where} {', '.join(limbs)}: {why}" if limbs else where
+        for (where, why), limbs in out.items()
+    ]
+
+
 def build_followup(data: MissionData, body: str, options: ExportOptions) -> Built:
     items = paragraphs_of(data, body)
     scope = Scope(data, options)
@@ -103,7 +119,7 @@ def build_followup(data: MissionData, body: str, options: ExportOptions) -> Buil
     w.heading("For the editor's attention", 1)
     if attention:
         w.paragraph("Settle these before the submission is sent; they are not in the text above.")
-        w.bullets(attention)
+        w.bullets(grouped(attention))
     else:
         w.paragraph("Nothing: every proposed grade rests on what was said in a meeting.")
     w.finish()
