@@ -325,3 +325,9 @@ def test_followup_ends_a_quote_before_the_next_sentence(demo_store: Store) -> No
     text = all_text(reopen(docx_bytes(BUILDERS["followup"], demo_store.data())))
     assert "“The events were investigated in full”. " in text
     assert not re.search(r"[^.!?…]” [A-Z]", text)
+
+
+def test_a_notes_attribution_comes_before_its_full_stop(met: MissionData) -> None:
+    text = all_text(reopen(docx_bytes(build_debrief, met)))
+    assert "torture complaints for 2016 (" in text
+    assert not re.search(r"\.\s\((the |[A-Z])", text)
