@@ -50,10 +50,11 @@ class MergeReport:
     updated: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     deleted: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     conflicts: list[Conflict] = dataclasses.field(default_factory=list)
+    histories: int = 0  # records whose merge history alone changed: saved, not shown
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated or self.deleted)
+        return bool(self.added or self.updated or self.deleted or self.histories)
 
     def tidy(self) -> None:
         """Name each record once, by what happened to it over all the copies merged."""
@@ -122,7 +123,9 @@ def read_copy(path: Path, passphrase: PassphraseSource | None) -> Copy:
 def merge_copy(tx: Tx, other: Copy, report: MergeReport) -> None:
     """Merge one other copy into the transaction's tree."""
     ours = _from_tree(Path("."), tx.tree)
-    if other.mission_id is not None and other.mission_id != ours.mission_id:
+    if other.mission_id is None:
+        raise MergeError(f"{other.path.name} holds no mission to merge")
+    if other.mission_id != ours.mission_id:
         raise MergeError(
             f"{other.path.name} is a copy of another mission ({other.mission_id}), not this one"
         )
@@ -164,9 +167,22 @@ def _merge_one(
     tx.put_doc(name, dict(result.doc))
     ours.tables[name][record_id] = dict(result.doc)
     ours.tombs.pop(record_id, None)
-    (report.updated if live is not None else report.added).append(where)
+    if live is None:
+        report.added.append(where)
+    elif _content(live) != _content(result.doc):
+        report.updated.append(where)
+    else:
+        report.histories += 1
     before = {c.id for c in conflicts_of(name, live)} if live is not None else set()
     report.conflicts += [c for c in conflicts_of(name, result.doc) if c.id not in before]
+
+
+_NOT_CONTENT = ("_sync", "updated_at", "author")
+
+
+def _content(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """What a record says, without its merge history and who touched it last."""
+    return {k: v for k, v in doc.items() if k not in _NOT_CONTENT}
 
 
 def merge(
