@@ -6,13 +6,14 @@ import asyncio
 import shutil
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
 from fieldkit.storage.merge import all_conflicts, merge
 from fieldkit.storage.repository import Store
 from fieldkit.ui import commands
 from fieldkit.ui.app import make_app
-from fieldkit.ui.screens.conflicts import ConflictsScreen, MergeDialog
+from fieldkit.ui.screens.conflicts import ConflictsScreen, MergeDialog, PassphraseDialog
 from tests.helpers import cli
 from tests.ui.conftest import TODAY
 
@@ -74,6 +75,35 @@ def test_merge_another_copy_from_the_palette(demo_path: Path, tmp_path: Path) ->
             assert isinstance(app.screen, MergeDialog)
             assert app.screen.query_one(Input).value == str(beside)
             await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ConflictsScreen)
+        assert app.errors == []
+
+    asyncio.run(scenario())
+    assert len(all_conflicts(store.file.tree())) == 1
+
+
+def test_an_encrypted_copy_merges_from_the_palette_with_its_passphrase(
+    demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = _diverged(demo_path, tmp_path)
+    monkeypatch.setenv("FIELDKIT_PASSPHRASE", "correct horse battery")
+    assert cli("encrypt", "--db", other).exit_code == 0
+    monkeypatch.delenv("FIELDKIT_PASSPHRASE")
+    store = Store(demo_path)
+    app = make_app(store, today=TODAY)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            command = commands.find("Merge another copy")
+            assert command is not None
+            command.run(app)
+            await pilot.pause()
+            app.screen.query_one(Input).value = str(other)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, PassphraseDialog)
+            await pilot.press(*"correct horse battery", "enter")
             await pilot.pause()
             assert isinstance(app.screen, ConflictsScreen)
         assert app.errors == []

@@ -23,7 +23,7 @@ from fieldkit.domain.merge import Conflict, Side, conflicts_of, merge_sides, res
 from fieldkit.domain.records import now_iso
 from fieldkit.storage import schema
 from fieldkit.storage.bundle import FORMAT, VERSION, looks_like_bundle
-from fieldkit.storage.mission_file import MissionFile, PassphraseSource
+from fieldkit.storage.mission_file import ENCRYPTED_MAGIC, MissionFile, PassphraseSource
 from fieldkit.storage.repository import Store, Tx
 from fieldkit.storage.schema import SYNCED, TOMBSTONES
 
@@ -98,6 +98,15 @@ def _from_bundle(path: Path, raw: Any) -> Copy:
     tables["mission"] = {mission["id"]: mission} if isinstance(mission, dict) else {}
     tombs = _by_id(raw.get("deleted") or [], f"{path.name} deleted")
     return Copy(path, next(iter(tables["mission"]), None), tables, tombs)
+
+
+def is_encrypted(path: Path) -> bool:
+    """Whether another copy needs a passphrase to be read."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(ENCRYPTED_MAGIC)) == ENCRYPTED_MAGIC
+    except OSError:
+        return False
 
 
 def read_copy(path: Path, passphrase: PassphraseSource | None) -> Copy:

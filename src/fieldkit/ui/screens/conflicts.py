@@ -23,7 +23,14 @@ from fieldkit.domain.history import DELETED, Entry
 from fieldkit.domain.merge import KEPT, REMOVED, Conflict, conflicts_in
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import counted, shorten, squash
-from fieldkit.storage.merge import copies_beside, merge_all, read_copy, resolve_conflict
+from fieldkit.storage.merge import (
+    copies_beside,
+    is_encrypted,
+    merge_all,
+    read_copy,
+    resolve_conflict,
+)
+from fieldkit.storage.mission_file import PassphraseSource
 from fieldkit.ui import commands
 from fieldkit.ui.errors import guarded, safely
 from fieldkit.ui.screens.base import FieldkitScreen
@@ -168,6 +175,30 @@ class MergeDialog(ModalScreen[str | None]):
         self.dismiss(event.value.strip() or None)
 
 
+class PassphraseDialog(ModalScreen[str | None]):
+    """Asks for the passphrase of an encrypted copy to merge."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Cancel")]
+    DEFAULT_CSS = """
+    PassphraseDialog { align: center middle; }
+    PassphraseDialog > Vertical { width: 70; height: auto; border: round $primary; padding: 1 2; }
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.file_name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"{self.file_name} is encrypted: give its passphrase.")
+            yield Input(password=True, placeholder="passphrase", id="merge-passphrase")
+            yield Static("enter: merge · escape: cancel", classes="muted")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value or None)
+
+
 def merge_another_copy(app: App[Any]) -> None:
     """The palette command: ask for a path, merge it, show the conflicts it left."""
     store = getattr(app, "store", None)
@@ -192,7 +223,19 @@ def _merge(app: Any, path: Path) -> None:
     if path.resolve() == app.store.path.resolve():
         app.notify("That is the mission file itself", severity="error")
         return
-    other = read_copy(path, None)
+    if is_encrypted(path):
+
+        def given(passphrase: str | None) -> None:
+            if passphrase:
+                safely(app, partial(_merge_copy, app, path, lambda: passphrase))()
+
+        app.push_screen(PassphraseDialog(path.name), given)
+        return
+    _merge_copy(app, path, None)
+
+
+def _merge_copy(app: Any, path: Path, passphrase: PassphraseSource | None) -> None:
+    other = read_copy(path, passphrase)
     with app.transaction() as tx:
         report = merge_all(tx, [other])
     app.notify(
