@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Input, OptionList, Static
 
 from fieldkit.storage.merge import all_conflicts, merge
 from fieldkit.storage.repository import Store
@@ -110,3 +111,30 @@ def test_an_encrypted_copy_merges_from_the_palette_with_its_passphrase(
 
     asyncio.run(scenario())
     assert len(all_conflicts(store.file.tree())) == 1
+
+
+def test_who_wrote_a_long_value_and_when_stays_in_view(demo_path: Path, tmp_path: Path) -> None:
+    other = _diverged(demo_path, tmp_path)
+    response = next(iter(Store(other).data().responses.values())).id
+    long = " ".join(["The Minister spoke at length about the register of complaints."] * 30)
+    assert cli("response", "edit", response, "--text", long, "--db", demo_path).exit_code == 0
+    assert cli("response", "edit", response, "--text", "Short.", "--db", other).exit_code == 0
+    store = Store(demo_path)
+    merge(store, [other])
+    app = make_app(store, today=TODAY)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.show("conflicts")
+            await pilot.pause()
+            listing = app.screen.query_one("#conflict-list", OptionList)
+            found = [str(listing.get_option_at_index(i).prompt) for i in range(2)]
+            listing.highlighted = next(i for i, f in enumerate(found) if "· text" in f)
+            await pilot.pause()
+            mine = app.screen.query_one("#conflict-mine", Static)
+            lines = str(mine.render()).splitlines()
+            assert lines[0] == "Mine (m)" and "," in lines[1] and "Minister" not in lines[1]
+            assert isinstance(mine.parent, VerticalScroll)
+        assert app.errors == []
+
+    asyncio.run(scenario())

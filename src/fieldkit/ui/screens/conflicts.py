@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -71,10 +71,12 @@ VALUE_WORDS = {KEPT: "kept, with its edit", REMOVED: "deleted"}
 
 
 def value_text(title: str, entry: Entry, key: str, deletion: bool) -> Text:
+    """The side's title, who wrote the value and when, then the value: the first lines stay
+    in view however long the value is."""
     text = Text(f"{title} ({key})\n", style="bold")
+    text.append(f"{entry.by or 'someone'}, {entry.at or 'time unknown'}\n\n", style="dim")
     value = VALUE_WORDS.get(entry.value, entry.value) if deletion else entry.value
     text.append(f"{value}" if value not in ("", None) else "(empty)")
-    text.append(f"\n\n{entry.by or 'someone'}, {entry.at or 'time unknown'}", style="dim")
     return text
 
 
@@ -99,8 +101,10 @@ class ConflictsScreen(FieldkitScreen):
         yield Static(id="conflict-title", classes="section-title")
         yield OptionList(id="conflict-list")
         with Horizontal(id="conflict-sides"):
-            yield Static(id="conflict-mine", classes="conflict-side")
-            yield Static(id="conflict-theirs", classes="conflict-side")
+            with VerticalScroll(classes="conflict-side"):
+                yield Static(id="conflict-mine")
+            with VerticalScroll(classes="conflict-side"):
+                yield Static(id="conflict-theirs")
         yield Footer()
 
     def refresh_data(self, data: MissionData) -> None:
@@ -135,7 +139,8 @@ class ConflictsScreen(FieldkitScreen):
         conflict = self._current()
         mine = self.query_one("#conflict-mine", Static)
         theirs = self.query_one("#conflict-theirs", Static)
-        mine.display = theirs.display = conflict is not None
+        for side in self.query(".conflict-side"):
+            side.display = conflict is not None
         if conflict is not None:
             deletion = conflict.field == DELETED
             mine.update(value_text("Mine", conflict.mine, "m", deletion))
