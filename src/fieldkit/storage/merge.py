@@ -19,7 +19,14 @@ import orjson
 
 from fieldkit.domain.history import Entry
 from fieldkit.domain.lookup import NotFound
-from fieldkit.domain.merge import Conflict, Side, conflicts_of, merge_sides, resolve
+from fieldkit.domain.merge import (
+    Conflict,
+    Side,
+    conflicts_of,
+    held_back,
+    merge_sides,
+    resolve,
+)
 from fieldkit.domain.records import now_iso
 from fieldkit.storage import schema
 from fieldkit.storage.bundle import FORMAT, VERSION, looks_like_bundle
@@ -51,6 +58,7 @@ class MergeReport:
     deleted: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     conflicts: list[Conflict] = dataclasses.field(default_factory=list)
     histories: int = 0  # records whose merge history alone changed: saved, not shown
+    held_back: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -62,6 +70,7 @@ class MergeReport:
         added = [r for r in dict.fromkeys(self.added) if r not in deleted]
         updated = [r for r in dict.fromkeys(self.updated) if r not in added and r not in deleted]
         self.added, self.updated, self.deleted = added, updated, deleted
+        self.held_back = list(dict.fromkeys(self.held_back))
         self.conflicts = list({c.id: c for c in self.conflicts}.values())
 
 
@@ -156,6 +165,8 @@ def _merge_one(
     tomb = ours.tombs.get(record_id)
     mine = Side(live) if live is not None else Side(tomb, tomb=True) if tomb else None
     try:
+        if held_back(mine, theirs):
+            report.held_back.append((name, record_id))
         result = merge_sides(mine, theirs)
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise MergeError(
