@@ -118,7 +118,8 @@ def test_who_wrote_a_long_value_and_when_stays_in_view(demo_path: Path, tmp_path
     response = next(iter(Store(other).data().responses.values())).id
     long = " ".join(["The Minister spoke at length about the register of complaints."] * 30)
     assert cli("response", "edit", response, "--text", long, "--db", demo_path).exit_code == 0
-    assert cli("response", "edit", response, "--text", "Short.", "--db", other).exit_code == 0
+    theirs = long.replace("Minister", "Ombudsman")
+    assert cli("response", "edit", response, "--text", theirs, "--db", other).exit_code == 0
     store = Store(demo_path)
     merge(store, [other])
     app = make_app(store, today=TODAY)
@@ -129,11 +130,13 @@ def test_who_wrote_a_long_value_and_when_stays_in_view(demo_path: Path, tmp_path
             await pilot.pause()
             listing = app.screen.query_one("#conflict-list", OptionList)
             found = [str(listing.get_option_at_index(i).prompt) for i in range(2)]
-            listing.highlighted = next(i for i, f in enumerate(found) if "· text" in f)
+            assert sorted(f.rsplit(" · ", 1)[1] for f in found) == ["stance", "text"]
+            listing.highlighted = next(i for i, f in enumerate(found) if f.endswith("· text"))
             await pilot.pause()
             mine = app.screen.query_one("#conflict-mine", Static)
             lines = str(mine.render()).splitlines()
             assert lines[0] == "Mine (m)" and "," in lines[1] and "Minister" not in lines[1]
+            assert "Minister" in "".join(lines[2:])
             assert isinstance(mine.parent, VerticalScroll)
         assert app.errors == []
 

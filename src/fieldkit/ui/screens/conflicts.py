@@ -115,8 +115,9 @@ class ConflictsScreen(FieldkitScreen):
         listing.clear_options()
         width = max(self.size.width - 8, 30)
         for conflict in found:
-            line = f"{record_words(data, conflict)} · {field_words(conflict.field)}"
-            listing.add_option(Option(shorten(line, width), id=conflict.id))
+            field = f" · {field_words(conflict.field)}"
+            line = shorten(record_words(data, conflict), max(width - len(field), 10)) + field
+            listing.add_option(Option(line, id=conflict.id))
         title = self.query_one("#conflict-title", Static)
         if found:
             title.update(f"{counted(len(found), 'conflict')}: m keeps mine, t keeps theirs")
