@@ -81,6 +81,10 @@ ALIASES: dict[str, str] = {
     "timor leste": "Timor-Leste",
     "east timor": "Timor-Leste",
     "republic of the congo": "Congo",
+    "republic of congo": "Congo",
+    "macedonia fyr": "North Macedonia",
+    "st vincent & the grenadines": "Saint Vincent and the Grenadines",
+    "st kitts & nevis": "Saint Kitts and Nevis",
     "congo (republic of)": "Congo",
     "congo-brazzaville": "Congo",
     "democratic republic of congo": "Democratic Republic of the Congo",
@@ -137,13 +141,19 @@ _CANONICAL: dict[str, str] = {
     **ALIASES,
 }
 
+_SPACELESS: dict[str, str] = {key.replace(" ", ""): name for key, name in _CANONICAL.items()}
+
 _SPACE = re.compile(r"\s+")
 
 
 def canonical_state(name: str) -> str:
-    """One spelling per State: 'UK' and 'United Kingdom' give the UN's full name."""
+    """One spelling per State: 'UK' and 'United Kingdom' give the UN's full name; a name
+    broken by a stray space in a converted document ('Sierra Le one') is still found."""
     cleaned = _SPACE.sub(" ", name.replace("\u2019", "'")).strip(" ;,.")
-    return _CANONICAL.get(cleaned.lower(), cleaned)
+    found = _CANONICAL.get(cleaned.lower())
+    if found is None:
+        found = _SPACELESS.get(cleaned.lower().replace(" ", ""), cleaned)
+    return found
 
 
 def is_state(name: str) -> bool:

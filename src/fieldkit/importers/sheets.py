@@ -167,7 +167,9 @@ def _xls(path: Path, is_header: HeaderTest | None) -> Sheet:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(str(path))
+        # Exports written by PHPExcel carry a harmless corruption flag xlrd refuses by default;
+        # its diagnostics go to a buffer, never to stdout (where they would break --json).
+        book = xlrd.open_workbook(str(path), logfile=io.StringIO(), ignore_workbook_corruption=True)
     except Exception as exc:  # xlrd raises several error types for damaged files
         raise ImportFailed(
             path, f"is not a readable Excel 97-2003 workbook (.xls): {_reason(exc)}"

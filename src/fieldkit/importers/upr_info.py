@@ -13,7 +13,7 @@ from typing import Any
 
 from fieldkit.domain.items import Item
 from fieldkit.domain.states import canonical_state
-from fieldkit.domain.vocab import Mechanism
+from fieldkit.domain.vocab import ItemKind, Mechanism
 from fieldkit.importers import cells
 from fieldkit.importers.common import Context, ImportFailed, Parsed
 from fieldkit.importers.sessions import cycle_of, year_of
@@ -22,6 +22,8 @@ from fieldkit.importers.sheets import parse_rows, read_sheet
 FORMAT = "upr-info"
 HEADER = ("SuR", "Rgrp", "Org", "Recommendation", "RS", "Rgrp", "Org", "Response", "Action",
           "Issue", "Session")  # fmt: skip
+#: `Response` values of a State's own voluntary pledge: an item of kind pledge, no position.
+PLEDGE_RESPONSES = frozenset({"voluntary pledge", "pledge"})
 REQUIRED = ("SuR", "Recommendation", "RS", "Response", "Session")
 
 
@@ -77,8 +79,9 @@ def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int
             errors.append("Session is empty")
     except cells.CellError as exc:
         errors.append(str(exc))
+    pledge = cells.text(cell("Response")).lower() in PLEDGE_RESPONSES
     try:
-        position = cells.position(cell("Response"))
+        position = None if pledge else cells.position(cell("Response"))
     except cells.CellError as exc:
         errors.append(str(exc))
     try:
@@ -91,6 +94,7 @@ def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int
         raise cells.CellError("; ".join(errors))
     themes = tuple(t.strip() for t in cells.text(cell("Issue")).split(",") if t.strip())
     return Item(
+        kind=ItemKind.PLEDGE if pledge else ItemKind.RECOMMENDATION,
         mechanism=Mechanism.UPR,
         cycle=cycle_of(session) if session else None,
         session=session,

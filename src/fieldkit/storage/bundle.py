@@ -6,6 +6,7 @@ Records are matched by id only. Unknown fields are kept. Drafts stay in the miss
 from __future__ import annotations
 
 import dataclasses
+import typing
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ import orjson
 from fieldkit.domain.directory import Person
 from fieldkit.domain.meetings import Note, Response
 from fieldkit.domain.mission import TYPE_BY_TABLE, Mission, MissionData, visible
-from fieldkit.domain.records import Record, RecordError, now_iso
+from fieldkit.domain.records import Record, RecordError, Value, now_iso
 
 FORMAT = "fieldkit-bundle"
 VERSION = 1
@@ -76,6 +77,49 @@ def looks_like_bundle(head: bytes) -> bool:
     return b'"fieldkit-bundle"' in head[:4096]
 
 
+def without_nulls(cls: type[Value], doc: Any) -> Any:
+    """A record's fields that other tools wrote as `null` read as absent, at any depth;
+    unknown fields are kept as they are, `null` or not."""
+    if not isinstance(doc, dict):
+        return doc
+    hints = _hints(cls)
+    out: dict[str, Any] = {}
+    for key, value in doc.items():
+        if key not in hints or key == "extra":
+            out[key] = value
+            continue
+        if value is None:
+            continue
+        nested = _value_type(hints[key])
+        if nested is not None and isinstance(value, list):
+            value = [without_nulls(nested, v) for v in value]
+        elif nested is not None:
+            value = without_nulls(nested, value)
+        out[key] = value
+    return out
+
+
+_HINTS: dict[type[Value], dict[str, Any]] = {}
+
+
+def _hints(cls: type[Value]) -> dict[str, Any]:
+    found = _HINTS.get(cls)
+    if found is None:
+        found = _HINTS[cls] = typing.get_type_hints(cls)
+    return found
+
+
+def _value_type(hint: Any) -> type[Value] | None:
+    """The record value type inside a field's type (`Limb` in `tuple[Limb, ...]`), if any."""
+    if isinstance(hint, type) and issubclass(hint, Value):
+        return hint
+    for arg in typing.get_args(hint):
+        found = _value_type(arg)
+        if found is not None:
+            return found
+    return None
+
+
 def read_bundle(path: Path) -> Bundle:
     """Parse a bundle file; every bad record is named in one BundleError."""
     try:
@@ -97,6 +141,7 @@ def read_bundle(path: Path) -> Bundle:
         except RecordError as exc:
             problems.append(f"mission: {exc}")
     records: list[Record] = []
+    seen: dict[str, str] = {}
     for name in LISTS:
         docs = raw.get(name, [])
         if not isinstance(docs, list):
@@ -105,13 +150,17 @@ def read_bundle(path: Path) -> Bundle:
         cls = TYPE_BY_TABLE[name]
         for n, doc in enumerate(docs, start=1):
             try:
-                record = cls.from_dict(doc)
+                record = cls.from_dict(without_nulls(cls, doc))
             except RecordError as exc:
                 problems.append(f"{name} #{n}: {exc}")
                 continue
             if isinstance(doc, dict) and "id" not in doc:
                 problems.append(f"{name} #{n}: has no id")
                 continue
+            if record.id in seen:
+                problems.append(f"{name} #{n}: id {record.id} is also {seen[record.id]}")
+                continue
+            seen[record.id] = f"{name} #{n}"
             records.append(record)
     if problems:
         shown = "; ".join(problems[:20])
