@@ -136,9 +136,10 @@ def enrich(old: Item, new: Item) -> Item | None:
     return old.touched(**changes) if changes else None
 
 
-def _row_order(item: Item) -> tuple[Any, ...]:
+def _row_order(item: Item) -> tuple[str, int]:
+    """Rows by file and row number; rows without either keep the order they came in."""
     row = item.source.row if item.source and item.source.row is not None else 0
-    return (item.source.file if item.source else "", row, normalised(item.text), item.id)
+    return (item.source.file if item.source else "", row)
 
 
 class _Index:
@@ -289,10 +290,10 @@ def _settle(
     country: str,
 ) -> None:
     """Apply the pairs: each numbered item gathers its rows; the rest are added as they are."""
-    by_id = {**current, **{i.id: i for i in fresh}}
     gathered: dict[str, list[Item]] = defaultdict(list)
-    for row_id, item in pairs.items():
-        gathered[item.id].append(by_id[row_id])
+    for row in [*current.values(), *fresh]:  # in the order they came
+        if row.id in pairs:
+            gathered[pairs[row.id].id].append(row)
     new_ids = {i.id for i in fresh}
     for new in fresh:
         if new.id in pairs:

@@ -89,7 +89,7 @@ def build_item(ctx: Context, number: int, f: Fields) -> Item:
     raw = cells.text(f.text)
     if not raw:
         errors.append("Text is empty")
-    symbol = cells.text(f.symbol)
+    symbol = cells.single(f.symbol)
     mechanism = cells.mechanism(f.body, symbol)
     upr = mechanism is Mechanism.UPR
     position = session = cycle = None
@@ -99,12 +99,15 @@ def build_item(ctx: Context, number: int, f: Fields) -> Item:
     except cells.CellError as exc:
         errors.append(str(exc))
     try:
-        session = cells.whole(f.session, "UPR Session")
-        cycle = cells.whole(f.cycle, "UPR Cycle")
+        session = cells.whole(cells.single(f.session) or f.session, "UPR Session")
+        cycle = cells.whole(cells.single(f.cycle) or f.cycle, "UPR Cycle")
     except cells.CellError as exc:
         errors.append(str(exc))
     try:
-        published = cells.iso_date(f.published, "Document Publication Date")
+        published = cells.iso_date(
+            cells.single(f.published) if isinstance(f.published, str) else f.published,
+            "Document Publication Date",
+        )
     except cells.CellError as exc:
         errors.append(str(exc))
     if errors:
@@ -118,7 +121,7 @@ def build_item(ctx: Context, number: int, f: Fields) -> Item:
     countries = cells.multi(f.countries)
     recommending = cells.states(f.states) or (cells.states_in_text(body) if upr else ())
     year = year_of(session) if upr and session else None
-    kind = cells.text(f.type).lower()
+    kind = cells.single(f.type).lower()
     return Item(
         kind=ItemKind.PLEDGE
         if "pledge" in kind
@@ -139,7 +142,7 @@ def build_item(ctx: Context, number: int, f: Fields) -> Item:
         themes=cells.multi(f.themes),
         affected_persons=cells.multi(f.persons),
         sdgs=cells.multi(f.sdgs),
-        source=ctx.source(number, cells.text(f.annotation)),
+        source=ctx.source(number, cells.single(f.annotation)),
         author=ctx.author,
         extra={"published": published} if published else {},
     )
