@@ -27,11 +27,24 @@ PLEDGE_RESPONSES = frozenset({"voluntary pledge", "pledge"})
 REQUIRED = ("SuR", "Recommendation", "RS", "Response", "Session")
 
 
+#: The same columns as researchers renamed them when re-saving UPR Info data as CSV.
+RENAMED: dict[str, str] = {
+    "to": "SuR", "to-rgrp": "Rgrp", "to-org": "Org", "text": "Recommendation",
+    "from": "RS", "from-rgrp": "Rgrp", "from-org": "Org",
+}  # fmt: skip
+
+
+def renamed(header: list[str]) -> bool:
+    keys = {name.strip().lower() for name in header}
+    return {"to", "from", "text"} <= keys
+
+
 def columns(header: list[str]) -> dict[str, int]:
     """Where each named column is; the repeated names are told apart by their order."""
     found: dict[str, int] = {}
+    aliases = RENAMED if renamed(header) else {}
     for index, name in enumerate(header):
-        key = name.strip().lower()
+        key = aliases.get(name.strip().lower(), name).strip().lower()
         for wanted in HEADER:
             if key == wanted.lower() and wanted not in found:
                 found[wanted] = index
@@ -53,7 +66,12 @@ def read(ctx: Context) -> Parsed:
             f"is not a UPR Info export: no column {', '.join(missing)} in the header "
             f"(expected {','.join(HEADER)})",
         )
-    return parse_rows(ctx, sheet, FORMAT, lambda number, row: item_from_row(ctx, number, row, cols))
+    parsed = parse_rows(
+        ctx, sheet, FORMAT, lambda number, row: item_from_row(ctx, number, row, cols)
+    )
+    if renamed(sheet.header):
+        parsed.guesses.append("header: UPR Info's columns renamed (To, Text, From)")
+    return parsed
 
 
 def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int]) -> Item:
