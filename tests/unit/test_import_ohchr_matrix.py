@@ -22,7 +22,7 @@ def test_the_2015_layout_reads_states_position_rights_and_comments(tmp_path: Pat
     assert first.themes == ("Acceptance of international norms", "Death penalty")
     assert first.affected_persons == ("general",)
     assert first.extra["source_notes"] == ["Comments: Information sent in a post Add.1 letter"]
-    assert second.recommending_states == ("Czech Republic", "Denmark")
+    assert second.recommending_states == ("Czechia", "Denmark")
 
 
 def test_coded_themes_lose_their_codes() -> None:
