@@ -65,3 +65,16 @@ def test_encodings_are_read_or_guessed(raw: bytes, encoding: str, guessed: bool)
     decoded = decode(raw)
     assert (decoded.encoding, decoded.guessed) == (encoding, guessed)
     assert decoded.text.startswith("Côte d’Ivoire")
+
+
+def test_a_word_97_document_is_named_and_the_way_out_given(tmp_path: Path) -> None:
+    mission = tmp_path / "m.json"
+    Store(mission).create(Mission(name="Ljubljana", country="Slovenia"))
+    before = mission.read_bytes()
+    for extra in ((), ("--format", "ohchr-docx"), ("--format", "upr-info")):
+        result = cli("import", FIXTURES / "word97_thematic-list.doc", *extra, "--db", mission)
+        assert result.exit_code == 2
+        assert "is a Word 97-2003 document (.doc)" in result.output, result.output
+        assert "save it as a Word document (.docx)" in result.output
+        assert len(result.output.strip().splitlines()) == 1
+    assert mission.read_bytes() == before

@@ -52,6 +52,11 @@ _SECTIONS = {
 def _open(path: Path) -> Any:
     import docx
 
+    from fieldkit.importers.sheets import OLE_MAGIC, refuse_word_97
+
+    with path.open("rb") as stream:
+        if stream.read(len(OLE_MAGIC)) == OLE_MAGIC:
+            refuse_word_97(path)
     try:
         return docx.Document(str(path))
     except Exception as exc:  # zip, XML and package errors alike

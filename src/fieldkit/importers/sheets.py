@@ -169,9 +169,24 @@ def _xlsx(path: Path, is_header: HeaderTest | None) -> Sheet:
     return Sheet(header, data, total)
 
 
+#: The name of the stream every Word 97-2003 document holds, as its directory spells it.
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+
+
+def refuse_word_97(path: Path) -> None:
+    """A Word 97-2003 .doc shares the .xls container; say what it is and what to do."""
+    if _WORD_STREAM in path.read_bytes():
+        raise ImportFailed(
+            path,
+            "is a Word 97-2003 document (.doc), which fieldkit cannot read: open it in Word "
+            "or LibreOffice, save it as a Word document (.docx), and import that",
+        )
+
+
 def _xls(path: Path, is_header: HeaderTest | None) -> Sheet:
     import xlrd
 
+    refuse_word_97(path)
     try:
         # Exports written by PHPExcel carry a harmless corruption flag xlrd refuses by default;
         # its diagnostics go to a buffer, never to stdout (where they would break --json).
