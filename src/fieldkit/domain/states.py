@@ -9,6 +9,7 @@ when such a name is met.
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Lower-cased spellings met in UN and NGO exports that ISO 3166 (pycountry) does not give,
@@ -140,6 +141,7 @@ def _library() -> dict[str, str]:
     return _LIBRARY
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical_state(name: str) -> str:
     """One spelling per State: 'UK' and 'United Kingdom' give the UN's full name; a name
     broken by a stray space in a converted document ('Sierra Le one') is still found."""

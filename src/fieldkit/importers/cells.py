@@ -30,6 +30,8 @@ def text(value: Any) -> str:
     ('_x000D_') and control characters go."""
     if value is None:
         return ""
+    if isinstance(value, str) and value.isprintable() and "&" not in value and "_x" not in value:
+        return value.strip()  # the common case: nothing to decode or clean
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     raw = str(value).replace("_x000D_", "")

@@ -264,10 +264,17 @@ def _pairs(index: _Index, rows: list[Item], numbered: list[Item]) -> dict[str, I
     already in the mission. Ties are broken by wording, never by the order of the files.
     """
     candidates: list[Candidate] = []
-    for review in {_review(i) for i in [*rows, *numbered]}:
-        mine = [i for i in rows if _review(i) == review]
-        new_numbered = [i for i in numbered if _review(i) == review]
-        candidates += _candidates(mine, [*index.numbered.get(review, ()), *new_numbered])
+    rows_by_review: dict[str, list[Item]] = defaultdict(list)
+    numbered_by_review: dict[str, list[Item]] = defaultdict(list)
+    for row in rows:
+        rows_by_review[_review(row)].append(row)
+    for item in numbered:
+        numbered_by_review[_review(item)].append(item)
+    for review, mine in rows_by_review.items():
+        known = [*index.numbered.get(review, ()), *numbered_by_review.get(review, ())]
+        if known:
+            candidates += _candidates(mine, known)
+    for review, new_numbered in numbered_by_review.items():
         candidates += _candidates(index.unnumbered.get(review, ()), new_numbered)
     candidates.sort(key=lambda c: (-c[0], normalised(c[1].text), c[2], c[3].reference, c[1].id))
     paired: dict[str, Item] = {}

@@ -187,15 +187,7 @@ def _xls(path: Path, is_header: HeaderTest | None) -> Sheet:
     import xlrd
 
     refuse_word_97(path)
-    try:
-        # Exports written by PHPExcel carry a harmless corruption flag xlrd refuses by default;
-        # its diagnostics go to a buffer, never to stdout (where they would break --json).
-        book = xlrd.open_workbook(str(path), logfile=io.StringIO(), ignore_workbook_corruption=True)
-    except Exception as exc:  # xlrd raises several error types for damaged files
-        raise ImportFailed(
-            path, f"is not a readable Excel 97-2003 workbook (.xls): {_reason(exc)}"
-        ) from None
-    sheet = book.sheet_by_index(0)
+    book, sheet = _open_xls(path)
 
     def rows() -> Iterator[Row]:
         for index in range(sheet.nrows):
@@ -209,6 +201,31 @@ def _xls(path: Path, is_header: HeaderTest | None) -> Sheet:
 
     header, data = _split(rows(), is_header)
     return Sheet(header, data, max(sheet.nrows - 1, 0))
+
+
+#: The workbook last opened, by path, size and time: detecting the format then reading the
+#: rows opens an .xls once, not twice.
+_LAST_XLS: dict[tuple[str, int, int], tuple[Any, Any]] = {}
+
+
+def _open_xls(path: Path) -> tuple[Any, Any]:
+    import xlrd
+
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key in _LAST_XLS:
+        return _LAST_XLS[key]
+    try:
+        # Exports written by PHPExcel carry a harmless corruption flag xlrd refuses by default;
+        # its diagnostics go to a buffer, never to stdout (where they would break --json).
+        book = xlrd.open_workbook(str(path), logfile=io.StringIO(), ignore_workbook_corruption=True)
+    except Exception as exc:  # xlrd raises several error types for damaged files
+        raise ImportFailed(
+            path, f"is not a readable Excel 97-2003 workbook (.xls): {_reason(exc)}"
+        ) from None
+    _LAST_XLS.clear()
+    _LAST_XLS[key] = (book, book.sheet_by_index(0))
+    return _LAST_XLS[key]
 
 
 def _reason(exc: Exception) -> str:

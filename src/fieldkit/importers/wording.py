@@ -9,6 +9,7 @@ Wording is compared with rapidfuzz.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rapidfuzz import fuzz
@@ -24,6 +25,7 @@ _TRAILING_GROUP = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)\s*[;.,]?\s*$")
 _PART = re.compile(r"(?P<text>(?:[^()]|\([^()]*\))*?)\((?P<states>[^()]+)\)\s*[;.,]?")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalised(text: str) -> str:
     """Wording for comparison: no leading 'To', no trailing '(State)', no punctuation."""
     body = text.lower()
