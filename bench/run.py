@@ -20,7 +20,19 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import bare, generate, machine, markdown, memory, process, save, screen, stats, uhri
+from bench import (
+    bare,
+    generate,
+    machine,
+    markdown,
+    memory,
+    process,
+    save,
+    screen,
+    stats,
+    uhri,
+    upr_info,
+)
 from bench.table import Row, absolute, compared, skipped
 from bench.table import markdown as page
 
@@ -250,6 +262,20 @@ class Bench:
 
         self.attempt(skipped(figure, label, against, "≤ 2×"), measure)
 
+    def upr_info_import(self) -> None:
+        figure = "UPR Info .xls import of 8,343 real rows (`fieldkit import`, whole process)"
+        against = "reading the same workbook with xlrd alone"
+        label = "empty mission"
+        if not upr_info.EXPORT.exists():
+            self.rows.append(skipped(figure, label, against, "≤ 3×"))
+            return
+
+        def measure() -> list[Row]:
+            ours, peer = upr_info.import_vs_xlrd(self.work / "upr-info", self.plan.uhri_runs)
+            return [compared(figure, label, ours, against, peer, 3.0)]
+
+        self.attempt(skipped(figure, label, against, "≤ 3×"), measure)
+
     def memory_use(self, mission: Path, label: str) -> None:
         figure = "memory (peak RSS)"
         runs = 3 if self.plan.scale >= 1 else 1
@@ -361,6 +387,7 @@ class Bench:
             for path, name in missions[1:]:
                 self.for_information(lambda: figure(path, name))  # noqa: B023 (called now)
         self.uhri_import()
+        self.upr_info_import()
         self.memory_use(large, label)
         for path, name in missions[1:]:
             self.for_information(lambda: self.memory_use(path, name))  # noqa: B023
