@@ -191,12 +191,15 @@ def _xls(path: Path, is_header: HeaderTest | None) -> Sheet:
 
     def rows() -> Iterator[Row]:
         for index in range(sheet.nrows):
-            cells: list[Any] = []
-            for cell in sheet.row(index):
-                if cell.ctype == xlrd.XL_CELL_DATE:
-                    cells.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
-                else:
-                    cells.append(cell.value)
+            cells: list[Any] = sheet.row_values(index)
+            types = sheet.row_types(index)
+            if xlrd.XL_CELL_DATE in types:
+                cells = [
+                    xlrd.xldate.xldate_as_datetime(value, book.datemode)
+                    if kind == xlrd.XL_CELL_DATE
+                    else value
+                    for value, kind in zip(cells, types, strict=False)
+                ]
             yield index + 1, cells
 
     header, data = _split(rows(), is_header)

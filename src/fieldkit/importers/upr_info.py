@@ -125,4 +125,6 @@ def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int
         tags=(f"action:{action}",) if action else (),
         source=ctx.source(number),
         author=ctx.author,
+        created_at=ctx.imported_at,
+        updated_at=ctx.imported_at,
     )
