@@ -103,13 +103,15 @@ def test_rows_before_their_numbers_hand_their_notes_to_the_numbered_item(
     assert cli("import", CHINA_ROWS, "--db", path).exit_code == 0
     chile = next(i for i in Store(path).data().items.values() if i.text == "Ratify ICCPR and CPED")
     meeting = Meeting(title="Ministry of Foreign Affairs", agenda=(chile.id,))
-    Store(path).save(meeting, Note(meeting_id=meeting.id, item_id=chile.id, text="Soon."))
+    note = Note(meeting_id=meeting.id, item_id=chile.id, text="Soon.")
+    Store(path).save(meeting, note, chile.touched(priority=1))
     result = cli("import", MATRIX, "--db", path)
     assert result.exit_code == 0, result.output
     data = Store(path).data()
     assert len(data.items) == 252
     (note,) = data.notes.values()
     assert data.items[note.item_id].reference == "186.1"
+    assert data.items[note.item_id].priority == 1
     assert data.meetings[meeting.id].agenda == (note.item_id,)
     assert cli("check", "--db", path).exit_code == 0
 

@@ -342,11 +342,13 @@ def _replace(
     ).touched()
     for row in rows:
         merged = enrich(merged, row) or merged
-    merged = dataclasses.replace(
+    merged = dataclasses.replace(  # what delegates gave the rows' items stays
         merged,
-        priority=next((r.priority for r in old_rows if r.priority is not None), None),
-        related_ids=tuple(dict.fromkeys(i for r in old_rows for i in r.related_ids)),
-        assessments=tuple(dict.fromkeys(a for r in old_rows for a in r.assessments)),
+        priority=next((r.priority for r in old_rows if r.priority is not None), merged.priority),
+        related_ids=_union(merged.related_ids, tuple(i for r in old_rows for i in r.related_ids)),
+        assessments=tuple(
+            dict.fromkeys([*merged.assessments, *(a for r in old_rows for a in r.assessments)])
+        ),
     )
     for row in old_rows[1:]:
         result.removed[row.id] = kept.id

@@ -121,13 +121,8 @@ def build_item(ctx: Context, number: int, f: Fields) -> Item:
     countries = cells.multi(f.countries)
     recommending = cells.states(f.states) or (cells.states_in_text(body) if upr else ())
     year = year_of(session) if upr and session else None
-    kind = cells.single(f.type).lower()
     return Item(
-        kind=ItemKind.PLEDGE
-        if "pledge" in kind
-        else ItemKind.QUESTION
-        if "question" in kind
-        else ItemKind.RECOMMENDATION,
+        kind=_kind(f.type),
         mechanism=mechanism,
         document_symbol=cells.report_symbol(symbol) if upr else symbol,
         reference=cells.reference_for(number_text, mechanism),
@@ -146,6 +141,13 @@ def build_item(ctx: Context, number: int, f: Fields) -> Item:
         author=ctx.author,
         extra={"published": published} if published else {},
     )
+
+
+def _kind(value: Any) -> ItemKind:
+    kind = cells.single(value).lower()
+    if "pledge" in kind:
+        return ItemKind.PLEDGE
+    return ItemKind.QUESTION if "question" in kind else ItemKind.RECOMMENDATION
 
 
 def read(ctx: Context) -> Parsed:
