@@ -97,7 +97,7 @@ def _row_key(item: Item) -> tuple[Any, ...]:
     """What makes two rows exact copies of each other."""
     return (
         item.kind, item.mechanism, _review(item), tuple(sorted(_states(item))),
-        normalised(item.text), item.session, item.cycle, item.position,
+        " ".join(item.text.split()), item.session, item.cycle, item.position,
         symbol_key(item), item.source.annotation_id if item.source else "",
     )  # fmt: skip
 
@@ -149,7 +149,10 @@ class _Index:
         self.ids: set[str] = set()
         self.by_annotation: dict[str, str] = {}
         self.by_symbol: dict[tuple[str, str], str] = {}
-        self.rows: dict[tuple[str, str, str], list[Item]] = defaultdict(list)
+        #: (review, State) -> normalised wording -> the rows without a number saying it.
+        self.rows: dict[tuple[str, str], dict[str, list[Item]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
         self.numbered: dict[str, list[Item]] = defaultdict(list)
         self.unnumbered: dict[str, list[Item]] = defaultdict(list)
         for item in items:
@@ -168,7 +171,7 @@ class _Index:
         self.unnumbered[_review(item)].append(item)
         text = normalised(item.text)
         for state in _states(item):
-            self.rows[(_review(item), state, text)].append(item)
+            self.rows[(_review(item), state)][text].append(item)
 
     def exact(self, new: Item) -> str | None:
         """The existing item that is this one: same id, annotation, number or row."""
@@ -181,9 +184,11 @@ class _Index:
             return self.by_symbol.get(key)
         if _numbered(new):
             return None
-        text = normalised(new.text)
         for state in _states(new):
-            for old in self.rows.get((_review(new), state, text), ()):
+            said = self.rows.get((_review(new), state))
+            if not said:
+                continue
+            for old in said.get(normalised(new.text), ()):
                 if _compatible(new, old) and set(_states(new)) <= set(_states(old)):
                     return old.id
         return None
