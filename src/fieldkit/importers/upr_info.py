@@ -9,6 +9,7 @@ minimal to 5 specific action) becomes the tag `action:N`; its `Issue` list becom
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from fieldkit.domain.items import Item
@@ -74,6 +75,16 @@ def read(ctx: Context) -> Parsed:
     return parsed
 
 
+# Responses, States and issue lists repeat from row to row: each is read once per import.
+_position = functools.lru_cache(maxsize=256)(cells.position)
+_states = functools.lru_cache(maxsize=4096)(cells.states)
+
+
+@functools.lru_cache(maxsize=4096)
+def _themes(value: Any) -> tuple[str, ...]:
+    return tuple(t.strip() for t in cells.text(value).split(",") if t.strip())
+
+
 def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int]) -> Item:
     def cell(name: str) -> Any:
         index = cols.get(name)
@@ -99,7 +110,7 @@ def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int
         errors.append(str(exc))
     pledge = cells.text(cell("Response")).lower() in PLEDGE_RESPONSES
     try:
-        position = None if pledge else cells.position(cell("Response"))
+        position = None if pledge else _position(cell("Response"))
     except cells.CellError as exc:
         errors.append(str(exc))
     try:
@@ -110,7 +121,6 @@ def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int
         errors.append(str(exc))
     if errors:
         raise cells.CellError("; ".join(errors))
-    themes = tuple(t.strip() for t in cells.text(cell("Issue")).split(",") if t.strip())
     return Item(
         kind=ItemKind.PLEDGE if pledge else ItemKind.RECOMMENDATION,
         mechanism=Mechanism.UPR,
@@ -118,10 +128,10 @@ def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int
         session=session,
         year=year_of(session) if session else None,
         state_under_review=canonical_state(under_review),
-        recommending_states=cells.states(recommending),
+        recommending_states=_states(recommending),
         position=position,
         text=cells.strip_end(text),
-        themes=themes,
+        themes=_themes(cell("Issue")),
         tags=(f"action:{action}",) if action else (),
         source=ctx.source(number),
         author=ctx.author,
