@@ -106,7 +106,7 @@ def import_bundle(store: Store, path: Path, dry_run: bool) -> BundleOutcome:
     try:
         bundle = read_bundle(path)
     except BundleError as exc:
-        raise ImportFailed(path, str(exc), named=True) from None
+        raise ImportFailed(path, str(exc), exc.problems, named=True) from None
     except OSError as exc:
         raise ImportFailed(path, f"cannot be read: {exc.strerror or exc}") from None
     rows = len(bundle.records)

@@ -24,7 +24,11 @@ LISTS = ("items", "institutions", "people", "meetings", "notes", "responses", "a
 
 
 class BundleError(ValueError):
-    """A bundle that cannot be read; the message lists every problem."""
+    """A bundle that cannot be read; `problems` names every bad record, one line each."""
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 @dataclasses.dataclass
@@ -163,7 +167,7 @@ def read_bundle(path: Path) -> Bundle:
             seen[record.id] = f"{name} #{n}"
             records.append(record)
     if problems:
-        shown = "; ".join(problems[:20])
-        more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
-        raise BundleError(f"{path.name}: {len(problems)} bad record(s): {shown}{more}")
+        raise BundleError(
+            f"{path.name}: {len(problems)} bad record(s); nothing was imported", tuple(problems)
+        )
     return Bundle(mission, records)
