@@ -27,6 +27,7 @@ from fieldkit.domain.items import Item
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
 from fieldkit.domain.states import canonical_state
+from fieldkit.importers import index as keys
 from fieldkit.importers import repoint
 from fieldkit.importers.wording import THRESHOLD, closeness, normalised
 
@@ -61,45 +62,6 @@ class Plan:
 
 # Kept for callers that compare wordings the way the merge does.
 normalised_text = normalised
-
-
-def symbol_key(item: Item) -> tuple[str, str] | None:
-    symbol = "".join(item.document_symbol.split()).upper()
-    reference = " ".join(item.reference.split()).lower()
-    if not symbol or not reference:
-        return None
-    return symbol, reference
-
-
-def _numbered(item: Item) -> bool:
-    return symbol_key(item) is not None or bool(item.source and item.source.annotation_id)
-
-
-def _review(item: Item) -> str:
-    return canonical_state(item.state_under_review).lower()
-
-
-def _states(item: Item) -> list[str]:
-    return [canonical_state(s).lower() for s in item.recommending_states] or [""]
-
-
-def _compatible(new: Item, old: Item) -> bool:
-    if new.mechanism is not old.mechanism or new.kind is not old.kind:
-        return False
-    for field in ("session", "cycle", "year"):
-        a, b = getattr(new, field), getattr(old, field)
-        if a is not None and b is not None and a != b:
-            return False
-    return True
-
-
-def _row_key(item: Item) -> tuple[Any, ...]:
-    """What makes two rows exact copies of each other."""
-    return (
-        item.kind, item.mechanism, _review(item), tuple(sorted(_states(item))),
-        " ".join(item.text.split()), item.session, item.cycle, item.position,
-        symbol_key(item), item.source.annotation_id if item.source else "",
-    )  # fmt: skip
 
 
 def _union(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:
@@ -142,58 +104,6 @@ def _row_order(item: Item) -> tuple[str, int]:
     return (item.source.file if item.source else "", row)
 
 
-class _Index:
-    """The mission's items by each matching key."""
-
-    def __init__(self, items: Iterable[Item]) -> None:
-        self.ids: set[str] = set()
-        self.by_annotation: dict[str, str] = {}
-        self.by_symbol: dict[tuple[str, str], str] = {}
-        #: (review, State) -> normalised wording -> the rows without a number saying it.
-        self.rows: dict[tuple[str, str], dict[str, list[Item]]] = defaultdict(
-            lambda: defaultdict(list)
-        )
-        self.numbered: dict[str, list[Item]] = defaultdict(list)
-        self.unnumbered: dict[str, list[Item]] = defaultdict(list)
-        for item in items:
-            self.add(item)
-
-    def add(self, item: Item) -> None:
-        self.ids.add(item.id)
-        if item.source and item.source.annotation_id:
-            self.by_annotation.setdefault(item.source.annotation_id, item.id)
-        key = symbol_key(item)
-        if key:
-            self.by_symbol.setdefault(key, item.id)
-        if _numbered(item):
-            self.numbered[_review(item)].append(item)
-            return
-        self.unnumbered[_review(item)].append(item)
-        text = normalised(item.text)
-        for state in _states(item):
-            self.rows[(_review(item), state)][text].append(item)
-
-    def exact(self, new: Item) -> str | None:
-        """The existing item that is this one: same id, annotation, number or row."""
-        if new.id in self.ids:  # a fieldkit CSV row that names its item
-            return new.id
-        if new.source and new.source.annotation_id in self.by_annotation:
-            return self.by_annotation[new.source.annotation_id]
-        key = symbol_key(new)
-        if key:
-            return self.by_symbol.get(key)
-        if _numbered(new):
-            return None
-        for state in _states(new):
-            said = self.rows.get((_review(new), state))
-            if not said:
-                continue
-            for old in said.get(normalised(new.text), ()):
-                if _compatible(new, old) and set(_states(new)) <= set(_states(old)):
-                    return old.id
-        return None
-
-
 def plan(data: MissionData, items: list[Item]) -> Plan:
     """What importing `items` into the mission would do."""
     result = Plan()
@@ -203,12 +113,12 @@ def plan(data: MissionData, items: list[Item]) -> Plan:
             i if i.state_under_review else dataclasses.replace(i, state_under_review=country)
             for i in items
         ]
-    index = _Index(data.items.values())
+    index = keys.Index(data.items.values())
     current: dict[str, Item] = dict(data.items)
     fresh: list[Item] = []
     seen: set[tuple[Any, ...]] = set()
     for new in items:
-        key = _row_key(new)
+        key = keys.row_key(new)
         if key in seen:
             result.skipped += 1  # an exact copy of a row above it
             continue
@@ -219,7 +129,7 @@ def plan(data: MissionData, items: list[Item]) -> Plan:
         else:
             _fold(result, current, old_id, new)
     pairs = _pairs(
-        index, [i for i in fresh if not _numbered(i)], [i for i in fresh if _numbered(i)]
+        index, [i for i in fresh if not keys.numbered(i)], [i for i in fresh if keys.numbered(i)]
     )
     _settle(result, current, index, fresh, pairs, country)
     for record in repoint.records(data, result.removed):
@@ -249,20 +159,20 @@ def _candidates(rows: Iterable[Item], numbered: Iterable[Item]) -> list[Candidat
     found = []
     by_state: dict[str, list[Item]] = defaultdict(list)
     for item in numbered:
-        for state in _states(item):
+        for state in keys.states(item):
             by_state[state].append(item)
     for row in rows:
         text = normalised(row.text)
-        for state in _states(row):
+        for state in keys.states(row):
             for item in [*by_state.get(state, ()), *by_state.get("", ())]:
-                if _compatible(row, item):
+                if keys.compatible(row, item):
                     score, part = closeness(text, item, state)
                     if score >= THRESHOLD:
                         found.append((score, row, (state, -part), item))
     return found
 
 
-def _pairs(index: _Index, rows: list[Item], numbered: list[Item]) -> dict[str, Item]:
+def _pairs(index: keys.Index, rows: list[Item], numbered: list[Item]) -> dict[str, Item]:
     """Row id -> the numbered item it belongs to: closest first, one row per State and number.
 
     New rows meet every numbered item of their review; new numbered items also meet the rows
@@ -272,9 +182,9 @@ def _pairs(index: _Index, rows: list[Item], numbered: list[Item]) -> dict[str, I
     rows_by_review: dict[str, list[Item]] = defaultdict(list)
     numbered_by_review: dict[str, list[Item]] = defaultdict(list)
     for row in rows:
-        rows_by_review[_review(row)].append(row)
+        rows_by_review[keys.review(row)].append(row)
     for item in numbered:
-        numbered_by_review[_review(item)].append(item)
+        numbered_by_review[keys.review(item)].append(item)
     for review, mine in rows_by_review.items():
         known = [*index.numbered.get(review, ()), *numbered_by_review.get(review, ())]
         if known:
@@ -296,7 +206,7 @@ def _pairs(index: _Index, rows: list[Item], numbered: list[Item]) -> dict[str, I
 def _settle(
     result: Plan,
     current: dict[str, Item],
-    index: _Index,
+    index: keys.Index,
     fresh: list[Item],
     pairs: dict[str, Item],
     country: str,
@@ -326,15 +236,17 @@ def _settle(
             for row in sorted(rows, key=_row_order):
                 _fold(result, current, item_id, row)
     numbered_reviews = {r for r, found in index.numbered.items() if found}
-    numbered_reviews |= {_review(i) for i in fresh if _numbered(i)}
-    alone = [i for i in result.added if not _numbered(i)]
+    numbered_reviews |= {keys.review(i) for i in fresh if keys.numbered(i)}
+    alone = [i for i in result.added if not keys.numbered(i)]
     alone += [
         i
         for review in numbered_reviews
         for i in index.unnumbered.get(review, ())
         if i.id not in pairs and i.id not in result.removed and i.id not in result.enriched
     ]
-    result.unmatched = sorted((i for i in alone if _review(i) in numbered_reviews), key=_row_order)
+    result.unmatched = sorted(
+        (i for i in alone if keys.review(i) in numbered_reviews), key=_row_order
+    )
 
 
 def _replace(
