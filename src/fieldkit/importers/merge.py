@@ -115,19 +115,7 @@ def plan(data: MissionData, items: list[Item]) -> Plan:
         ]
     index = keys.Index(data.items.values())
     current: dict[str, Item] = dict(data.items)
-    fresh: list[Item] = []
-    seen: set[tuple[Any, ...]] = set()
-    for new in items:
-        key = keys.row_key(new)
-        if key in seen:
-            result.skipped += 1  # an exact copy of a row above it
-            continue
-        seen.add(key)
-        old_id = index.exact(new)
-        if old_id is None:
-            fresh.append(new)
-        else:
-            _fold(result, current, old_id, new)
+    fresh = _fresh(result, current, index, items)
     pairs = _pairs(
         index, [i for i in fresh if not keys.numbered(i)], [i for i in fresh if keys.numbered(i)]
     )
@@ -139,6 +127,38 @@ def plan(data: MissionData, items: list[Item]) -> Plan:
         elif record.id not in result.removed:
             result.repointed.append(record)
     return result
+
+
+def _fresh(
+    result: Plan, current: dict[str, Item], index: keys.Index, items: list[Item]
+) -> list[Item]:
+    """The items that are in the mission in no form yet; the others enrich what they match.
+
+    Exact copies of a row collapse, and two numbered sources of one import that give the same
+    number (a matrix and a UHRI export of one review) make one item.
+    """
+    fresh: list[Item] = []
+    seen: set[tuple[Any, ...]] = set()
+    among_fresh = keys.Index(())
+    for new in items:
+        key = keys.row_key(new)
+        if key in seen:
+            result.skipped += 1  # an exact copy of a row above it
+            continue
+        seen.add(key)
+        old_id = index.exact(new)
+        if old_id is not None:
+            _fold(result, current, old_id, new)
+            continue
+        twin = among_fresh.exact(new) if keys.numbered(new) else None
+        if twin is None:
+            fresh.append(new)
+            among_fresh.add(new)
+            continue
+        position = next(n for n, i in enumerate(fresh) if i.id == twin)
+        fresh[position] = enrich(fresh[position], new) or fresh[position]
+        result.gathered += 1
+    return fresh
 
 
 def _fold(result: Plan, current: dict[str, Item], old_id: str, new: Item) -> None:

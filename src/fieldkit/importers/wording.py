@@ -38,9 +38,11 @@ def normalised(text: str) -> str:
     return body.removeprefix("to ")
 
 
+@functools.lru_cache(maxsize=4096)
 def parts_by_state(text: str) -> dict[str, list[str]]:
     """Each State's own wording inside a numbered text, normalised: 'A (X); B (Y)' ->
-    {'x': ['a'], 'y': ['b']}; empty when the text names no State in parentheses."""
+    {'x': ['a'], 'y': ['b']}; empty when the text names no State in parentheses. Shared
+    between calls: not to be changed."""
     out: dict[str, list[str]] = {}
     for match in _PART.finditer(text):
         names = [n for n in re.split(r"\s*[,;]\s*", match["states"]) if is_state(n)]
