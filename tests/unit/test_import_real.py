@@ -129,3 +129,16 @@ def test_several_files_are_one_import_with_one_report(tmp_path: Path) -> None:
     refused = cli("import", MATRIX, bad, "--db", path)
     assert refused.exit_code == 2 and "row 2" in refused.output
     assert path.read_bytes() == before
+
+
+def test_rows_matching_no_number_are_named_by_row(tmp_path: Path) -> None:
+    rows = tmp_path / "china-rows.csv"
+    extra = 'China,Asia,,Abolish the death penalty for all crimes,Norway,WEOG,,Noted,5,"Death penalty",17'
+    rows.write_bytes(CHINA_ROWS.read_bytes() + extra.encode() + b"\r\n")
+    path = tmp_path / "m.json"
+    Store(path).create(Mission(name="Beijing", country="China"))
+    result = cli("import", MATRIX, rows, "--db", path)
+    assert result.exit_code == 0, result.output
+    assert "1 rows match no numbered recommendation:" in result.output
+    assert "china-rows.csv row 286 (Norway): Abolish the death penalty" in result.output
+    assert len(Store(path).data().items) == 253
