@@ -133,7 +133,7 @@ def test_several_files_are_one_import_with_one_report(tmp_path: Path) -> None:
 
 def test_rows_matching_no_number_are_named_by_row(tmp_path: Path) -> None:
     rows = tmp_path / "china-rows.csv"
-    extra = 'China,Asia,,Abolish the death penalty for all crimes,Norway,WEOG,,Noted,5,"Death penalty",17'
+    extra = "China,Asia,,Abolish the death penalty for all crimes,Norway,WEOG,,Noted,5,,17"
     rows.write_bytes(CHINA_ROWS.read_bytes() + extra.encode() + b"\r\n")
     path = tmp_path / "m.json"
     Store(path).create(Mission(name="Beijing", country="China"))
