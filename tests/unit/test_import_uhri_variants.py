@@ -58,6 +58,7 @@ def test_then_upr_info_adds_nothing_twice_in_either_order(messy: list[Item]) -> 
         ("&#40;Unknown&#41;", "(Unknown)"),
         ("State&rsquo;s&nbsp;duty", "State\u2019s duty"),
         ("non&#8209;refoulement", "non-refoulement"),
+        ("R&D and AT&T &para 5", "R&D and AT&T &para 5"),
     ],
 )
 def test_html_entities_are_decoded(raw: str, expected: str) -> None:

@@ -20,6 +20,8 @@ class CellError(ValueError):
     """A cell that cannot become the field it feeds."""
 
 
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
 #: Characters web exports use for layout that read as plain ones in a recommendation.
 _PLAIN = str.maketrans({"\u00a0": " ", "\u2011": "-", "\u200b": ""})
 
@@ -35,8 +37,8 @@ def text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     raw = str(value).replace("_x000D_", "")
-    if "&" in raw:
-        raw = html.unescape(raw)
+    if "&" in raw:  # only whole entities: 'R&D' and '&para' stay as written
+        raw = _ENTITY.sub(lambda m: html.unescape(m.group(0)), raw)
     return clean(raw.translate(_PLAIN)).strip()
 
 
