@@ -37,9 +37,10 @@ def read_profile() -> dict[str, str]:
 
 def write_profile(name: str) -> Path:
     from fieldkit.storage.atomic import atomic_write
+    from fieldkit.storage.folders import private_folder
 
     path = profile_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     profile = read_profile() | {"name": name}
     atomic_write(path, orjson.dumps(profile, option=orjson.OPT_INDENT_2))
     return path

@@ -6,6 +6,7 @@ Records are matched by id only. Unknown fields are kept. Drafts stay in the miss
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -16,10 +17,23 @@ from fieldkit.domain.directory import Person
 from fieldkit.domain.meetings import Note, Response
 from fieldkit.domain.mission import TYPE_BY_TABLE, Mission, MissionData, visible
 from fieldkit.domain.records import Record, RecordError, now_iso
+from fieldkit.storage.codec import is_sealed
+from fieldkit.storage.errors import WrongPassphrase
 
 FORMAT = "fieldkit-bundle"
 VERSION = 1
 LISTS = ("items", "institutions", "people", "meetings", "notes", "responses", "actions")
+#: Parts that cannot travel without another: a response needs its meeting and its item.
+NEEDS = {"meetings": ("notes", "responses"), "items": ("responses",)}
+#: What a reference to a part left out becomes, so the bundle still reads as a whole.
+BLANK: dict[str, dict[str, Any]] = {
+    "people": {"person_ids": [], "speaker_id": None},
+    "institutions": {"institution_ids": [], "institution_id": None},
+    "meetings": {"meeting_id": None},
+    "items": {"item_id": None},
+}
+#: The passphrase of an encrypted bundle, for scripts and imports (the export asks for it).
+PASSPHRASE_ENV = "FIELDKIT_BUNDLE_PASSPHRASE"
 
 
 class BundleError(ValueError):
@@ -32,9 +46,19 @@ class Bundle:
     records: list[Record]
 
 
-def to_bundle(data: MissionData, include_confidential: bool) -> tuple[dict[str, Any], int]:
-    """The bundle of a mission, and how many confidential records or contacts were left out."""
+def to_bundle(
+    data: MissionData, include_confidential: bool, without: Iterable[str] = ()
+) -> tuple[dict[str, Any], int]:
+    """The bundle of a mission, and how many confidential records or contacts were left out.
+
+    Without `include_confidential`, a person's contact and every field fieldkit does not know
+    (an imported `email` or `phone`) are left out. The lists named in `without` are left empty.
+    """
     left_out = 0
+    skipped = set(without)
+    for part in list(skipped):
+        skipped.update(NEEDS.get(part, ()))
+    blanks = {k: v for part in skipped for k, v in BLANK.get(part, {}).items()}
 
     def dump(records: Iterable[Record]) -> list[dict[str, Any]]:
         nonlocal left_out
@@ -46,10 +70,12 @@ def to_bundle(data: MissionData, include_confidential: bool) -> tuple[dict[str, 
                 left_out += 1
                 continue
             doc = record.to_dict()
-            if isinstance(record, Person) and record.contact and not include_confidential:
-                doc["contact"] = ""
-                left_out += 1
-            out.append(doc)
+            if isinstance(record, Person) and not include_confidential:
+                unknown = set(record.extra) & set(doc)
+                if record.contact or unknown:
+                    left_out += 1
+                doc = {k: v for k, v in doc.items() if k not in unknown} | {"contact": ""}
+            out.append(doc | {k: v for k, v in blanks.items() if k in doc})
         return out
 
     bundle: dict[str, Any] = {
@@ -57,29 +83,60 @@ def to_bundle(data: MissionData, include_confidential: bool) -> tuple[dict[str, 
         "version": VERSION,
         "exported_at": now_iso(),
         "mission": data.mission.to_dict() if data.mission else None,
-        "items": dump(data.items.values()),
-        "institutions": dump(data.institutions.values()),
-        "people": dump(data.people.values()),
-        "meetings": dump(data.meetings_in_order),
-        "notes": dump(data.notes.values()),
-        "responses": dump(data.responses.values()),
-        "actions": dump(data.actions.values()),
     }
+    lists: dict[str, Iterable[Record]] = {
+        "items": data.items.values(),
+        "institutions": data.institutions.values(),
+        "people": data.people.values(),
+        "meetings": data.meetings_in_order,
+        "notes": data.notes.values(),
+        "responses": data.responses.values(),
+        "actions": data.actions.values(),
+    }
+    for name, records in lists.items():
+        bundle[name] = [] if name in skipped else dump(records)
+    if skipped:
+        bundle["left_out"] = sorted(skipped)
     return bundle, left_out
 
 
-def encode(bundle: dict[str, Any]) -> bytes:
-    return orjson.dumps(bundle, option=orjson.OPT_INDENT_2)
+def encode(bundle: dict[str, Any], passphrase: str | None = None) -> bytes:
+    """The bundle as JSON; sealed like an encrypted mission file when given a passphrase."""
+    if passphrase is None:
+        return orjson.dumps(bundle, option=orjson.OPT_INDENT_2)
+    from fieldkit.storage.crypto import SealedCodec
+
+    return SealedCodec.create(passphrase, content=FORMAT).encode(bundle)
+
+
+def _load(path: Path) -> Any:
+    data = path.read_bytes()
+    if not is_sealed(data):
+        return orjson.loads(data)
+    from fieldkit.storage.crypto import open_sealed
+
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if not passphrase:
+        raise BundleError(f"{path.name} is encrypted: give its passphrase in {PASSPHRASE_ENV}")
+    try:
+        return open_sealed(data, passphrase, path.name)
+    except (ValueError, WrongPassphrase) as exc:
+        raise BundleError(str(exc)) from None
 
 
 def looks_like_bundle(head: bytes) -> bool:
     return b'"fieldkit-bundle"' in head[:4096]
 
 
+def is_sealed_bundle(head: bytes) -> bool:
+    """An encrypted bundle: its header says what it holds."""
+    return is_sealed(head) and f'"content":"{FORMAT}"'.encode() in head[:1024]
+
+
 def read_bundle(path: Path) -> Bundle:
     """Parse a bundle file; every bad record is named in one BundleError."""
     try:
-        raw = orjson.loads(path.read_bytes())
+        raw = _load(path)
     except orjson.JSONDecodeError as exc:
         raise BundleError(f"{path.name} is not JSON: {exc}") from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
