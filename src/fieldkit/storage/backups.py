@@ -23,6 +23,11 @@ def backup_folder(path: Path) -> Path:
     return path.with_name(path.name + ".backups")
 
 
+def guard_path(path: Path) -> Path:
+    """Where the count of wrong passphrases is kept (see `fieldkit.storage.guard`)."""
+    return path.with_name(f".{path.name}.guard")
+
+
 def list_backups(path: Path) -> list[Path]:
     """Backups of `path`, newest first."""
     folder = backup_folder(path)
@@ -83,7 +88,8 @@ def every_copy(path: Path) -> list[Path]:
     for sibling in path.parent.iterdir():
         name = sibling.name.lstrip(".")
         named_after = name.startswith(path.name) and name[len(path.name) : len(path.name) + 1]
-        if sibling == path or named_after not in COPY_MARKS or sibling.name.endswith(".lock"):
+        side_file = sibling.name.endswith((".lock", ".guard"))
+        if sibling == path or named_after not in COPY_MARKS or side_file:
             continue
         if sibling.is_file() and not sibling.is_symlink():
             found.append(sibling)

@@ -14,7 +14,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from fieldkit.storage import backups, schema
+from fieldkit.storage import backups, guard, schema
 from fieldkit.storage.atomic import atomic_write, remove_orphans
 from fieldkit.storage.codec import (
     ENCRYPTED_MAGIC,
@@ -155,7 +155,12 @@ class MissionFile:
         if is_sealed(data):
             from fieldkit.storage.crypto import codec_for_file  # loaded only when needed
 
-            return codec_for_file(data, self.path, self._passphrase, self._codec)
+            try:
+                codec = codec_for_file(data, self.path, self._passphrase, self._codec)
+            except WrongPassphrase as exc:
+                raise guard.wrong_passphrase(self.path, exc) from None
+            guard.passed(self.path)
+            return codec
         return PlainCodec()
 
     def decode(self, data: bytes, origin: Path) -> Tree:
