@@ -10,9 +10,11 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
+from fieldkit import settings
 from fieldkit.cli.common import DbOption, open_store
 from fieldkit.cli.errors import fail
 from fieldkit.storage import conversion
@@ -141,7 +143,52 @@ def decrypt_command(db: Path | None) -> None:
     _tell(store.file.path, conversion.decrypt(store.file), "decrypted", "not encrypted")
 
 
+MIN_PIN = 4
+
+
+def _new_pin() -> str:
+    env = os.environ.get("FIELDKIT_PIN")
+    if env is not None:
+        pin = env
+    elif sys.stdin.isatty():
+        pin = str(typer.prompt("New PIN", hide_input=True, confirmation_prompt=True))
+    else:
+        fail("set FIELDKIT_PIN or run in a terminal to set the PIN")
+    if len(pin.strip()) < MIN_PIN:
+        fail(f"the PIN must have at least {MIN_PIN} characters; nothing was written")
+    return pin.strip()
+
+
+def pin_command(lock_after: int | None, off: bool) -> None:
+    from fieldkit.storage.crypto import hash_pin
+
+    if lock_after is not None and not 0 <= lock_after <= 24 * 60:
+        fail("--lock-after takes minutes, from 0 (never) to 1440")
+    fields: dict[str, str | None] = {}
+    if off:
+        fields["pin"] = None
+    elif lock_after is None or "FIELDKIT_PIN" in os.environ:
+        fields["pin"] = hash_pin(_new_pin())
+    if lock_after is not None:
+        fields["lock_after"] = str(lock_after) if lock_after else None
+    where = settings.update_profile(**fields)
+    said = "PIN removed" if off else "PIN set" if fields.get("pin") else "PIN unchanged"
+    idle = f"; the app locks after {lock_after} idle minute(s)" if lock_after else ""
+    typer.echo(f"{said}{idle} ({where})")
+
+
 def register(app: typer.Typer) -> None:
+    @app.command("pin")
+    def pin(
+        lock_after: Annotated[
+            int | None,
+            typer.Option("--lock-after", help="Lock the app after N idle minutes (0: never)."),
+        ] = None,
+        off: Annotated[bool, typer.Option("--off", help="Remove the PIN.")] = False,
+    ) -> None:
+        """Set the PIN that unlocks the app (ctrl+l locks it) when the mission is not encrypted."""
+        pin_command(lock_after, off)
+
     @app.command()
     def encrypt(db: DbOption = None) -> None:
         """Protect the mission file and its backups with a passphrase."""

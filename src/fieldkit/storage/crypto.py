@@ -237,6 +237,40 @@ def open_sealed(data: bytes, passphrase: str, name: str) -> Tree:
     return SealedCodec(header.params, key, check).decode(data)
 
 
+#: scrypt cost for a profile PIN: it only stands between a passer-by and the screen.
+PIN_N = 2**14
+
+
+def hash_pin(pin: str) -> str:
+    """`scrypt$N$salt$hash` of a PIN, for the profile (the PIN itself is never stored)."""
+    params = KdfParams(salt=os.urandom(SALT_BYTES), n=PIN_N)
+    key, _ = derive(pin, params)
+    return f"scrypt${params.n}${_b64(params.salt)}${_b64(key)}"
+
+
+def pin_matches(pin: str, stored: str) -> bool:
+    try:
+        kind, n, salt, expected = stored.split("$")
+        params = KdfParams(salt=base64.b64decode(salt), n=int(n))
+        if kind != "scrypt" or 128 * params.n * params.r > MAX_MEMORY:
+            return False
+        key, _ = derive(pin, params)
+    except (ValueError, WrongPassphrase):
+        return False
+    return hmac.compare_digest(key, base64.b64decode(expected))
+
+
+def passphrase_opens(path: Path, passphrase: str) -> bool:
+    """Whether `passphrase` opens the encrypted file at `path` (slow: derives the key)."""
+    with path.open("rb") as handle:
+        header = parse_header(handle.read(MAX_HEADER + len(ENCRYPTED_MAGIC) + 2))
+    try:
+        _, check = derive(passphrase, header.params)
+    except WrongPassphrase:
+        return False
+    return hmac.compare_digest(check, header.check)
+
+
 def forget_keys() -> None:
     """Drop every derived key kept by this process."""
     _KEYS.clear()
