@@ -74,7 +74,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def check(db: DbOption = None) -> None:
-        """Validate the file: structure, records and references. Exit 1 with reasons."""
+        """Validate the file, its records and its copies: exit 1 with reasons, 2 if unreadable."""
         from fieldkit.storage.check import check as run_check
 
         store = open_store(db)
