@@ -56,7 +56,6 @@ def encrypt(mission: MissionFile, codec: Codec | None) -> Converted:
             )
         _seal_copies(mission, codec, done)
         try:
-            backups.keep_bytes(mission.path, codec.encode(mission.tree()))
             mission.rewrite(codec)
         except (StorageError, OSError) as exc:
             raise ConversionFailed(
@@ -66,6 +65,8 @@ def encrypt(mission: MissionFile, codec: Codec | None) -> Converted:
                 "free some space or fix the folder, then run `fieldkit encrypt` again",
             ) from None
         done.file = True
+        with contextlib.suppress(OSError):
+            backups.keep_previous(mission.path)  # the version restore puts back: a link
         return done
 
 

@@ -136,10 +136,13 @@ class MissionFile:
         """Keep the last version this process saw when the file vanished or was replaced.
 
         That version may exist nowhere else: backups hold the versions before the last save.
+        A mission removed with its backups folder (shredded) is not brought back.
         """
         tree, codec, self._tree = self._tree, self._codec, None
         if tree is None or codec is None:
             return self._rescued
+        if not self.path.exists() and not backups.backup_folder(self.path).is_dir():
+            return self._rescued  # shredded, backups and all: bring nothing back
         with suppress(OSError, ValueError):
             self._rescued = backups.keep_bytes(self.path, codec.encode(tree))
         return self._rescued

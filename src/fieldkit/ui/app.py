@@ -322,6 +322,7 @@ def _register_defaults() -> None:
         if commands.find(name) is None:
             commands.register(name, help_text, _shower(screen))
     commands.register("Lock", "Lock the screen behind the passphrase or PIN (ctrl+l)", _lock)
+    commands.register("Shred the mission", "Destroy it, its backups and exports (asks)", _shred)
     if commands.find("Find items") is None:
         commands.register(
             "Find items", "Filter the items as you type", lambda app: app.run_action("find")
@@ -332,6 +333,12 @@ def _lock(app: App[Any]) -> None:
     from fieldkit.ui.screens.lock import lock
 
     lock(app)
+
+
+def _shred(app: App[Any]) -> None:
+    from fieldkit.ui.screens.shred import ask_and_shred
+
+    ask_and_shred(app)
 
 
 def _exporter(kind: str) -> Any:
