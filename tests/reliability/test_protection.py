@@ -94,19 +94,20 @@ def test_encrypt_that_loses_the_race_to_decrypt_changes_nothing(
     assert cli("check", "--db", path).exit_code == 0
 
 
+@pytest.mark.parametrize("room", [0.5, 1.5], ids=["half a file free", "1.5 files free"])
 def test_a_full_disk_during_encrypt_leaves_no_plain_copy_and_says_so(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, room: float
 ) -> None:
     with tmpfs(tmp_path / "small", "4m") as folder:
-        path = folder / "m.json"
+        path = folder / "data" / "m.json"
         store = with_backups(path, notes=1)
         with store.transaction() as tx:  # a mission of some size, so a file is many blocks
             tx.put(*(Person(name=f"Official {n}", contact=f"+7 {n:07}") for n in range(1500)))
         add_note(store, next(iter(store.data().meetings.values())), "last")
         size = path.stat().st_size
         free = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
-        filler = folder / "filler"
-        filler.write_bytes(b"\0" * (free - size * 3 // 2))
+        filler = folder / "filler"  # beside the mission's folder, not in it
+        filler.write_bytes(b"\0" * (free - int(size * room)))
         monkeypatch.setenv("FIELDKIT_PASSPHRASE", PASS)
         result = cli("encrypt", "--db", path)
         assert "unexpected" not in result.stderr

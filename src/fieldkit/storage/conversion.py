@@ -61,7 +61,7 @@ def encrypt(mission: MissionFile, codec: Codec | None) -> Converted:
             raise ConversionFailed(
                 mission.path,
                 f"the mission file is still plain and {done.copies} backup(s) are encrypted",
-                getattr(exc, "strerror", None) or str(exc),
+                getattr(exc, "reason", None) or getattr(exc, "strerror", None) or str(exc),
                 "free some space or fix the folder, then run `fieldkit encrypt` again",
             ) from None
         done.file = True
