@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from fieldkit.domain.directory import Person
+from fieldkit.reports.document import write_bytes
 from fieldkit.storage import backups, crypto
 from fieldkit.storage.lock import MissionLock
 from fieldkit.storage.repository import Store
@@ -254,9 +255,10 @@ def test_folders_fieldkit_creates_are_private_under_any_umask(
             cli("export", "bundle", "--db", tmp_path / "a/data/m.json", "--out", out).exit_code == 0
         )
         assert cli("profile", "--name", "Test Delegate").exit_code == 0
+        write_bytes(tmp_path / "c" / "exports" / "debrief.docx", b"as the app's exports do")
     finally:
         os.umask(old)
-    for folder in ("a", "a/data", "b", "b/exports", "config", "config/fieldkit"):
+    for folder in ("a", "a/data", "b", "b/exports", "c", "c/exports", "config", "config/fieldkit"):
         assert stat.S_IMODE((tmp_path / folder).stat().st_mode) == 0o700, folder
 
 
