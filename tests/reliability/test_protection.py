@@ -265,3 +265,23 @@ def test_folders_fieldkit_creates_are_private_under_any_umask(
 def test_crypto_does_not_import_the_mission_file_module() -> None:
     source = Path(crypto.__file__).read_text()
     assert "mission_file" not in source
+
+
+@pytest.mark.usefixtures("cheap_kdf")
+def test_an_encrypted_bundle_imports_and_merges_with_its_own_passphrase(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "m.json"
+    with_backups(path, notes=2)
+    out = tmp_path / "carry.json"
+    monkeypatch.setenv("FIELDKIT_BUNDLE_PASSPHRASE", "bundle passphrase")
+    made = cli("export", "bundle", "--encrypt", "--without", "people", "--db", path, "--out", out)
+    assert made.exit_code == 0, made.output
+    assert is_sealed(out.read_bytes()) and b"Witness" not in out.read_bytes()
+    other = tmp_path / "other laptop" / "m.json"
+    assert cli("import", out, "--db", other).exit_code == 0
+    assert len(note_texts(other)) == 2
+    assert cli("merge", out, "--db", path).exit_code == 0
+    monkeypatch.setenv("FIELDKIT_BUNDLE_PASSPHRASE", "not the one")
+    refused = cli("import", out, "--db", tmp_path / "third.json")
+    assert refused.exit_code == 2 and "wrong passphrase" in refused.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from fieldkit.cli import exports, imports, mission, protect, records, serve, shred
+from fieldkit.cli import exports, imports, mission, protect, records, serve, shred, sync
 from fieldkit.cli.common import DbOption
 from fieldkit.cli.errors import Group
 
@@ -36,6 +36,7 @@ exports.register(app)
 protect.register(app)
 shred.register(app)
 serve.register(app)
+sync.register(app)
 
 
 def main() -> None:

@@ -74,7 +74,10 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def check(db: DbOption = None) -> None:
-        """Validate the file, its records and its copies: exit 1 with reasons, 2 if unreadable."""
+        """Validate the file, its records and its copies: exit 1 with reasons, 2 if unreadable.
+
+        Also lists unresolved conflicts and other copies of the mission beside the file.
+        """
         from fieldkit.storage.check import check as run_check
 
         store = open_store(db)
@@ -90,6 +93,9 @@ def register(app: typer.Typer) -> None:
             f"{counted(len(data.meetings), 'meeting')}, {counted(len(data.notes), 'note')}, "
             f"{counted(len(data.responses), 'response')})"
         )
+        from fieldkit.cli.sync import copies_notice
+
+        copies_notice(store, data.mission.id if data.mission else None)
 
     @app.command()
     def restore(

@@ -1,6 +1,9 @@
 """The bundle: the whole mission as one JSON object, for moving and merging missions.
 
 Records are matched by id only. Unknown fields are kept. Drafts stay in the mission file.
+Version 2 carries each record's merge history (`_sync`) and the tombstones of deleted records
+(`deleted`), so `fieldkit merge` takes a bundle like a file; a contact blanked on export is
+marked as left out (`_sync.o`), never read as an edit. Version 1 bundles still import.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from fieldkit.storage.codec import is_sealed
 from fieldkit.storage.errors import WrongPassphrase
 
 FORMAT = "fieldkit-bundle"
-VERSION = 1
+VERSION = 2
 LISTS = ("items", "institutions", "people", "meetings", "notes", "responses", "actions")
 #: Parts that cannot travel without another: a response needs its meeting and its item.
 NEEDS = {"meetings": ("notes", "responses"), "items": ("responses",)}
@@ -46,13 +49,29 @@ class Bundle:
     records: list[Record]
 
 
+def _left_out(doc: dict[str, Any], field: str) -> None:
+    """Mark a blanked field as left out, its values (kept in conflicts too) blanked."""
+    sync = doc.get("_sync")
+    if not isinstance(sync, dict):
+        return
+    sync = {**sync, "o": sorted({*sync.get("o", ()), field})}
+    if field in (sync.get("c") or {}):
+        sync["c"] = {**sync["c"], field: [[e[0], "", *e[2:]] for e in sync["c"][field]]}
+    doc["_sync"] = sync
+
+
 def to_bundle(
-    data: MissionData, include_confidential: bool, without: Iterable[str] = ()
+    data: MissionData,
+    include_confidential: bool,
+    deleted: Iterable[dict[str, Any]] = (),
+    without: Iterable[str] = (),
 ) -> tuple[dict[str, Any], int]:
     """The bundle of a mission, and how many confidential records or contacts were left out.
 
+    `deleted` are the tombstones of deleted records (the file's `_tombstones` table).
     Without `include_confidential`, a person's contact and every field fieldkit does not know
-    (an imported `email` or `phone`) are left out. The lists named in `without` are left empty.
+    (an imported `email` or `phone`) are left out. The lists named in `without` are left empty,
+    and references to them blanked.
     """
     left_out = 0
     skipped = set(without)
@@ -71,11 +90,16 @@ def to_bundle(
                 continue
             doc = record.to_dict()
             if isinstance(record, Person) and not include_confidential:
-                unknown = set(record.extra) & set(doc)
+                unknown = {k for k in record.extra if k in doc and not k.startswith("_")}
                 if record.contact or unknown:
                     left_out += 1
                 doc = {k: v for k, v in doc.items() if k not in unknown} | {"contact": ""}
-            out.append(doc | {k: v for k, v in blanks.items() if k in doc})
+                for field in (["contact"] if record.contact else []) + sorted(unknown):
+                    _left_out(doc, field)
+            for field in (k for k in blanks if k in doc):
+                doc[field] = blanks[field]
+                _left_out(doc, field)
+            out.append(doc)
         return out
 
     bundle: dict[str, Any] = {
@@ -83,6 +107,7 @@ def to_bundle(
         "version": VERSION,
         "exported_at": now_iso(),
         "mission": data.mission.to_dict() if data.mission else None,
+        "deleted": list(deleted),
     }
     lists: dict[str, Iterable[Record]] = {
         "items": data.items.values(),
@@ -109,8 +134,9 @@ def encode(bundle: dict[str, Any], passphrase: str | None = None) -> bytes:
     return SealedCodec.create(passphrase, content=FORMAT).encode(bundle)
 
 
-def _load(path: Path) -> Any:
-    data = path.read_bytes()
+def load(path: Path, data: bytes | None = None) -> Any:
+    """The JSON of a bundle file, opened with `FIELDKIT_BUNDLE_PASSPHRASE` if it is sealed."""
+    data = path.read_bytes() if data is None else data
     if not is_sealed(data):
         return orjson.loads(data)
     from fieldkit.storage.crypto import open_sealed
@@ -136,7 +162,7 @@ def is_sealed_bundle(head: bytes) -> bool:
 def read_bundle(path: Path) -> Bundle:
     """Parse a bundle file; every bad record is named in one BundleError."""
     try:
-        raw = _load(path)
+        raw = load(path)
     except orjson.JSONDecodeError as exc:
         raise BundleError(f"{path.name} is not JSON: {exc}") from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:

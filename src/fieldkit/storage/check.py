@@ -8,7 +8,7 @@ from fieldkit.domain.records import RecordError
 from fieldkit.storage import backups
 from fieldkit.storage.codec import is_sealed
 from fieldkit.storage.repository import Store
-from fieldkit.storage.schema import META_TABLE
+from fieldkit.storage.schema import META_TABLE, TOMBSTONES
 
 
 def plain_copies(store: Store) -> list[str]:
@@ -36,7 +36,7 @@ def check(store: Store) -> list[str]:
     tree = store.file.tree()
     found = plain_copies(store)
     for name, table in tree.items():
-        if name == META_TABLE:
+        if name in (META_TABLE, TOMBSTONES):
             continue
         cls = TYPE_BY_TABLE.get(name)
         if cls is None:

@@ -14,7 +14,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from fieldkit.storage import backups, guard, schema
+from fieldkit.storage import backups, guard, replica, schema
 from fieldkit.storage.atomic import atomic_write, remove_orphans
 from fieldkit.storage.codec import (
     ENCRYPTED_MAGIC,
@@ -286,8 +286,12 @@ class MissionFile:
 
     def _write(self, tree: Tree) -> None:
         codec = self._codec or PlainCodec()
+
+        def data(st: os.stat_result) -> bytes:
+            replica.bind(tree, self.path, st)
+            return codec.encode(tree)
+
         try:
-            data = codec.encode(tree)
             remove_orphans(self.path)
             atomic_write(self.path, data)
         except OSError as exc:

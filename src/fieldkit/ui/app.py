@@ -48,6 +48,7 @@ SCREENS_BY_NAME: dict[str, tuple[str, str]] = {
     "dashboard": ("fieldkit.ui.screens.dashboard", "DashboardScreen"),
     "items": ("fieldkit.ui.screens.items", "ItemsScreen"),
     "meetings": ("fieldkit.ui.screens.meetings", "MeetingsScreen"),
+    "conflicts": ("fieldkit.ui.screens.conflicts", "ConflictsScreen"),
 }
 
 
@@ -107,6 +108,9 @@ class FieldkitApp(App[None]):
         from fieldkit.ui.screens import meeting_room  # registers the capture commands
 
         meeting_room.offer_drafts(self, self.store)
+        from fieldkit.ui.screens import conflicts  # registers "Merge another copy"
+
+        conflicts.offer_copies(self)
 
     def named_screen(self, name: str) -> Screen[Any] | None:
         """The one instance of a named screen, built on first use; None if it is missing."""
@@ -317,16 +321,25 @@ def _register_defaults() -> None:
         "Dashboard": ("The mission at a glance", "dashboard"),
         "Items": ("Browse and filter every item", "items"),
         "Meetings": ("The schedule of meetings", "meetings"),
+        "Conflicts": ("Values two copies changed differently: keep one", "conflicts"),
     }
     for name, (help_text, screen) in navigation.items():
         if commands.find(name) is None:
             commands.register(name, help_text, _shower(screen))
+    if commands.find("Merge another copy") is None:
+        commands.register("Merge another copy", "Merge a copy from another laptop", _merger)
     commands.register("Lock", "Lock the screen behind the passphrase or PIN (ctrl+l)", _lock)
     commands.register("Shred the mission", "Destroy it, its backups and exports (asks)", _shred)
     if commands.find("Find items") is None:
         commands.register(
             "Find items", "Filter the items as you type", lambda app: app.run_action("find")
         )
+
+
+def _merger(app: App[Any]) -> None:
+    from fieldkit.ui.screens.conflicts import merge_another_copy
+
+    merge_another_copy(app)
 
 
 def _lock(app: App[Any]) -> None:
