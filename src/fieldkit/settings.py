@@ -35,12 +35,13 @@ def read_profile() -> dict[str, str]:
     return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
 
 
-def write_profile(name: str) -> Path:
+def write_profile(**fields: str) -> Path:
+    """Set profile fields (`name`, `language`), keeping the others."""
     from fieldkit.storage.atomic import atomic_write
 
     path = profile_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    profile = read_profile() | {"name": name}
+    profile = read_profile() | fields
     atomic_write(path, orjson.dumps(profile, option=orjson.OPT_INDENT_2))
     return path
 

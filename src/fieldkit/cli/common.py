@@ -13,6 +13,7 @@ import typer
 
 from fieldkit import settings
 from fieldkit.cli.errors import fail
+from fieldkit.i18n import _
 from fieldkit.storage.repository import Store
 
 DbOption = Annotated[
@@ -41,8 +42,12 @@ def passphrase_source(path: Path) -> Callable[[], str]:
         if env is not None:
             return env
         if not sys.stdin.isatty():
-            fail(f"{path} is encrypted: set FIELDKIT_PASSPHRASE or run in a terminal")
-        return str(typer.prompt(f"Passphrase for {path.name}", hide_input=True))
+            fail(
+                _("{path} is encrypted: set FIELDKIT_PASSPHRASE or run in a terminal").format(
+                    path=path
+                )
+            )
+        return str(typer.prompt(_("Passphrase for {name}").format(name=path.name), hide_input=True))
 
     return ask
 
@@ -50,7 +55,11 @@ def passphrase_source(path: Path) -> Callable[[], str]:
 def open_store(db: Path | None, must_exist: bool = True) -> Store:
     path = settings.db_path(db)
     if must_exist and not path.exists():
-        fail(f"no mission file at {path}: create one with `fieldkit init` or `fieldkit demo`")
+        fail(
+            _(
+                "no mission file at {path}: create one with `fieldkit init` or `fieldkit demo`"
+            ).format(path=path)
+        )
     return Store(path, passphrase_source(path))
 
 
@@ -66,5 +75,9 @@ def export_path(out: Path | None, default_name: str) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        fail(f"cannot create folder {path.parent}: {exc.strerror}")
+        fail(
+            _("cannot create folder {folder}: {problem}").format(
+                folder=path.parent, problem=exc.strerror
+            )
+        )
     return path

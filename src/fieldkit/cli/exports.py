@@ -11,6 +11,7 @@ from fieldkit import settings
 from fieldkit.cli.common import ConfidentialOption, DbOption, OutOption, export_path, open_store
 from fieldkit.cli.errors import fail
 from fieldkit.domain.lookup import by_prefix
+from fieldkit.i18n import _
 from fieldkit.reports import ExportOptions, ReportError, default_name
 from fieldkit.storage.atomic import atomic_write
 from fieldkit.storage.bundle import encode, to_bundle
@@ -46,7 +47,7 @@ def _left_out_notice(left_out: int, what: str = "note(s) or response(s)") -> Non
 
 def _check_template(template: Path | None) -> None:
     if template is not None and not template.is_file():
-        fail(f"no template at {template}")
+        fail(_("no template at {path}").format(path=template))
 
 
 def register(app: typer.Typer) -> None:

@@ -16,6 +16,7 @@ import typer
 
 from fieldkit.cli.common import DbOption, open_store
 from fieldkit.cli.errors import fail
+from fieldkit.i18n import _, ngettext
 from fieldkit.storage import backups
 from fieldkit.storage.atomic import atomic_write
 from fieldkit.storage.codec import Codec, PlainCodec
@@ -33,13 +34,19 @@ def new_passphrase(path: Path) -> str:
     elif sys.stdin.isatty():
         phrase = str(
             typer.prompt(
-                f"New passphrase for {path.name}", hide_input=True, confirmation_prompt=True
+                _("New passphrase for {name}").format(name=path.name),
+                hide_input=True,
+                confirmation_prompt=True,
             )
         )
     else:
-        fail(f"set FIELDKIT_PASSPHRASE or run in a terminal to encrypt {path}")
+        fail(_("set FIELDKIT_PASSPHRASE or run in a terminal to encrypt {path}").format(path=path))
     if len(phrase) < MIN_LENGTH:
-        fail(f"the passphrase must have at least {MIN_LENGTH} characters; nothing was written")
+        fail(
+            _("the passphrase must have at least {count} characters; nothing was written").format(
+                count=MIN_LENGTH
+            )
+        )
     return phrase
 
 
@@ -55,8 +62,10 @@ def passphrase_without_prompt(path: Path) -> Callable[[], str]:
         if env is not None:
             return env
         raise PassphraseNeeded(
-            f"{path} was encrypted by another fieldkit while the app was open: "
-            "quit and open it again to give its passphrase"
+            _(
+                "{path} was encrypted by another fieldkit while the app was open: "
+                "quit and open it again to give its passphrase"
+            ).format(path=path)
         )
 
     return ask
@@ -104,15 +113,30 @@ def remove_orphans(path: Path) -> None:
                 orphan.unlink()
 
 
-def finish_interrupted(mission: MissionFile, state: str) -> None:
+def finish_interrupted(mission: MissionFile, encrypted: bool) -> None:
     """Convert what an interrupted `encrypt` or `decrypt` left in the other form."""
     current = mission.codec_for(mission.path.read_bytes())
     with mission.lock.held():
         count = convert_backups(mission, current, only_other_form=True)
         remove_orphans(mission.path)
+    if not count and encrypted:
+        fail(_("{path} is already encrypted; nothing was changed").format(path=mission.path))
     if not count:
-        fail(f"{mission.path} is {state}; nothing was changed")
-    typer.echo(f"{mission.path} was {state}; converted {count} backup(s) left over", err=True)
+        fail(_("{path} is not encrypted; nothing was changed").format(path=mission.path))
+    done = (
+        ngettext(
+            "{path} was already encrypted; converted {count} backup left over",
+            "{path} was already encrypted; converted {count} backups left over",
+            count,
+        )
+        if encrypted
+        else ngettext(
+            "{path} was not encrypted; converted {count} backup left over",
+            "{path} was not encrypted; converted {count} backups left over",
+            count,
+        )
+    )
+    typer.echo(done.format(path=mission.path, count=count), err=True)
     typer.echo(str(mission.path))
 
 
@@ -121,19 +145,26 @@ def convert(db: Path | None, to_encrypted: bool) -> None:
     mission = store.file
     mission.tree()
     if mission.encrypted == to_encrypted:
-        state = "already encrypted" if to_encrypted else "not encrypted"
-        finish_interrupted(mission, state)
+        finish_interrupted(mission, to_encrypted)
         return
     codec: Codec = new_codec(mission.path) if to_encrypted else PlainCodec()
     with mission.lock.held():
         mission.replace_codec(codec)
         count = convert_backups(mission, codec)
         remove_orphans(mission.path)
-    done = "encrypted" if to_encrypted else "decrypted"
-    typer.echo(f"{done} {mission.path} and {count} backup(s)", err=True)
+    done = (
+        ngettext(
+            "encrypted {path} and {count} backup", "encrypted {path} and {count} backups", count
+        )
+        if to_encrypted
+        else ngettext(
+            "decrypted {path} and {count} backup", "decrypted {path} and {count} backups", count
+        )
+    )
+    typer.echo(done.format(path=mission.path, count=count), err=True)
     if to_encrypted:
         typer.echo(
-            "keep the passphrase safe: without it nobody, you included, can open the mission",
+            _("keep the passphrase safe: without it nobody, you included, can open the mission"),
             err=True,
         )
     typer.echo(str(mission.path))

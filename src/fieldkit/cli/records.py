@@ -18,6 +18,7 @@ from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
 from fieldkit.domain.text import clean, shorten
 from fieldkit.domain.vocab import Confidentiality, Implementation, Mechanism, NoteKind, Stance
+from fieldkit.i18n import _
 
 MeetingOption = Annotated[str, typer.Option("--meeting", help="Meeting id or prefix.")]
 LimbOption = Annotated[str, typer.Option("--limb", help="Sub-part of the item, e.g. b.")]
@@ -39,7 +40,11 @@ def _choice(
     values = [e.value for e in enum]
     wanted = value.strip().lower().replace(" ", "-").replace("_", "-")
     if wanted not in values:
-        fail(f"{flag} {value!r} is not one of: {', '.join(values)}")
+        fail(
+            _("{option} {value} is not one of: {choices}").format(
+                option=flag, value=repr(value), choices=", ".join(values)
+            )
+        )
     return wanted
 
 
@@ -56,7 +61,7 @@ def _speaker(data: MissionData, name: str | None) -> str | None:
 def _text(value: str, what: str) -> str:
     cleaned = clean(value).strip()
     if not cleaned:
-        fail(f"{what} must not be empty")
+        fail(_("{option} must not be empty").format(option=what))
     return cleaned
 
 
@@ -89,7 +94,13 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """List the mission's items, filtered."""
         if mechanism and mechanism.upper() not in Mechanism.__members__:
-            fail(f"--mechanism {mechanism!r} is not one of: {', '.join(Mechanism.__members__)}")
+            fail(
+                _("{option} {value} is not one of: {choices}").format(
+                    option="--mechanism",
+                    value=repr(mechanism),
+                    choices=", ".join(Mechanism.__members__),
+                )
+            )
         data = open_store(db).data()
         flt = ItemFilter(search=search, mechanism=mechanism, theme=theme, priority_only=priority)
         found = select(data, flt)
@@ -140,7 +151,11 @@ def register(app: typer.Typer) -> None:
             the_meeting = by_prefix(data.meetings, meeting, "meeting")
             the_item = find_item(data.items, item) if item else None
             if limb and (the_item is None or the_item.limb(limb) is None):
-                fail(f"--limb {limb!r} is not a sub-part of {item or 'an item'}")
+                fail(
+                    _("{option} {value} is not a sub-part of {item}").format(
+                        option="--limb", value=repr(limb), item=item or _("an item")
+                    )
+                )
             note = Note(
                 meeting_id=the_meeting.id,
                 item_id=the_item.id if the_item else None,
@@ -195,7 +210,7 @@ def register(app: typer.Typer) -> None:
             try:
                 the_grade = parse_grade(grade)
             except ValueError as exc:
-                fail(f"--grade: {exc}")
+                fail(_("{option}: {problem}").format(option="--grade", problem=exc))
         if deadline:
             _check_date(deadline, "--deadline")
         store = open_store(db)
@@ -204,7 +219,11 @@ def register(app: typer.Typer) -> None:
             the_meeting = by_prefix(data.meetings, meeting, "meeting")
             the_item = find_item(data.items, item)
             if limb and the_item.limb(limb) is None:
-                fail(f"--limb {limb!r} is not a sub-part of {the_item.short_ref}")
+                fail(
+                    _("{option} {value} is not a sub-part of {item}").format(
+                        option="--limb", value=repr(limb), item=the_item.short_ref
+                    )
+                )
             response = Response(
                 meeting_id=the_meeting.id,
                 item_id=the_item.id,
@@ -272,4 +291,8 @@ def _check_date(value: str, flag: str) -> None:
     try:
         date.fromisoformat(value)
     except ValueError:
-        fail(f"{flag} {value!r} is not a date like 2017-04-30")
+        fail(
+            _("{option} {value} is not a date like 2017-04-30").format(
+                option=flag, value=repr(value)
+            )
+        )
