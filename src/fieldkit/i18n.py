@@ -192,6 +192,13 @@ def pgettext(context: str, message: str) -> str:
     return current().pgettext(context, message)
 
 
+def both(message: str) -> tuple[str, ...]:
+    """A name in the chosen language, then in English if that differs: what the palette
+    matches, so a delegate who learnt "Add note" still finds it in Russian."""
+    translated = _(message)
+    return (translated,) if translated == message else (translated, message)
+
+
 def format_date(day: date, form: str = "long") -> str:
     return current().format_date(day, form)
 

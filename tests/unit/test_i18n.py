@@ -206,6 +206,15 @@ def test_the_profile_keeps_the_language_and_the_environment_overrides_it(
     )
 
 
+def test_a_name_is_offered_in_the_chosen_language_and_in_english() -> None:
+    assert i18n.both("no such option: {option}") == ("no such option: {option}",)
+    i18n.activate("ru")
+    assert i18n.both("no such option: {option}") == (
+        "нет такого параметра: {option}",
+        "no such option: {option}",
+    )
+
+
 def test_russian_counts_take_their_plural_forms(demo_path: Path) -> None:
     i18n.activate("ru")
     words = [i18n.ngettext("{count} note", "{count} notes", n).format(count=n) for n in (1, 3, 5)]
