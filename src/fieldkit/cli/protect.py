@@ -36,7 +36,7 @@ def new_passphrase(path: Path) -> str:
             typer.prompt(
                 _("New passphrase for {name}").format(name=path.name),
                 hide_input=True,
-                confirmation_prompt=_("Repeat the passphrase"),
+                confirmation_prompt=_("Repeat for confirmation"),
             )
         )
     else:
