@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from fieldkit.i18n import CLOSE_MARK, OPEN_MARK
 
 _INNERMOST = re.compile(f"{re.escape(OPEN_MARK)}[^{OPEN_MARK}{CLOSE_MARK}]*{re.escape(CLOSE_MARK)}")
+_CUT = re.compile(f"{re.escape(OPEN_MARK)}[^{CLOSE_MARK}\n]*$", re.M)
 _WORD = re.compile(r"[A-Za-z]{2,}")
 NEVER_TRANSLATED = {"fieldkit"}
 """Words that stay as they are in every language: the program's name."""
@@ -28,4 +29,5 @@ def unmarked(text: str, data: Iterable[str] = ()) -> list[str]:
         if stripped == text:
             break
         text = stripped
+    text = _CUT.sub(" ", text)  # a message cut short to fit ("Créåté thé...") lost its end mark
     return [word for word in _WORD.findall(text) if word not in NEVER_TRANSLATED]

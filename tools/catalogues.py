@@ -13,6 +13,7 @@ when one is older than its .po.
 
 from __future__ import annotations
 
+import ast
 import io
 import os
 import sys
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "src" / "fieldkit" / "locale"
@@ -56,6 +57,47 @@ def untranslated(po: Path) -> list[str]:
     return missing
 
 
+def _constant(node: ast.expr | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def help_messages(folder: Path = ROOT / "src" / "fieldkit" / "cli") -> dict[str, str]:
+    """The command line's help texts, which Typer takes unmarked: `help=` and docstrings.
+
+    Returns each text with the file it is in. The command line translates them when it starts
+    (fieldkit.cli.help_text), so they belong in the catalogue like any marked message.
+    """
+    found: dict[str, str] = {}
+    for source in sorted(folder.glob("*.py")):
+        where = str(source.relative_to(ROOT))
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                for keyword in node.keywords:
+                    text = _constant(keyword.value) if keyword.arg == "help" else None
+                    if text:
+                        found.setdefault(text, where)
+            if isinstance(node, ast.FunctionDef) and any(
+                isinstance(d, ast.Call)
+                and isinstance(d.func, ast.Attribute)
+                and d.func.attr in ("command", "callback")
+                for d in node.decorator_list
+            ):
+                doc = ast.get_docstring(node)
+                if doc:
+                    found.setdefault(doc, where)
+    return found
+
+
+def add_help_messages() -> None:
+    with TEMPLATE.open("rb") as source:
+        catalogue = read_po(source)
+    for text, where in help_messages().items():
+        if text not in catalogue:
+            catalogue.add(text, locations=[(where, None)], auto_comments=["command-line help"])
+    with TEMPLATE.open("wb") as out:
+        write_po(out, catalogue, width=0, sort_by_file=True, include_lineno=False)
+
+
 def babel(*args: str) -> None:
     CommandLineInterface().run(["pybabel", *args])
 
@@ -68,6 +110,7 @@ def extract() -> None:
         "--no-wrap", "--project", "fieldkit", "--copyright-holder", "fieldkit",
         "-o", str(TEMPLATE.relative_to(ROOT)), ".",
     )  # fmt: skip
+    add_help_messages()
 
 
 def update() -> None:

@@ -77,6 +77,8 @@ def test_every_marked_message_is_in_the_catalogues(tmp_path: Path) -> None:
     with tools.TEMPLATE.open("rb") as template:
         known = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in read_po(template)}
     assert marked - known == set(), "run `python tools/catalogues.py all` and translate"
+    help_texts = {(None, text) for text in tools.help_messages()}
+    assert help_texts - known == set(), "run `python tools/catalogues.py all` and translate"
 
 
 def test_vocabulary_words_are_read_in_the_chosen_language() -> None:
@@ -261,3 +263,49 @@ def test_the_pseudo_check_finds_an_unwrapped_string() -> None:
     assert unmarked("fieldkit: ⟦ñö şüçh öptîöñ: --nope⟧") == []
     assert unmarked("⟦Åççéptş⟧ Add note") == ["Add", "note"]
     assert unmarked("⟦ÖÜŢ ⟦İN⟧ ŞİDÉ⟧ Kazakhstan", data=["Kazakhstan"]) == []
+    assert unmarked("init  ⟦Çŕéåté thé...\n  check  ⟦Våĺîdåté⟧ Check") == ["init", "check", "Check"]
+
+
+def _command_words() -> set[str]:
+    """Words that are the command line's contract: command, option and argument names."""
+    import re
+
+    import typer.main
+
+    from fieldkit.cli import app
+
+    words = {"path", "str", "int", "help", "h"}  # value types (<path>) and -h, --help
+    words.add("root")  # the program's name when a test runs the command line in-process
+    pending = [typer.main.get_command(app)]
+    while pending:
+        command = pending.pop()
+        words.update(re.findall(r"[A-Za-z]+", command.name or ""))
+        for param in command.params:
+            words.update(re.findall(r"[A-Za-z]+", " ".join([*param.opts, param.name or ""])))
+        pending.extend(getattr(command, "commands", {}).values())
+    return words
+
+
+@pytest.mark.parametrize(
+    "args", [(), ("items",), ("note",), ("response", "add"), ("export", "debrief"), ("import",)]
+)
+def test_no_help_text_escapes_the_catalogue(
+    monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    monkeypatch.setenv("FIELDKIT_LANG", i18n.PSEUDO)
+    result = cli(*args, "-h")
+    assert result.exit_code == 0, result.output
+    escaped = [w for w in unmarked(result.stdout) if w not in _command_words()]
+    assert escaped == [], result.stdout
+
+
+def test_help_is_in_russian(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FIELDKIT_LANG", "ru")
+    result = cli("response", "add", "-h")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Использование: ")
+    assert "Записать, что должностное лицо сказало от имени государства" in result.stdout
+    assert "Параметры:" in lines
+    assert "Показать эту справку и выйти." in result.stdout
+    monkeypatch.setenv("FIELDKIT_LANG", "en")
+    assert cli("response", "add", "-h").stdout.startswith("Usage: ")

@@ -11,6 +11,7 @@ from typer.core import TyperGroup
 
 from fieldkit import i18n, settings
 from fieldkit.cli import usage
+from fieldkit.cli.help_text import translate_help
 from fieldkit.domain.lookup import NotFound
 from fieldkit.domain.records import RecordError
 from fieldkit.i18n import _
@@ -75,6 +76,7 @@ class Group(TyperGroup):
     ) -> Any:
         """Run the command line in the chosen language; a mistyped line is one line, exit 2."""
         speak_chosen_language()
+        translate_help(self)
         if extra.get("standalone_mode", True) is False:
             return super().main(args, prog_name, **extra)
         try:
