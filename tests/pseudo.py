@@ -31,3 +31,50 @@ def unmarked(text: str, data: Iterable[str] = ()) -> list[str]:
         text = stripped
     text = _CUT.sub(" ", text)  # a message cut short to fit ("Créåté thé...") lost its end mark
     return [word for word in _WORD.findall(text) if word not in NEVER_TRANSLATED]
+
+
+_KEEP = re.compile(
+    r"^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"  # ids
+    r"|\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?"  # dates and times
+    r"|)$"
+)
+_DATA_LETTERS = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+    "АБЦДЕФГХИЙКЛМНОПЯРСТУВШХЫЗабцдефгхийклмнопярстувшхыз",
+)
+
+
+def _keys() -> set[str]:
+    from fieldkit.domain import grades, vocab
+
+    words: set[str] = {g.value for g in grades.Grade}
+    for kind in vars(vocab).values():
+        if isinstance(kind, type) and issubclass(kind, vocab.Word) and kind is not vocab.Word:
+            words.update(w.value for w in kind)
+    return words
+
+
+def scrambled(value: object, keys: set[str] | None = None) -> object:
+    """A mission's JSON with its data in Cyrillic letters: keys, ids and dates kept.
+
+    Shown in the pseudo-language, such a mission leaves on screen no Latin letter of its own,
+    so `unmarked()` sees only the words that escaped the catalogue.
+    """
+    keys = _keys() if keys is None else keys
+    if isinstance(value, dict):
+        return {k: v if k == "_meta" else scrambled(v, keys) for k, v in value.items()}
+    if isinstance(value, list):
+        return [scrambled(v, keys) for v in value]
+    if isinstance(value, str) and value not in keys and not _KEEP.match(value):
+        return value.translate(_DATA_LETTERS)
+    return value
+
+
+def screen_text(svg: str) -> str:
+    """The characters of a screen, line by line, from `App.export_screenshot()`."""
+    import html
+
+    rows: dict[float, list[str]] = {}
+    for y, content in re.findall(r'<text [^>]*?y="([\d.]+)"[^>]*>(.*?)</text>', svg, re.S):
+        rows.setdefault(float(y), []).append(html.unescape(content).replace("\xa0", " "))
+    return "\n".join("".join(parts) for _y, parts in sorted(rows.items()))
