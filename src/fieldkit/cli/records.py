@@ -119,7 +119,7 @@ def register(app: typer.Typer) -> None:
             print_json([m.to_dict() for m in data.meetings_in_order])
             return
         for m in data.meetings_in_order:
-            typer.echo(f"{m.id[:8]}  {m.starts_at[:16]:<16}  {m.status.value:<9}  {m.title}")
+            typer.echo(f"{m.id[:8]}  {m.starts_at[:16]:<16}  {m.status.label:<9}  {m.title}")
 
     @note_app.command("add")
     def note_add(
