@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from datetime import date
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+import typer.main
+from babel.messages.extract import extract_from_file
+from babel.messages.pofile import read_po
 
-from fieldkit import i18n
+from fieldkit import i18n, settings
+from fieldkit.cli import app
 from fieldkit.domain.grades import Grade
 from fieldkit.domain.vocab import InstitutionType, Mechanism, MeetingStatus, Stance, Word
 from tests.helpers import cli, cli_process
@@ -60,9 +65,7 @@ def test_catalogues_are_complete_and_compiled() -> None:
         )
 
 
-def test_every_marked_message_is_in_the_catalogues(tmp_path: Path) -> None:
-    from babel.messages.extract import extract_from_file
-
+def test_every_marked_message_is_in_the_catalogues() -> None:
     tools = _tools()
     keywords = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
     keywords["NP_"] = ((1, "c"), 2)
@@ -72,8 +75,6 @@ def test_every_marked_message_is_in_the_catalogues(tmp_path: Path) -> None:
             "python", str(source), keywords=keywords
         ):
             marked.add((context, message if isinstance(message, str) else message[0]))
-    from babel.messages.pofile import read_po
-
     with tools.TEMPLATE.open("rb") as template:
         known = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in read_po(template)}
     assert marked - known == set(), "run `python tools/catalogues.py all` and translate"
@@ -193,8 +194,6 @@ def test_the_profile_keeps_the_language_and_the_environment_overrides_it(
     assert cli("check", "--db", demo_path).stdout.split(":")[1].startswith(" en bon état")
     set_name = cli("profile", "--name", "Aigerim")
     assert set_name.stdout.startswith("auteur : Aigerim")
-    from fieldkit import settings
-
     assert json.loads(settings.profile_path().read_text()) == {
         "name": "Aigerim",
         "language": "fr",
@@ -217,7 +216,7 @@ def test_a_name_is_offered_in_the_chosen_language_and_in_english() -> None:
     )
 
 
-def test_russian_counts_take_their_plural_forms(demo_path: Path) -> None:
+def test_russian_counts_take_their_plural_forms() -> None:
     i18n.activate("ru")
     words = [i18n.ngettext("{count} note", "{count} notes", n).format(count=n) for n in (1, 3, 5)]
     assert words == ["1 заметка", "3 заметки", "5 заметок"]
@@ -268,12 +267,6 @@ def test_the_pseudo_check_finds_an_unwrapped_string() -> None:
 
 def _command_words() -> set[str]:
     """Words that are the command line's contract: command, option and argument names."""
-    import re
-
-    import typer.main
-
-    from fieldkit.cli import app
-
     words = {"path", "str", "int", "help", "h"}  # value types (<path>) and -h, --help
     words.add("root")  # the program's name when a test runs the command line in-process
     pending = [typer.main.get_command(app)]
