@@ -234,6 +234,8 @@ PSEUDO_RUNS = [
     ("profile",),
     ("profile", "--lang", "de"),
     ("note", "add", "said", "--meeting", "zzzz", "--kind", "rumour"),
+    ("note", "add", " ", "--meeting", "zzzz", "--kind", "statement"),
+    ("action", "add", " "),
     ("response", "add", "--item", "CCPR-24", "--stance", "perhaps"),
     ("response", "add", "--item", "CCPR-24", "--stance", "accepts", "--grade", "Z"),
     ("response", "add", "--item", "CCPR-24", "--stance", "accepts", "--deadline", "soon"),

@@ -144,7 +144,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Add a note to a meeting."""
         kind_value = _choice(NoteKind, kind, "--kind")
-        body = _text(text, "the note's text")
+        body = _text(text, _("the note's text"))
         store = open_store(db)
         with store.transaction() as tx:
             data = tx.data
@@ -259,7 +259,7 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """Add a follow-up action for the delegation."""
-        body = _text(text, "the action")
+        body = _text(text, _("the action"))
         if due:
             _check_date(due, "--due")
         store = open_store(db)
