@@ -61,7 +61,7 @@ def speak_chosen_language() -> None:
 
 def report_usage(exc: Any) -> int:
     """A mistyped command line: one line in the chosen language (help itself is shown whole)."""
-    if "NoArgsIsHelpError" in {cls.__name__ for cls in type(exc).__mro__}:
+    if usage.asks_for_help(exc):
         exc.show()
     else:
         print(f"fieldkit: {usage.describe(exc)} {usage.help_hint(exc)}", file=sys.stderr)

@@ -18,6 +18,11 @@ def is_usage_error(exc: BaseException) -> bool:
     return "ClickException" in _kinds(exc)
 
 
+def asks_for_help(exc: BaseException) -> bool:
+    """A group run without its command (`fieldkit note`): its help is the answer."""
+    return "NoArgsIsHelpError" in _kinds(exc)
+
+
 def _kinds(exc: BaseException) -> set[str]:
     return {cls.__name__ for cls in type(exc).__mro__}
 
