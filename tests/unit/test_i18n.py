@@ -304,3 +304,13 @@ def test_help_is_in_russian(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Показать эту справку и выйти." in result.stdout
     monkeypatch.setenv("FIELDKIT_LANG", "en")
     assert cli("response", "add", "-h").stdout.startswith("Usage: ")
+
+
+def test_a_group_without_its_command_shows_its_help_in_french(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("FIELDKIT_LANG", "fr")
+    result = cli("note")
+    assert result.exit_code == 2
+    assert "Ajouter une note à une réunion." in result.output
+    assert "Commandes:" in result.output
