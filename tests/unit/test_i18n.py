@@ -188,7 +188,7 @@ def test_the_profile_keeps_the_language_and_the_environment_overrides_it(
     monkeypatch.setenv("LANG", "C.UTF-8")
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
-    set_lang = cli("profile", "--lang", "fr")
+    set_lang = cli("profile", "--lang", "FR")
     assert set_lang.exit_code == 0, set_lang.output
     assert set_lang.stdout.startswith("langue : Français (")
     assert cli("check", "--db", demo_path).stdout.split(":")[1].startswith(" en bon état")
@@ -200,6 +200,7 @@ def test_the_profile_keeps_the_language_and_the_environment_overrides_it(
     }
     monkeypatch.setenv("FIELDKIT_LANG", "ru")
     assert "в порядке" in cli("check", "--db", demo_path).stdout
+    assert cli("profile", "--lang", "xx-pseudo").exit_code == 2  # for tests, not for people
     bad = cli("profile", "--lang", "de")
     assert (bad.exit_code, bad.stderr) == (
         2,

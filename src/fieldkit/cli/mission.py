@@ -40,6 +40,18 @@ def new_store(db: Path | None, encrypt: bool) -> tuple[Store, object | None]:
     return Store(path, passphrase_source(path)), codec
 
 
+def language_flag(value: str) -> str:
+    """`--lang` as people type it (`ru`, `RU`, `ru_RU`), or a one-line refusal."""
+    code = i18n.supported(value)
+    if code not in LANGUAGES:
+        fail(
+            _("{option} {value} is not one of: {choices}").format(
+                option="--lang", value=repr(value), choices=", ".join(LANGUAGES)
+            )
+        )
+    return str(code)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def demo(
@@ -133,20 +145,15 @@ def register(app: typer.Typer) -> None:
             fail(_("give --name, --lang or both"))
         if name is not None and not squash(name):
             fail(_("{option} must not be empty").format(option="--name"))
-        if lang is not None and lang not in LANGUAGES:
-            fail(
-                _("{option} {value} is not one of: {choices}").format(
-                    option="--lang", value=repr(lang), choices=", ".join(LANGUAGES)
-                )
-            )
-        fields = {"name": squash(name or ""), "language": lang or ""}
+        code = language_flag(lang) if lang is not None else ""
+        fields = {"name": squash(name or ""), "language": code}
         where = settings.write_profile(**{k: v for k, v in fields.items() if v})
         if name is not None:
             typer.echo(_("author set to {name} ({path})").format(name=squash(name), path=where))
-        if lang is not None:
-            i18n.activate(lang)
+        if code:
+            i18n.activate(code)
             typer.echo(
                 _("language set to {language} ({path})").format(
-                    language=i18n.LANGUAGE_NAMES[lang], path=where
+                    language=i18n.LANGUAGE_NAMES[code], path=where
                 )
             )
