@@ -38,12 +38,12 @@ _ACCENTED = str.maketrans(
 )
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "translate later"
+def N_(message: str) -> str:
     """Mark words for the catalogue without translating them yet (tables, enum labels)."""
     return message
 
 
-def NP_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 - as N_, with a context
+def NP_(context: str, message: str) -> tuple[str, str]:
     """Mark words with a context (`stance`, `meeting status`) to look up later with pgettext."""
     return context, message
 
