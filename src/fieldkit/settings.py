@@ -39,13 +39,14 @@ def read_profile() -> dict[str, str]:
     return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
 
 
-def write_profile(**fields: str) -> Path:
-    """Set profile fields (`name`, `language`), keeping the others."""
+def write_profile(name: str | None = None, language: str | None = None) -> Path:
+    """Set the profile's name and/or language, keeping what else it holds."""
     from fieldkit.storage.atomic import atomic_write
 
     path = profile_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    profile = read_profile() | fields
+    given = {"name": name, "language": language}
+    profile = read_profile() | {k: v for k, v in given.items() if v is not None}
     atomic_write(path, orjson.dumps(profile, option=orjson.OPT_INDENT_2))
     return path
 

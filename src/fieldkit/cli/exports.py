@@ -12,7 +12,7 @@ from fieldkit import settings
 from fieldkit.cli.common import ConfidentialOption, DbOption, OutOption, export_path, open_store
 from fieldkit.cli.errors import fail
 from fieldkit.domain.lookup import by_prefix
-from fieldkit.i18n import _
+from fieldkit.i18n import _, ngettext
 from fieldkit.reports import ExportOptions, ReportError, default_name
 from fieldkit.storage.atomic import atomic_write
 from fieldkit.storage.bundle import encode, to_bundle
@@ -64,8 +64,10 @@ def _options(
 def _no_author_notice() -> None:
     if not settings.named_author():
         typer.echo(
-            "no author name set: the document names no author. Set yours once with "
-            '`fieldkit profile --name "Your Name"` (or FIELDKIT_AUTHOR).',
+            _(
+                "no author name set: the document names no author. Set yours once with "
+                '`fieldkit profile --name "Your Name"` (or FIELDKIT_AUTHOR).'
+            ),
             err=True,
         )
 
@@ -85,12 +87,26 @@ def _write(build: Callable[[], Built], out: Path | None, name: str) -> Built:
     return built
 
 
-def _left_out_notice(left_out: int, what: str = "note(s) or response(s)") -> None:
-    if left_out:
-        typer.echo(
-            f"{left_out} confidential {what} left out; add --include-confidential to keep them",
-            err=True,
+def _left_out_notice(left_out: int, records: bool = False) -> None:
+    if not left_out:
+        return
+    if records:
+        notice = ngettext(
+            "{count} confidential record(s) or contact(s) left out; "
+            "add --include-confidential to keep them",
+            "{count} confidential record(s) or contact(s) left out; "
+            "add --include-confidential to keep them",
+            left_out,
         )
+    else:
+        notice = ngettext(
+            "{count} confidential note(s) or response(s) left out; "
+            "add --include-confidential to keep them",
+            "{count} confidential note(s) or response(s) left out; "
+            "add --include-confidential to keep them",
+            left_out,
+        )
+    typer.echo(notice.format(count=left_out), err=True)
 
 
 def _check_template(template: Path | None) -> None:
@@ -110,7 +126,7 @@ def register(app: typer.Typer) -> None:
         doc, left_out = to_bundle(data, include_confidential)
         path = export_path(out, "mission-bundle.json")
         atomic_write(path, encode(doc))
-        _left_out_notice(left_out, "record(s) or contact(s)")
+        _left_out_notice(left_out, records=True)
         typer.echo(str(path))
 
     @export_app.command("debrief")

@@ -146,8 +146,7 @@ def register(app: typer.Typer) -> None:
         if name is not None and not squash(name):
             fail(_("{option} must not be empty").format(option="--name"))
         code = language_flag(lang) if lang is not None else ""
-        fields = {"name": squash(name or ""), "language": code}
-        where = settings.write_profile(**{k: v for k, v in fields.items() if v})
+        where = settings.write_profile(squash(name) if name is not None else None, code or None)
         if name is not None:
             typer.echo(_("author set to {name} ({path})").format(name=squash(name), path=where))
         if code:
