@@ -90,6 +90,9 @@ class Language:
 
     def format_date(self, day: date, form: str = "long") -> str:
         """A date as the language writes it: `12 April 2017`, `12 апреля 2017 г.`."""
+        return self._marked(self._date(day, form))
+
+    def _date(self, day: date, form: str = "long") -> str:
         from babel.dates import format_date
 
         return str(format_date(day, format=form, locale=self.babel_locale))
@@ -98,7 +101,7 @@ class Language:
         """A short day for lists and headings: `Wed 12 Apr`, `ср, 12 апр.`, `mer. 12 avr.`."""
         from babel.dates import format_skeleton
 
-        return str(format_skeleton("MMMEd", day, locale=self.babel_locale))
+        return self._marked(str(format_skeleton("MMMEd", day, locale=self.babel_locale)))
 
     def format_range(self, first: date, last: date) -> str:
         """Two days as one span: `10–14 April 2017`, `30 марта – 12 апреля 2017 г.`.
@@ -110,11 +113,16 @@ class Language:
         if first == last:
             return self.format_date(first)
         if (first.year, first.month) == (last.year, last.month):
-            return f"{first.day}–{self.format_date(last)}"
+            return self._marked(f"{first.day}–{self._date(last)}")
         if first.year == last.year:
             start = format_skeleton("MMMMd", first, locale=self.babel_locale)
-            return f"{start} – {self.format_date(last)}"
-        return f"{self.format_date(first)} – {self.format_date(last)}"
+            return self._marked(f"{start} – {self._date(last)}")
+        return self._marked(f"{self._date(first)} – {self._date(last)}")
+
+    def _marked(self, text: str) -> str:
+        """Dates come from Babel, not the catalogue: the pseudo-language marks them too, so
+        that only a date written by hand (strftime) is left unmarked."""
+        return pseudo(text) if self.code == PSEUDO else text
 
 
 def supported(code: str) -> str | None:
@@ -201,6 +209,11 @@ def both(message: str) -> tuple[str, ...]:
 
 def format_date(day: date, form: str = "long") -> str:
     return current().format_date(day, form)
+
+
+def format_short_date(day: date) -> str:
+    """A date for table cells: `11 Apr 2017`, `11 апр. 2017 г.`, `11 avr. 2017`."""
+    return current().format_date(day, "medium")
 
 
 def format_day(day: date) -> str:

@@ -11,9 +11,9 @@ from typing import Annotated, Any
 
 import typer
 
-from fieldkit import settings
+from fieldkit import i18n, settings
 from fieldkit.cli.errors import fail
-from fieldkit.i18n import _
+from fieldkit.i18n import LANGUAGES, _
 from fieldkit.storage.repository import Store
 
 DbOption = Annotated[
@@ -81,3 +81,15 @@ def export_path(out: Path | None, default_name: str) -> Path:
             )
         )
     return path
+
+
+def language_flag(value: str) -> str:
+    """`--lang` as people type it (`ru`, `RU`, `ru_RU`), or a one-line refusal."""
+    code = i18n.supported(value)
+    if code not in LANGUAGES:
+        fail(
+            _("{option} {value} is not one of: {choices}").format(
+                option="--lang", value=repr(value), choices=", ".join(LANGUAGES)
+            )
+        )
+    return str(code)

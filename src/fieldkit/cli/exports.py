@@ -8,8 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fieldkit import settings
-from fieldkit.cli.common import ConfidentialOption, DbOption, OutOption, export_path, open_store
+from fieldkit import i18n, settings
+from fieldkit.cli.common import (
+    ConfidentialOption,
+    DbOption,
+    OutOption,
+    export_path,
+    language_flag,
+    open_store,
+)
 from fieldkit.cli.errors import fail
 from fieldkit.domain.lookup import by_prefix
 from fieldkit.i18n import _, ngettext
@@ -42,6 +49,13 @@ ThemeOption = Annotated[
 BodyOption = Annotated[
     str, typer.Option("--body", help="The treaty body whose follow-up paragraphs to cover.")
 ]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="The document's language: en, ru or fr (default: the one fieldkit speaks).",
+    ),
+]
 CycleOption = Annotated[
     int | None,
     typer.Option("--cycle", help="Only this UPR cycle (default: every UPR recommendation)."),
@@ -72,12 +86,19 @@ def _no_author_notice() -> None:
         )
 
 
-def _write(build: Callable[[], Built], out: Path | None, name: str) -> Built:
-    """Build a Word document and save it, a ReportError as one clear line."""
+def _write(
+    build: Callable[[], Built], out: Path | None, name: str, language: str = i18n.ENGLISH
+) -> Built:
+    """Build a Word document in `language` and save it, a ReportError as one clear line.
+
+    Documents whose own words are not yet in the catalogue are written in English, so that no
+    document mixes two languages.
+    """
     from fieldkit.reports.document import save
 
     try:
-        built = build()
+        with i18n.speaking(language):
+            built = build()
         path = save(built.document, export_path(out, name))
     except ReportError as exc:
         fail(str(exc))
@@ -137,10 +158,12 @@ def register(app: typer.Typer) -> None:
         meeting: MeetingOption = None,
         out: OutOption = None,
         include_confidential: ConfidentialOption = False,
+        lang: LangOption = None,
         db: DbOption = None,
     ) -> None:
         """The Word debrief for the drafting team."""
         _check_template(template)
+        language = language_flag(lang) if lang is not None else i18n.current().code
         data = open_store(db).data()
 
         def build() -> Built:
@@ -153,10 +176,11 @@ def register(app: typer.Typer) -> None:
                 date_from=(date_from or "").strip(),
                 date_to=(date_to or "").strip(),
                 meeting_ids=ids,
+                language=language,
             )
             return build_debrief(data, options)
 
-        _write(build, out, default_name("debrief"))
+        _write(build, out, default_name("debrief"), language)
 
     @export_app.command("factsheet")
     def factsheet(
@@ -247,9 +271,10 @@ def register(app: typer.Typer) -> None:
             from fieldkit.reports.csv_matrix import csv_bytes
             from fieldkit.reports.document import write_bytes
 
-            payload, left_out = csv_bytes(
-                data, ExportOptions(include_confidential=include_confidential)
-            )
+            with i18n.speaking(i18n.ENGLISH):
+                payload, left_out = csv_bytes(
+                    data, ExportOptions(include_confidential=include_confidential)
+                )
             path = export_path(out, default_name("csv"))
             write_bytes(path, payload)
         except ReportError as exc:

@@ -8,11 +8,11 @@ from typing import Annotated
 import typer
 
 from fieldkit import i18n, settings
-from fieldkit.cli.common import DbOption, open_store, passphrase_source
+from fieldkit.cli.common import DbOption, language_flag, open_store, passphrase_source
 from fieldkit.cli.errors import fail
 from fieldkit.domain.mission import Mission
 from fieldkit.domain.text import squash
-from fieldkit.i18n import LANGUAGES, _, ngettext
+from fieldkit.i18n import _, ngettext
 from fieldkit.storage.repository import Store
 
 EncryptOption = Annotated[
@@ -38,18 +38,6 @@ def new_store(db: Path | None, encrypt: bool) -> tuple[Store, object | None]:
 
         codec = new_codec(path)
     return Store(path, passphrase_source(path)), codec
-
-
-def language_flag(value: str) -> str:
-    """`--lang` as people type it (`ru`, `RU`, `ru_RU`), or a one-line refusal."""
-    code = i18n.supported(value)
-    if code not in LANGUAGES:
-        fail(
-            _("{option} {value} is not one of: {choices}").format(
-                option="--lang", value=repr(value), choices=", ".join(LANGUAGES)
-            )
-        )
-    return str(code)
 
 
 def register(app: typer.Typer) -> None:
