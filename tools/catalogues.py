@@ -70,22 +70,54 @@ def help_messages(folder: Path = ROOT / "src" / "fieldkit" / "cli") -> dict[str,
     found: dict[str, str] = {}
     for source in sorted(folder.glob("*.py")):
         where = str(source.relative_to(ROOT))
-        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        named = {  # module constants given as help=NAME
+            target.id: text
+            for node in tree.body
+            if isinstance(node, ast.Assign) and (text := _constant(node.value))
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+        registered = _registered(tree)
+        for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 for keyword in node.keywords:
-                    text = _constant(keyword.value) if keyword.arg == "help" else None
+                    value = keyword.value
+                    text = None
+                    if keyword.arg == "help":
+                        text = _constant(value)
+                        if isinstance(value, ast.Name):
+                            text = named.get(value.id)
                     if text:
                         found.setdefault(text, where)
-            if isinstance(node, ast.FunctionDef) and any(
-                isinstance(d, ast.Call)
-                and isinstance(d.func, ast.Attribute)
-                and d.func.attr in ("command", "callback")
-                for d in node.decorator_list
+            if isinstance(node, ast.FunctionDef) and (
+                any(_registers(d) for d in node.decorator_list) or node.name in registered
             ):
                 doc = ast.get_docstring(node)
                 if doc:
                     found.setdefault(doc, where)
     return found
+
+
+def _registers(node: ast.expr) -> bool:
+    """`app.command(...)` or `app.callback(...)`: what makes a function a command."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("command", "callback")
+    )
+
+
+def _registered(tree: ast.Module) -> set[str]:
+    """Functions made commands by a call, `app.command("merge")(merge_cmd)`."""
+    return {
+        node.args[0].id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and _registers(node.func)
+        and node.args
+        and isinstance(node.args[0], ast.Name)
+    }
 
 
 def add_help_messages() -> None:

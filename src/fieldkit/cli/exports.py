@@ -23,6 +23,7 @@ from fieldkit.i18n import _, ngettext
 from fieldkit.reports import ExportOptions, ReportError, default_name
 from fieldkit.storage.atomic import atomic_write
 from fieldkit.storage.bundle import encode, to_bundle
+from fieldkit.storage.schema import TOMBSTONES
 
 if TYPE_CHECKING:
     from fieldkit.reports.debrief import Built
@@ -143,8 +144,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """The whole mission as one JSON file (fieldkit's interchange format)."""
-        data = open_store(db).data()
-        doc, left_out = to_bundle(data, include_confidential)
+        store = open_store(db)
+        deleted = (store.file.tree().get(TOMBSTONES) or {}).values()
+        doc, left_out = to_bundle(store.data(), include_confidential, deleted)
         path = export_path(out, "mission-bundle.json")
         atomic_write(path, encode(doc))
         _left_out_notice(left_out, records=True)

@@ -78,7 +78,10 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def check(db: DbOption = None) -> None:
-        """Validate the file: structure, records and references. Exit 1 with reasons."""
+        """Validate the file: structure, records and references. Exit 1 with reasons.
+
+        Also lists unresolved conflicts and other copies of the mission beside the file.
+        """
         from fieldkit.storage.check import check as run_check
 
         store = open_store(db)
@@ -103,6 +106,9 @@ def register(app: typer.Typer) -> None:
             )
         )
         typer.echo(_("{path}: sound ({counts})").format(path=store.path, counts=counts))
+        from fieldkit.cli.sync import copies_notice
+
+        copies_notice(store, data.mission.id if data.mission else None)
 
     @app.command()
     def restore(

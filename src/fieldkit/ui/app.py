@@ -45,6 +45,7 @@ SCREENS_BY_NAME: dict[str, tuple[str, str]] = {
     "dashboard": ("fieldkit.ui.screens.dashboard", "DashboardScreen"),
     "items": ("fieldkit.ui.screens.items", "ItemsScreen"),
     "meetings": ("fieldkit.ui.screens.meetings", "MeetingsScreen"),
+    "conflicts": ("fieldkit.ui.screens.conflicts", "ConflictsScreen"),
 }
 
 
@@ -99,6 +100,9 @@ class FieldkitApp(App[None]):
         from fieldkit.ui.screens import meeting_room  # registers the capture commands
 
         meeting_room.offer_drafts(self, self.store)
+        from fieldkit.ui.screens import conflicts  # registers "Merge another copy"
+
+        conflicts.offer_copies(self)
 
     def named_screen(self, name: str) -> Screen[Any] | None:
         """The one instance of a named screen, built on first use; None if it is missing."""
@@ -293,14 +297,23 @@ def _register_defaults() -> None:
         "Dashboard": ("The mission at a glance", "dashboard"),
         "Items": ("Browse and filter every item", "items"),
         "Meetings": ("The schedule of meetings", "meetings"),
+        "Conflicts": ("Values two copies changed differently: keep one", "conflicts"),
     }
     for name, (help_text, screen) in navigation.items():
         if commands.find(name) is None:
             commands.register(name, help_text, _shower(screen))
+    if commands.find("Merge another copy") is None:
+        commands.register("Merge another copy", "Merge a copy from another laptop", _merger)
     if commands.find("Find items") is None:
         commands.register(
             "Find items", "Filter the items as you type", lambda app: app.run_action("find")
         )
+
+
+def _merger(app: App[Any]) -> None:
+    from fieldkit.ui.screens.conflicts import merge_another_copy
+
+    merge_another_copy(app)
 
 
 def _exporter(kind: str) -> Any:
