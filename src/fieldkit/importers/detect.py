@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fieldkit.importers import csv_template, uhri, upr_info
 from fieldkit.importers.common import ImportFailed
-from fieldkit.importers.sheets import decode_text, kind_of, read_sheet
+from fieldkit.importers.sheets import decode_text, kind_of, read_sheet, refuse_word_97
 
 _KNOWN = "a fieldkit bundle or CSV, a UPR Info export, a UHRI export or an OHCHR thematic list"
 
@@ -33,6 +33,8 @@ def detect(path: Path) -> str:
     if not head.strip():
         raise ImportFailed(path, "is empty")
     kind = kind_of(head)
+    if kind == "xls":
+        refuse_word_97(path)
     if kind == "xlsx":
         try:
             with zipfile.ZipFile(path) as archive:

@@ -9,6 +9,7 @@ marked as left out (`_sync.o`), never read as an edit. Version 1 bundles still i
 from __future__ import annotations
 
 import dataclasses
+import typing
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ import orjson
 from fieldkit.domain.directory import Person
 from fieldkit.domain.meetings import Note, Response
 from fieldkit.domain.mission import TYPE_BY_TABLE, Mission, MissionData, visible
-from fieldkit.domain.records import Record, RecordError, now_iso
+from fieldkit.domain.records import Record, RecordError, Value, now_iso
 
 FORMAT = "fieldkit-bundle"
 VERSION = 2
@@ -26,7 +27,11 @@ LISTS = ("items", "institutions", "people", "meetings", "notes", "responses", "a
 
 
 class BundleError(ValueError):
-    """A bundle that cannot be read; the message lists every problem."""
+    """A bundle that cannot be read; `problems` names every bad record, one line each."""
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 @dataclasses.dataclass
@@ -97,6 +102,49 @@ def looks_like_bundle(head: bytes) -> bool:
     return b'"fieldkit-bundle"' in head[:4096]
 
 
+def without_nulls(cls: type[Value], doc: Any) -> Any:
+    """A record's fields that other tools wrote as `null` read as absent, at any depth;
+    unknown fields are kept as they are, `null` or not."""
+    if not isinstance(doc, dict):
+        return doc
+    hints = _hints(cls)
+    out: dict[str, Any] = {}
+    for key, value in doc.items():
+        if key not in hints or key == "extra":
+            out[key] = value
+            continue
+        if value is None:
+            continue
+        nested = _value_type(hints[key])
+        if nested is not None and isinstance(value, list):
+            value = [without_nulls(nested, v) for v in value]
+        elif nested is not None:
+            value = without_nulls(nested, value)
+        out[key] = value
+    return out
+
+
+_HINTS: dict[type[Value], dict[str, Any]] = {}
+
+
+def _hints(cls: type[Value]) -> dict[str, Any]:
+    found = _HINTS.get(cls)
+    if found is None:
+        found = _HINTS[cls] = typing.get_type_hints(cls)
+    return found
+
+
+def _value_type(hint: Any) -> type[Value] | None:
+    """The record value type inside a field's type (`Limb` in `tuple[Limb, ...]`), if any."""
+    if isinstance(hint, type) and issubclass(hint, Value):
+        return hint
+    for arg in typing.get_args(hint):
+        found = _value_type(arg)
+        if found is not None:
+            return found
+    return None
+
+
 def read_bundle(path: Path) -> Bundle:
     """Parse a bundle file; every bad record is named in one BundleError."""
     try:
@@ -118,6 +166,7 @@ def read_bundle(path: Path) -> Bundle:
         except RecordError as exc:
             problems.append(f"mission: {exc}")
     records: list[Record] = []
+    seen: dict[str, str] = {}
     for name in LISTS:
         docs = raw.get(name, [])
         if not isinstance(docs, list):
@@ -126,16 +175,20 @@ def read_bundle(path: Path) -> Bundle:
         cls = TYPE_BY_TABLE[name]
         for n, doc in enumerate(docs, start=1):
             try:
-                record = cls.from_dict(doc)
+                record = cls.from_dict(without_nulls(cls, doc))
             except RecordError as exc:
                 problems.append(f"{name} #{n}: {exc}")
                 continue
             if isinstance(doc, dict) and "id" not in doc:
                 problems.append(f"{name} #{n}: has no id")
                 continue
+            if record.id in seen:
+                problems.append(f"{name} #{n}: id {record.id} is also {seen[record.id]}")
+                continue
+            seen[record.id] = f"{name} #{n}"
             records.append(record)
     if problems:
-        shown = "; ".join(problems[:20])
-        more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
-        raise BundleError(f"{path.name}: {len(problems)} bad record(s): {shown}{more}")
+        raise BundleError(
+            f"{path.name}: {len(problems)} bad record(s); nothing was imported", tuple(problems)
+        )
     return Bundle(mission, records)
