@@ -39,14 +39,19 @@ def read_profile() -> dict[str, str]:
     return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
 
 
-def write_profile(name: str | None = None, language: str | None = None) -> Path:
-    """Set the profile's name and/or language, keeping what else it holds."""
+def write_profile(name: str) -> Path:
+    return update_profile(name=name)
+
+
+def update_profile(**fields: str | None) -> Path:
+    """Set (or, with None, remove) fields of the profile; the others are kept."""
     from fieldkit.storage.atomic import atomic_write
+    from fieldkit.storage.folders import private_folder
 
     path = profile_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    given = {"name": name, "language": language}
-    profile = read_profile() | {k: v for k, v in given.items() if v is not None}
+    private_folder(path.parent)
+    profile = read_profile() | {k: v for k, v in fields.items() if v is not None}
+    profile = {k: v for k, v in profile.items() if fields.get(k, "") is not None}
     atomic_write(path, orjson.dumps(profile, option=orjson.OPT_INDENT_2))
     return path
 

@@ -14,6 +14,7 @@ import typer
 from fieldkit import i18n, settings
 from fieldkit.cli.errors import fail
 from fieldkit.i18n import LANGUAGES, _
+from fieldkit.storage.folders import private_folder
 from fieldkit.storage.repository import Store
 
 DbOption = Annotated[
@@ -73,7 +74,7 @@ def export_path(out: Path | None, default_name: str) -> Path:
     if path.is_dir():
         path = path / default_name
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
     except OSError as exc:
         fail(
             _("cannot create folder {folder}: {problem}").format(

@@ -13,6 +13,7 @@ from fieldkit.cli.errors import fail
 from fieldkit.domain.mission import Mission
 from fieldkit.domain.text import squash
 from fieldkit.i18n import _, ngettext
+from fieldkit.storage.folders import private_folder
 from fieldkit.storage.repository import Store
 
 EncryptOption = Annotated[
@@ -25,7 +26,7 @@ def new_store(db: Path | None, encrypt: bool) -> tuple[Store, object | None]:
     if path.exists():
         fail(_("{path} already exists: choose another --db or remove it first").format(path=path))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
     except OSError as exc:
         fail(
             _("cannot create folder {folder}: {problem}").format(
@@ -78,7 +79,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def check(db: DbOption = None) -> None:
-        """Validate the file: structure, records and references. Exit 1 with reasons.
+        """Validate the file, its records and its copies: exit 1 with reasons, 2 if unreadable.
 
         Also lists unresolved conflicts and other copies of the mission beside the file.
         """
@@ -140,7 +141,8 @@ def register(app: typer.Typer) -> None:
         if name is not None and not squash(name):
             fail(_("{option} must not be empty").format(option="--name"))
         code = language_flag(lang) if lang is not None else ""
-        where = settings.write_profile(squash(name) if name is not None else None, code or None)
+        given = {"name": squash(name) if name is not None else "", "language": code}
+        where = settings.update_profile(**{k: v for k, v in given.items() if v})
         if name is not None:
             typer.echo(_("author set to {name} ({path})").format(name=squash(name), path=where))
         if code:
