@@ -8,6 +8,7 @@ kept in `extra` so a newer file or a bundle never loses data on a round trip.
 from __future__ import annotations
 
 import dataclasses
+import operator
 import types
 import typing
 import uuid
@@ -73,6 +74,13 @@ class _Codec:
         self.names = frozenset(f.name for f in self.fields)
         self.load_fns: dict[str, Converter] = {f.name: _loader(hints[f.name]) for f in self.fields}
         self.dump_fns: dict[str, Converter] = {f.name: _dumper(hints[f.name]) for f in self.fields}
+        names = [f.name for f in self.fields]
+        self._values = operator.attrgetter(*names) if len(names) > 1 else _one(names)
+        self._names = tuple(names)
+        #: The fields whose values need converting; the others are stored as they are.
+        self._converted = tuple(
+            (name, fn) for name, fn in self.dump_fns.items() if fn is not _identity
+        )
 
     def load(self, data: Mapping[str, Any]) -> Value:
         if not isinstance(data, Mapping):
@@ -93,7 +101,9 @@ class _Codec:
             raise RecordError(f"{self.cls.__name__}: {exc}") from None
 
     def dump(self, value: Value) -> dict[str, Any]:
-        out = {f.name: self.dump_fns[f.name](getattr(value, f.name)) for f in self.fields}
+        out = dict(zip(self._names, self._values(value), strict=True))
+        for name, fn in self._converted:
+            out[name] = fn(out[name])
         if value.extra:
             out.update({k: v for k, v in value.extra.items() if k not in out})
         return out
@@ -111,6 +121,12 @@ def _codec(cls: type[Value]) -> _Codec:
 
 def _identity(value: Any) -> Any:
     return value
+
+
+def _one(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """Like `operator.attrgetter(*names)`, which returns a bare value for one name, a tuple."""
+    get = operator.attrgetter(*names) if names else None
+    return lambda value: (get(value),) if get else ()
 
 
 def _loader(tp: Any) -> Converter:
@@ -142,17 +158,24 @@ def _dumper(tp: Any) -> Converter:
     if origin in (types.UnionType, typing.Union):
         inner = [a for a in args if a is not type(None)]
         dump = _dumper(inner[0]) if len(inner) == 1 else _identity
+        if dump is _identity:
+            return _identity
         return lambda v: None if v is None else dump(v)
     if origin is tuple:
         item = _dumper(args[0])
+        if item is _identity:
+            return list
         return lambda v: [item(x) for x in v]
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return lambda v: v.value
+        return _enum_value
     if isinstance(tp, type) and issubclass(tp, Value):
         return lambda v: v.to_dict()
     if origin is dict:
         return dict
     return _identity
+
+
+_enum_value = operator.attrgetter("value")
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -17,6 +17,8 @@ from fieldkit.importers.wording import normalised
 
 
 def symbol_key(item: Item) -> tuple[str, str] | None:
+    if not item.document_symbol or not item.reference:
+        return None
     symbol = "".join(item.document_symbol.split()).upper()
     reference = " ".join(item.reference.split()).lower()
     if not symbol or not reference:
@@ -71,7 +73,8 @@ class Index:
         for item in items:
             self.add(item)
 
-    def add(self, item: Item) -> None:
+    def add(self, item: Item, *, wording: bool = True) -> None:
+        """Index `item`; without `wording`, a row without a number is found by its id only."""
         self.ids.add(item.id)
         if item.source and item.source.annotation_id:
             self.by_annotation.setdefault(item.source.annotation_id, item.id)
@@ -82,6 +85,8 @@ class Index:
             self.numbered[review(item)].append(item)
             return
         self.unnumbered[review(item)].append(item)
+        if not wording:
+            return
         text = normalised(item.text)
         for state in states(item):
             self.rows[(review(item), state)][text].append(item)
