@@ -74,13 +74,7 @@ class _Codec:
         self.names = frozenset(f.name for f in self.fields)
         self.load_fns: dict[str, Converter] = {f.name: _loader(hints[f.name]) for f in self.fields}
         self.dump_fns: dict[str, Converter] = {f.name: _dumper(hints[f.name]) for f in self.fields}
-        names = [f.name for f in self.fields]
-        self._values = operator.attrgetter(*names) if len(names) > 1 else _one(names)
-        self._names = tuple(names)
-        #: The fields whose values need converting; the others are stored as they are.
-        self._converted = tuple(
-            (name, fn) for name, fn in self.dump_fns.items() if fn is not _identity
-        )
+        self._dump_fields = _compile_dump(self.dump_fns)
 
     def load(self, data: Mapping[str, Any]) -> Value:
         if not isinstance(data, Mapping):
@@ -101,9 +95,7 @@ class _Codec:
             raise RecordError(f"{self.cls.__name__}: {exc}") from None
 
     def dump(self, value: Value) -> dict[str, Any]:
-        out = dict(zip(self._names, self._values(value), strict=True))
-        for name, fn in self._converted:
-            out[name] = fn(out[name])
+        out = self._dump_fields(value)
         if value.extra:
             out.update({k: v for k, v in value.extra.items() if k not in out})
         return out
@@ -123,10 +115,20 @@ def _identity(value: Any) -> Any:
     return value
 
 
-def _one(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
-    """Like `operator.attrgetter(*names)`, which returns a bare value for one name, a tuple."""
-    get = operator.attrgetter(*names) if names else None
-    return lambda value: (get(value),) if get else ()
+def _compile_dump(dump_fns: dict[str, Converter]) -> Callable[[Any], dict[str, Any]]:
+    """One function building a record's dict in field order, as a dataclass builds its
+    `__init__`: each field read once, plain values stored as they are, the others converted."""
+    scope: dict[str, Any] = {}
+    entries = []
+    for n, (name, fn) in enumerate(dump_fns.items()):
+        if fn is _identity:
+            entries.append(f"{name!r}: value.{name}")
+        else:
+            scope[f"_c{n}"] = fn
+            entries.append(f"{name!r}: _c{n}(value.{name})")
+    source = f"def dump(value):\n    return {{{', '.join(entries)}}}\n"
+    exec(source, scope)  # noqa: S102 - the source is built from field names only
+    return typing.cast(Callable[[Any], dict[str, Any]], scope["dump"])
 
 
 def _loader(tp: Any) -> Converter:
