@@ -7,6 +7,7 @@ and normalised wording (`wording.normalised`).
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -31,11 +32,21 @@ def numbered(item: Item) -> bool:
 
 
 def review(item: Item) -> str:
-    return canonical_state(item.state_under_review).lower()
+    return _looked_up(item.state_under_review)
 
 
 def states(item: Item) -> list[str]:
-    return [canonical_state(s).lower() for s in item.recommending_states] or [""]
+    return list(_all_looked_up(tuple(item.recommending_states)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _looked_up(name: str) -> str:
+    return canonical_state(name).lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def _all_looked_up(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_looked_up(s) for s in names) or ("",)
 
 
 def compatible(new: Item, old: Item) -> bool:
