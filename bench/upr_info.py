@@ -8,7 +8,9 @@ workbook-corruption flag PHPExcel left) and reading every cell.
 from __future__ import annotations
 
 import compileall
+import resource
 import shutil
+import statistics
 import sys
 from pathlib import Path
 
@@ -27,7 +29,7 @@ READ_WITH_XLRD = (
 )
 
 
-def import_vs_xlrd(work: Path, runs: int) -> tuple[Samples, Samples]:
+def import_vs_xlrd(work: Path, runs: int) -> tuple[Samples, Samples, str]:
     """`fieldkit import` of the real export into an empty mission against xlrd reading it.
 
     fieldkit's modules are compiled to bytecode first, as an installed package's are (and
@@ -46,14 +48,27 @@ def import_vs_xlrd(work: Path, runs: int) -> tuple[Samples, Samples]:
         shutil.rmtree(target.parent, ignore_errors=True)
         target.parent.mkdir(parents=True)
         shutil.copy2(empty, target)
-        took = run([FIELDKIT, "import", str(EXPORT), "--db", str(target)])
+        took = timed(cpu[0], [FIELDKIT, "import", str(EXPORT), "--db", str(target)])
         shutil.rmtree(target.parent, ignore_errors=True)
         return took
 
     def peer() -> float:
-        return run([sys.executable, "-c", READ_WITH_XLRD, str(EXPORT)])
+        return timed(cpu[1], [sys.executable, "-c", READ_WITH_XLRD, str(EXPORT)])
 
-    return paired(runs, ours, peer)
+    cpu: tuple[list[float], list[float]] = ([], [])
+    mine, theirs = paired(runs, ours, peer)
+    a, b = statistics.median(cpu[0]), statistics.median(cpu[1])
+    note = f"CPU time (user + system, median): {a:.2f} s against {b:.2f} s, {a / b:.2f}×"
+    return mine, theirs, note
+
+
+def timed(cpu: list[float], command: list[str]) -> float:
+    """`run`, also noting the CPU time (user + system) the process used."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    took = run(command)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return took
 
 
 def read_vs_xlrd_in_process(runs: int) -> tuple[Samples, Samples]:
