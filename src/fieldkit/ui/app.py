@@ -16,9 +16,9 @@ import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.actions import ActionParseResult, SkipAction
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -34,6 +34,9 @@ from fieldkit.storage.repository import Store, Tx
 from fieldkit.ui import commands
 from fieldkit.ui.commands import FieldkitCommands
 from fieldkit.ui.errors import guard_handlers, one_line, report, storage_message
+
+if TYPE_CHECKING:
+    from fieldkit.ui.screens.lock import IdleLock
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +68,7 @@ class FieldkitApp(App[None]):
         Binding("escape", "leave", "Back", show=False, tooltip="Back out of this screen"),
         Binding("q", "quit", "Quit", tooltip="Leave fieldkit"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, tooltip="Light or dark colours"),
+        Binding("ctrl+l", "lock", "Lock", show=False, tooltip="Lock the screen now"),
     ]
 
     GUARD_HANDLERS: ClassVar[bool] = True  # see `errors.guard_handlers`
@@ -83,6 +87,7 @@ class FieldkitApp(App[None]):
         self._generation = 0  # bumped by every reload of our own
         self._store_lock = threading.RLock()  # the reload thread and our writes take turns
         self._shown = _signature(store)  # the version of the file on screen
+        self.idle_lock: IdleLock | None = None
         self.set_reactive(FieldkitApp.data, store.data())
         _settle_heap()
 
@@ -92,7 +97,10 @@ class FieldkitApp(App[None]):
         return self.named_screen("dashboard") or super().get_default_screen()
 
     def on_mount(self) -> None:
+        from fieldkit.ui.screens.lock import IdleLock
+
         self.set_interval(POLL_SECONDS, self.poll_file, name="live-reload")
+        self.idle_lock = IdleLock.start(self)
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
@@ -164,6 +172,22 @@ class FieldkitApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen.for_screen(self.screen))
+
+    def action_lock(self) -> None:
+        from fieldkit.ui.screens.lock import lock
+
+        lock(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the screen is locked, no key may show or change anything."""
+        from fieldkit.ui.screens.lock import ALLOWED, is_locked
+
+        return action in ALLOWED or not is_locked(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown) and self.idle_lock is not None:
+            self.idle_lock.touch()
+        await super().on_event(event)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
@@ -304,6 +328,8 @@ def _register_defaults() -> None:
             commands.register(name, help_text, _shower(screen))
     if commands.find("Merge another copy") is None:
         commands.register("Merge another copy", "Merge a copy from another laptop", _merger)
+    commands.register("Lock", "Lock the screen behind the passphrase or PIN (ctrl+l)", _lock)
+    commands.register("Shred the mission", "Destroy it, its backups and exports (asks)", _shred)
     if commands.find("Find items") is None:
         commands.register(
             "Find items", "Filter the items as you type", lambda app: app.run_action("find")
@@ -314,6 +340,18 @@ def _merger(app: App[Any]) -> None:
     from fieldkit.ui.screens.conflicts import merge_another_copy
 
     merge_another_copy(app)
+
+
+def _lock(app: App[Any]) -> None:
+    from fieldkit.ui.screens.lock import lock
+
+    lock(app)
+
+
+def _shred(app: App[Any]) -> None:
+    from fieldkit.ui.screens.shred import ask_and_shred
+
+    ask_and_shred(app)
 
 
 def _exporter(kind: str) -> Any:
