@@ -8,12 +8,11 @@ a draft in the mission file within a second; finished records are saved at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static
@@ -31,6 +30,7 @@ from fieldkit.domain.schedule import (
 from fieldkit.domain.vocab import MeetingStatus
 from fieldkit.storage.errors import StorageError
 from fieldkit.storage.repository import Store
+from fieldkit.ui import commands
 from fieldkit.ui.drafts import DraftKeeper, describe, drafts_of
 from fieldkit.ui.errors import storage_message
 from fieldkit.ui.widgets.capture import CaptureForm, NoteCapture, sentence
@@ -46,36 +46,15 @@ MODES = ("note", "response", "action")
 class CapturedList(OptionList):
     """What was captured on the current item in this meeting (shift+tab from the text)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "screen.edit_selected", "Edit", tooltip="Edit the highlighted record"),
-        Binding("d,delete", "screen.delete_selected", "Delete", tooltip="Delete it (asks)"),
-        Binding("u", "screen.undo", "Undo delete", tooltip="Put back the last deletion"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings("captured")
 
 
 class MeetingRoom(Screen[None]):
     """Capture notes, responses and follow-ups against one meeting's agenda."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "step(1)", "Next item", tooltip="Next agenda item"),
-        Binding("ctrl+b", "step(-1)", "Prev item", tooltip="Previous agenda item"),
-        Binding("ctrl+g", "jump", "Go to item", tooltip="Go to any item by its reference"),
-        Binding("ctrl+t", "capture('note')", "Note", tooltip="Take a note on the current item"),
-        Binding(
-            "ctrl+r",
-            "capture('response')",
-            "Response",
-            tooltip="Record the State's response on the current item",
-        ),
-        Binding("ctrl+o", "capture('action')", "Follow-up", tooltip="Add a follow-up action"),
-        Binding("ctrl+s", "save", "Save", show=False, tooltip="Save the form being typed"),
-        Binding("pageup", "scroll_item(-1)", "Scroll item up", show=False, priority=True),
-        Binding("pagedown", "scroll_item(1)", "Scroll item down", show=False, priority=True),
-        Binding("f8", "undo", "Undo delete", show=False, tooltip="Put back the last deletion"),
-        Binding("f9", "mark_held", "Mark held", tooltip="Mark this meeting held"),
-        Binding("escape", "back", "Back", tooltip="Back to the note, then out of the room"),
-        Binding("f1", "app.help", "Keys", show=False, tooltip="The keys of this screen"),
-    ]
+    HELP_TITLE = "meeting room"
+    SCOPES = ("meeting-room", "captured")
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings("meeting-room")
 
     DEFAULT_CSS = """
     MeetingRoom { layout: vertical; }
@@ -562,44 +541,10 @@ def app_now(app: App[Any]) -> datetime:
     return datetime.combine(today, now.time()) if today is not None else now
 
 
-def _capture(mode: str) -> Callable[[App[Any]], None]:
-    def run(app: App[Any]) -> None:
-        open_capture(app, app_store(app), mode, app_now(app), current_item(app))
-
-    return run
-
-
 def current_item(app: App[Any]) -> str | None:
     """The item under the cursor on the screen in front (the items browser), if any."""
     item_id = getattr(app.screen, "current_item_id", None)
     return item_id if isinstance(item_id, str) else None
-
-
-def _in_room(action: str) -> Callable[[App[Any]], None]:
-    def run(app: App[Any]) -> None:
-        if isinstance(app.screen, MeetingRoom):
-            app.call_later(app.screen.run_action, action)
-        else:
-            app.notify("Open a meeting first (m, then Enter).", severity="warning")
-
-    return run
-
-
-def register_commands() -> None:
-    """Put the meeting commands in the palette, on every screen."""
-    from fieldkit.ui import commands
-
-    commands.register("Add note", "Capture a note in a meeting", _capture("note"))
-    commands.register(
-        "Record response", "Record what an official said about an item", _capture("response")
-    )
-    commands.register(
-        "Add follow-up", "Something the delegation must do after a meeting", _capture("action")
-    )
-    commands.register(
-        "Mark meeting held", "The meeting in the room took place", _in_room("mark_held")
-    )
-    commands.register("Undo delete", "Put back the last note or response deleted", _undo)
 
 
 def _undo(app: App[Any]) -> None:
@@ -618,6 +563,3 @@ def _undo(app: App[Any]) -> None:
     app.notify("Put back", timeout=2)
     if isinstance(app.screen, MeetingRoom):
         app.screen.redraw()
-
-
-register_commands()
