@@ -161,7 +161,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     _c(
         "move-up",
-        "Up",
+        "Move priority up",
         "move(-1)",
         "Move the priority up the mission's order",
         "left_square_bracket",
@@ -172,7 +172,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     _c(
         "move-down",
-        "Down",
+        "Move priority down",
         "move(1)",
         "Move the priority down the mission's order",
         "right_square_bracket",
