@@ -384,6 +384,27 @@ COMMANDS: tuple[Command, ...] = (
         "export-menu",
         **NO_PALETTE,
     ),
+    # -- conflicts ---------------------------------------------------------------------------
+    _c(
+        "conflicts",
+        "Conflicts",
+        "app.goto('conflicts')",
+        "Values two copies changed differently: keep one",
+    ),
+    _c("merge-copy", "Merge another copy", "app.merge_copy", "Merge a copy from another laptop"),
+    _c("keep-mine", "Keep mine", "keep(True)", "Keep this file's value", "m", "conflicts"),
+    _c(
+        "keep-theirs", "Keep theirs", "keep(False)", "Keep the other copy's value", "t", "conflicts"
+    ),
+    _c(
+        "cancel-merge",
+        "Cancel",
+        "dismiss",
+        "Close without merging",
+        "escape",
+        "merge-dialog",
+        **NO_PALETTE,
+    ),
 )
 
 BY_ID: dict[str, Command] = {c.id: c for c in COMMANDS}
