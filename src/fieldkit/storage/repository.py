@@ -148,9 +148,12 @@ def might_mention(terms: Sequence[str]) -> Keep:
         if not plain:
             return True
         text = orjson.dumps(doc).decode().lower()
+        if all(t in text for t in plain):
+            return True
         states = doc.get("recommending_states") if isinstance(doc, dict) else None
-        if isinstance(states, list):
-            text += " " + " ".join(canonical_state(str(s)) for s in states).lower()
+        if not isinstance(states, list) or not states:
+            return False
+        text += " " + " ".join(canonical_state(str(s)) for s in states).lower()
         return all(t in text for t in plain)
 
     return keep
