@@ -15,9 +15,9 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.actions import ActionParseResult, SkipAction
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
@@ -34,6 +34,9 @@ from fieldkit.ui.changes import Change, MissionChanged
 from fieldkit.ui.errors import report, worker_failed
 from fieldkit.ui.live import LiveMission
 from fieldkit.ui.palette import FieldkitCommands
+
+if TYPE_CHECKING:
+    from fieldkit.ui.screens.lock import IdleLock
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +70,7 @@ class FieldkitApp(App[None]):
         self.deleted: list[Record] = []  # this session's deletions, newest last (undo)
         self._named: dict[str, Screen[Any]] = {}
         self.live = LiveMission(self, store)
+        self.idle_lock: IdleLock | None = None
         self.set_reactive(FieldkitApp.change, self.live.first())
         _settle_heap()
 
@@ -108,7 +112,10 @@ class FieldkitApp(App[None]):
         return self.named_screen("dashboard") or super().get_default_screen()
 
     def on_mount(self) -> None:
+        from fieldkit.ui.screens.lock import IdleLock
+
         self.live.follow()
+        self.idle_lock = IdleLock.start(self)
         self.call_after_refresh(self._after_first_paint)
 
     def on_unmount(self) -> None:
@@ -212,6 +219,27 @@ class FieldkitApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen.for_screen(self.screen))
+
+    def action_lock(self) -> None:
+        from fieldkit.ui.screens.lock import lock
+
+        lock(self)
+
+    def action_shred(self) -> None:
+        from fieldkit.ui.screens.shred import ask_and_shred
+
+        ask_and_shred(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the screen is locked, no key may show or change anything."""
+        from fieldkit.ui.screens.lock import ALLOWED, is_locked
+
+        return action in ALLOWED or not is_locked(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown) and self.idle_lock is not None:
+            self.idle_lock.touch()
+        await super().on_event(event)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

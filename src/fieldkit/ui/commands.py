@@ -405,6 +405,15 @@ COMMANDS: tuple[Command, ...] = (
         "merge-dialog",
         **NO_PALETTE,
     ),
+    # -- protecting the mission --------------------------------------------------------------
+    _c(
+        "lock", "Lock", "app.lock", "Lock the screen behind the passphrase or PIN", "ctrl+l", **HIDE
+    ),
+    _c("shred", "Shred the mission", "app.shred", "Destroy it, its backups and exports (asks)"),
+    _c(
+        "lock-stay", "Stay locked", "stay", "", "escape,ctrl+l,ctrl+p", "lock", **HIDE, **NO_PALETTE
+    ),
+    _c("cancel-shred", "Cancel", "cancel", "Keep the mission", "escape", "shred", **NO_PALETTE),
 )
 
 BY_ID: dict[str, Command] = {c.id: c for c in COMMANDS}
