@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-from fieldkit import settings
+from fieldkit import i18n, settings
 from fieldkit.demo import demo_records
 from fieldkit.storage.repository import Store
 
@@ -26,13 +26,16 @@ if os.environ.get("CI"):
 @pytest.fixture(autouse=True)
 def _isolated_env(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """No test reads the developer's profile, mission file or passphrase."""
+) -> Iterator[None]:
+    """No test reads the developer's profile, mission file, passphrase or language."""
     config = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
     monkeypatch.setenv("FIELDKIT_AUTHOR", "Test Delegate")
+    monkeypatch.setenv("FIELDKIT_LANG", "en")
     for name in ("FIELDKIT_DB", "FIELDKIT_PASSPHRASE", "FIELDKIT_DEBUG"):
         monkeypatch.delenv(name, raising=False)
+    yield
+    i18n.activate(i18n.ENGLISH)
 
 
 def make_demo(path: Path) -> Path:

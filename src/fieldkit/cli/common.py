@@ -11,8 +11,9 @@ from typing import Annotated, Any
 import orjson
 import typer
 
-from fieldkit import settings
+from fieldkit import i18n, settings
 from fieldkit.cli.errors import fail
+from fieldkit.i18n import LANGUAGES, _
 from fieldkit.storage.folders import private_folder
 from fieldkit.storage.repository import Store
 
@@ -42,8 +43,12 @@ def passphrase_source(path: Path) -> Callable[[], str]:
         if env is not None:
             return env
         if not sys.stdin.isatty():
-            fail(f"{path} is encrypted: set FIELDKIT_PASSPHRASE or run in a terminal")
-        return str(typer.prompt(f"Passphrase for {path.name}", hide_input=True))
+            fail(
+                _("{path} is encrypted: set FIELDKIT_PASSPHRASE or run in a terminal").format(
+                    path=path
+                )
+            )
+        return str(typer.prompt(_("Passphrase for {name}").format(name=path.name), hide_input=True))
 
     return ask
 
@@ -52,7 +57,11 @@ def open_store(db: Path | None, must_exist: bool = True) -> Store:
     """The mission for one command: its tables are converted only as the command uses them."""
     path = settings.db_path(db)
     if must_exist and not path.exists():
-        fail(f"no mission file at {path}: create one with `fieldkit init` or `fieldkit demo`")
+        fail(
+            _(
+                "no mission file at {path}: create one with `fieldkit init` or `fieldkit demo`"
+            ).format(path=path)
+        )
     return Store(path, passphrase_source(path), lazy=True)
 
 
@@ -70,5 +79,21 @@ def export_path(out: Path | None, default_name: str) -> Path:
     try:
         private_folder(path.parent)
     except OSError as exc:
-        fail(f"cannot create folder {path.parent}: {exc.strerror}")
+        fail(
+            _("cannot create folder {folder}: {problem}").format(
+                folder=path.parent, problem=exc.strerror
+            )
+        )
     return path
+
+
+def language_flag(value: str) -> str:
+    """`--lang` as people type it (`ru`, `RU`, `ru_RU`), or a one-line refusal."""
+    code = i18n.supported(value)
+    if code not in LANGUAGES:
+        fail(
+            _("{option} {value} is not one of: {choices}").format(
+                option="--lang", value=repr(value), choices=", ".join(LANGUAGES)
+            )
+        )
+    return str(code)

@@ -37,6 +37,7 @@ from fieldkit.domain.vocab import (
     NoteKind,
     Stance,
 )
+from fieldkit.i18n import _
 
 IdArgument = Annotated[str, typer.Argument(help="The record's id or a unique prefix of it.")]
 TextOption = Annotated[str | None, typer.Option("--text", help="New text.")]
@@ -59,7 +60,7 @@ def _level(confidential: bool, internal: bool, public: bool) -> Confidentiality 
         if flag
     ]
     if len(chosen) > 1:
-        fail("give only one of --confidential, --internal, --public")
+        fail(_("give only one of --confidential, --internal, --public"))
     return chosen[0] if chosen else None
 
 
@@ -74,7 +75,7 @@ def _edit(db: Any, cls: type[Record], record_id: str, build: Build, as_json: boo
         record = by_prefix(_table(tx.data, cls), record_id, cls.__name__.lower())
         changes = {k: v for k, v in build(record, tx.data).items() if v is not None}
         if not changes:
-            fail("nothing to change: give at least one option")
+            fail(_("nothing to change: give at least one option"))
         edited = record.touched(author=settings.author(), **changes)
         tx.put(edited)
     done(edited, as_json)
@@ -93,7 +94,11 @@ def _limb(record: Any, data: MissionData, limb: str | None) -> str | None:
         return None
     item = data.items.get(record.item_id) if record.item_id else None
     if limb and (item is None or item.limb(limb) is None):
-        fail(f"--limb {limb!r} is not a sub-part of the record's item")
+        fail(
+            _("{option} {value} is not a sub-part of {item}").format(
+                option="--limb", value=repr(limb), item=_("the record's item")
+            )
+        )
     return normalise_limb_label(limb)
 
 
@@ -111,7 +116,7 @@ def note_edit(
 ) -> None:
     """Change a note's text, kind, limb, speaker or confidentiality."""
     level = _level(confidential, internal, public)
-    body = required_text(text, "the note's text") if text is not None else None
+    body = required_text(text, _("the note's text")) if text is not None else None
     kind_value = NoteKind(choice(NoteKind, kind, "--kind")) if kind is not None else None
 
     def build(note: Any, data: MissionData) -> dict[str, Any]:
@@ -173,9 +178,13 @@ def action_edit(
         check_date(due, "--due")
     values = [s.value for s in ActionStatus]
     if status is not None and status.strip().lower() not in values:
-        fail(f"--status {status!r} is not one of: {', '.join(values)}")
+        fail(
+            _("{option} {value} is not one of: {choices}").format(
+                option="--status", value=repr(status), choices=", ".join(values)
+            )
+        )
     changes: dict[str, Any] = {
-        "text": required_text(text, "the action") if text is not None else None,
+        "text": required_text(text, _("the action")) if text is not None else None,
         "owner": owner.strip() if owner is not None else None,
         "due": due,
         "status": ActionStatus(status.strip().lower()) if status is not None else None,

@@ -8,10 +8,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fieldkit import settings
-from fieldkit.cli.common import ConfidentialOption, DbOption, OutOption, export_path, open_store
+from fieldkit import i18n, settings
+from fieldkit.cli.common import (
+    ConfidentialOption,
+    DbOption,
+    OutOption,
+    export_path,
+    language_flag,
+    open_store,
+)
 from fieldkit.cli.errors import fail
 from fieldkit.domain.lookup import by_prefix
+from fieldkit.i18n import _, ngettext
 from fieldkit.reports import ExportOptions, ReportError, default_name
 from fieldkit.storage.atomic import atomic_write
 from fieldkit.storage.bundle import encode, to_bundle
@@ -42,6 +50,13 @@ ThemeOption = Annotated[
 BodyOption = Annotated[
     str, typer.Option("--body", help="The treaty body whose follow-up paragraphs to cover.")
 ]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="The document's language: en, ru or fr (default: the one fieldkit speaks).",
+    ),
+]
 CycleOption = Annotated[
     int | None,
     typer.Option("--cycle", help="Only this UPR cycle (default: every UPR recommendation)."),
@@ -64,18 +79,27 @@ def _options(
 def _no_author_notice() -> None:
     if not settings.named_author():
         typer.echo(
-            "no author name set: the document names no author. Set yours once with "
-            '`fieldkit profile --name "Your Name"` (or FIELDKIT_AUTHOR).',
+            _(
+                "no author name set: the document names no author. Set yours once with "
+                '`fieldkit profile --name "Your Name"` (or FIELDKIT_AUTHOR).'
+            ),
             err=True,
         )
 
 
-def _write(build: Callable[[], Built], out: Path | None, name: str) -> Built:
-    """Build a Word document and save it, a ReportError as one clear line."""
+def _write(
+    build: Callable[[], Built], out: Path | None, name: str, language: str = i18n.ENGLISH
+) -> Built:
+    """Build a Word document in `language` and save it, a ReportError as one clear line.
+
+    Documents whose own words are not yet in the catalogue are written in English, so that no
+    document mixes two languages.
+    """
     from fieldkit.reports.document import save
 
     try:
-        built = build()
+        with i18n.speaking(language):
+            built = build()
         path = save(built.document, export_path(out, name))
     except ReportError as exc:
         fail(str(exc))
@@ -85,17 +109,31 @@ def _write(build: Callable[[], Built], out: Path | None, name: str) -> Built:
     return built
 
 
-def _left_out_notice(left_out: int, what: str = "note(s) or response(s)") -> None:
-    if left_out:
-        typer.echo(
-            f"{left_out} confidential {what} left out; add --include-confidential to keep them",
-            err=True,
+def _left_out_notice(left_out: int, records: bool = False) -> None:
+    if not left_out:
+        return
+    if records:
+        notice = ngettext(
+            "{count} confidential record(s) or contact(s) left out; "
+            "add --include-confidential to keep them",
+            "{count} confidential record(s) or contact(s) left out; "
+            "add --include-confidential to keep them",
+            left_out,
         )
+    else:
+        notice = ngettext(
+            "{count} confidential note(s) or response(s) left out; "
+            "add --include-confidential to keep them",
+            "{count} confidential note(s) or response(s) left out; "
+            "add --include-confidential to keep them",
+            left_out,
+        )
+    typer.echo(notice.format(count=left_out), err=True)
 
 
 def _check_template(template: Path | None) -> None:
     if template is not None and not template.is_file():
-        fail(f"no template at {template}")
+        fail(_("no template at {path}").format(path=template))
 
 
 def register(app: typer.Typer) -> None:
@@ -123,9 +161,9 @@ def register(app: typer.Typer) -> None:
         doc, left_out = to_bundle(store.data(), include_confidential, deleted, left)
         path = export_path(out, "mission-bundle.json")
         atomic_write(path, encode(doc, bundle_passphrase(path) if encrypt else None))
-        _left_out_notice(left_out, "record(s) or contact(s)")
+        _left_out_notice(left_out, records=True)
         if left:
-            typer.echo(f"left out: {', '.join(doc['left_out'])}", err=True)
+            typer.echo(_("left out: {parts}").format(parts=", ".join(doc["left_out"])), err=True)
         typer.echo(str(path))
 
     @export_app.command("debrief")
@@ -136,10 +174,12 @@ def register(app: typer.Typer) -> None:
         meeting: MeetingOption = None,
         out: OutOption = None,
         include_confidential: ConfidentialOption = False,
+        lang: LangOption = None,
         db: DbOption = None,
     ) -> None:
         """The Word debrief for the drafting team."""
         _check_template(template)
+        language = language_flag(lang) if lang is not None else i18n.current().code
         data = open_store(db).data()
 
         def build() -> Built:
@@ -152,10 +192,11 @@ def register(app: typer.Typer) -> None:
                 date_from=(date_from or "").strip(),
                 date_to=(date_to or "").strip(),
                 meeting_ids=ids,
+                language=language,
             )
             return build_debrief(data, options)
 
-        _write(build, out, default_name("debrief"))
+        _write(build, out, default_name("debrief"), language)
 
     @export_app.command("factsheet")
     def factsheet(
@@ -246,9 +287,10 @@ def register(app: typer.Typer) -> None:
             from fieldkit.reports.csv_matrix import csv_bytes
             from fieldkit.reports.document import write_bytes
 
-            payload, left_out = csv_bytes(
-                data, ExportOptions(include_confidential=include_confidential)
-            )
+            with i18n.speaking(i18n.ENGLISH):
+                payload, left_out = csv_bytes(
+                    data, ExportOptions(include_confidential=include_confidential)
+                )
             path = export_path(out, default_name("csv"))
             write_bytes(path, payload)
         except ReportError as exc:

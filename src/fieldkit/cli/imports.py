@@ -14,6 +14,7 @@ import typer
 from fieldkit import settings
 from fieldkit.cli.common import DbOption, JsonOption, passphrase_source, print_json
 from fieldkit.cli.errors import fail
+from fieldkit.i18n import _
 from fieldkit.importers import FORMATS, ImportFailed
 from fieldkit.storage.repository import Store
 
@@ -159,9 +160,13 @@ def register(app: typer.Typer) -> None:
 
         for file in files:
             if not file.is_file():
-                fail(f"no file at {file}")
+                fail(_("no file at {path}").format(path=file))
         if format_ is not None and format_ not in FORMATS:
-            fail(f"--format {format_!r} is not one of: {', '.join(FORMATS)}")
+            fail(
+                _("{option} {value} is not one of: {choices}").format(
+                    option="--format", value=repr(format_), choices=", ".join(FORMATS)
+                )
+            )
         path = settings.db_path(db)
         store = Store(path, passphrase_source(path))
         bar = ProgressBar(files[0].name if len(files) == 1 else f"{len(files)} files")

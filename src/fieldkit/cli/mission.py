@@ -7,11 +7,12 @@ from typing import Annotated
 
 import typer
 
-from fieldkit import settings
-from fieldkit.cli.common import DbOption, open_store, passphrase_source
+from fieldkit import i18n, settings
+from fieldkit.cli.common import DbOption, language_flag, open_store, passphrase_source
 from fieldkit.cli.errors import fail
 from fieldkit.domain.mission import Mission
-from fieldkit.domain.text import counted, squash
+from fieldkit.domain.text import squash
+from fieldkit.i18n import _, ngettext
 from fieldkit.storage.folders import private_folder
 from fieldkit.storage.repository import Store
 
@@ -23,11 +24,15 @@ EncryptOption = Annotated[
 def new_store(db: Path | None, encrypt: bool) -> tuple[Store, object | None]:
     path = settings.db_path(db)
     if path.exists():
-        fail(f"{path} already exists: choose another --db or remove it first")
+        fail(_("{path} already exists: choose another --db or remove it first").format(path=path))
     try:
         private_folder(path.parent)
     except OSError as exc:
-        fail(f"cannot create folder {path.parent}: {exc.strerror}")
+        fail(
+            _("cannot create folder {folder}: {problem}").format(
+                folder=path.parent, problem=exc.strerror
+            )
+        )
     codec = None
     if encrypt:
         from fieldkit.cli.protect import new_codec
@@ -66,7 +71,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Create an empty mission file."""
         if not squash(name):
-            fail("--name must not be empty")
+            fail(_("{option} must not be empty").format(option="--name"))
         store, codec = new_store(db, encrypt)
         mission = Mission(name=squash(name), country=squash(country), author=settings.author())
         store.create(mission, (), codec)  # type: ignore[arg-type]
@@ -85,14 +90,23 @@ def register(app: typer.Typer) -> None:
         if found:
             for line in found:
                 typer.echo(line, err=True)
-            typer.echo(f"{store.path}: {len(found)} problem(s)", err=True)
+            problems = ngettext("{path}: {count} problem", "{path}: {count} problems", len(found))
+            typer.echo(problems.format(path=store.path, count=len(found)), err=True)
             raise typer.Exit(1)
         data = store.data()
-        typer.echo(
-            f"{store.path}: sound ({counted(len(data.items), 'item')}, "
-            f"{counted(len(data.meetings), 'meeting')}, {counted(len(data.notes), 'note')}, "
-            f"{counted(len(data.responses), 'response')})"
+        items, meetings = len(data.items), len(data.meetings)
+        notes, responses = len(data.notes), len(data.responses)
+        counts = ", ".join(
+            (
+                ngettext("{count} item", "{count} items", items).format(count=items),
+                ngettext("{count} meeting", "{count} meetings", meetings).format(count=meetings),
+                ngettext("{count} note", "{count} notes", notes).format(count=notes),
+                ngettext("{count} response", "{count} responses", responses).format(
+                    count=responses
+                ),
+            )
         )
+        typer.echo(_("{path}: sound ({counts})").format(path=store.path, counts=counts))
         from fieldkit.cli.sync import copies_notice
 
         copies_notice(store, data.mission.id if data.mission else None)
@@ -109,14 +123,32 @@ def register(app: typer.Typer) -> None:
         path = settings.db_path(db)
         store = Store(path, passphrase_source(path))
         chosen = store.file.restore(from_)
-        typer.echo(f"restored {path} from {chosen}")
+        typer.echo(_("restored {path} from {backup}").format(path=path, backup=chosen))
 
     @app.command()
     def profile(
-        name: Annotated[str, typer.Option("--name", help="Your name, recorded as author.")],
+        name: Annotated[
+            str | None, typer.Option("--name", help="Your name, recorded as author.")
+        ] = None,
+        lang: Annotated[
+            str | None,
+            typer.Option("--lang", help="The language fieldkit speaks to you: en, ru or fr."),
+        ] = None,
     ) -> None:
-        """Set who is writing; notes and responses record it as their author."""
-        if not squash(name):
-            fail("--name must not be empty")
-        where = settings.write_profile(squash(name))
-        typer.echo(f"author set to {squash(name)} ({where})")
+        """Set who is writing (notes and responses record it) and the language you read."""
+        if name is None and lang is None:
+            fail(_("give --name, --lang or both"))
+        if name is not None and not squash(name):
+            fail(_("{option} must not be empty").format(option="--name"))
+        code = language_flag(lang) if lang is not None else ""
+        given = {"name": squash(name) if name is not None else "", "language": code}
+        where = settings.update_profile(**{k: v for k, v in given.items() if v})
+        if name is not None:
+            typer.echo(_("author set to {name} ({path})").format(name=squash(name), path=where))
+        if code:
+            i18n.activate(code)
+            typer.echo(
+                _("language set to {language} ({path})").format(
+                    language=i18n.LANGUAGE_NAMES[code], path=where
+                )
+            )

@@ -17,6 +17,7 @@ import typer
 from fieldkit import settings
 from fieldkit.cli.common import DbOption, open_store
 from fieldkit.cli.errors import fail
+from fieldkit.i18n import _
 from fieldkit.storage import conversion
 from fieldkit.storage.codec import ENCRYPTED_MAGIC, Codec, is_sealed
 from fieldkit.storage.conversion import Converted
@@ -33,13 +34,19 @@ def new_passphrase(path: Path) -> str:
     elif sys.stdin.isatty():
         phrase = str(
             typer.prompt(
-                f"New passphrase for {path.name}", hide_input=True, confirmation_prompt=True
+                _("New passphrase for {name}").format(name=path.name),
+                hide_input=True,
+                confirmation_prompt=_("Repeat for confirmation"),
             )
         )
     else:
-        fail(f"set FIELDKIT_PASSPHRASE or run in a terminal to encrypt {path}")
+        fail(_("set FIELDKIT_PASSPHRASE or run in a terminal to encrypt {path}").format(path=path))
     if len(phrase) < MIN_LENGTH:
-        fail(f"the passphrase must have at least {MIN_LENGTH} characters; nothing was written")
+        fail(
+            _("the passphrase must have at least {count} characters; nothing was written").format(
+                count=MIN_LENGTH
+            )
+        )
     return phrase
 
 
@@ -59,7 +66,11 @@ def bundle_passphrase(path: Path) -> str:
     else:
         fail(f"set {PASSPHRASE_ENV} or run in a terminal to encrypt the bundle")
     if len(phrase) < MIN_LENGTH:
-        fail(f"the passphrase must have at least {MIN_LENGTH} characters; nothing was written")
+        fail(
+            _("the passphrase must have at least {count} characters; nothing was written").format(
+                count=MIN_LENGTH
+            )
+        )
     return phrase
 
 
@@ -86,8 +97,10 @@ def passphrase_without_prompt(path: Path) -> Callable[[], str]:
         if env is not None:
             return env
         raise PassphraseNeeded(
-            f"{path} was encrypted by another fieldkit while the app was open: "
-            "quit and open it again to give its passphrase"
+            _(
+                "{path} was encrypted by another fieldkit while the app was open: "
+                "quit and open it again to give its passphrase"
+            ).format(path=path)
         )
 
     return ask

@@ -19,6 +19,7 @@ from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
 from fieldkit.domain.text import clean, shorten
 from fieldkit.domain.vocab import Confidentiality, Implementation, Mechanism, NoteKind, Stance
+from fieldkit.i18n import _
 
 MeetingOption = Annotated[str, typer.Option("--meeting", help="Meeting id or prefix.")]
 LimbOption = Annotated[str, typer.Option("--limb", help="Sub-part of the item, e.g. b.")]
@@ -48,7 +49,11 @@ def choice(
     values = [e.value for e in enum]
     wanted = value.strip().lower().replace(" ", "-").replace("_", "-")
     if wanted not in values:
-        fail(f"{flag} {value!r} is not one of: {', '.join(values)}")
+        fail(
+            _("{option} {value} is not one of: {choices}").format(
+                option=flag, value=repr(value), choices=", ".join(values)
+            )
+        )
     return wanted
 
 
@@ -65,7 +70,7 @@ def speaker_id(data: MissionData, name: str | None) -> str | None:
 def required_text(value: str, what: str) -> str:
     cleaned = clean(value).strip()
     if not cleaned:
-        fail(f"{what} must not be empty")
+        fail(_("{option} must not be empty").format(option=what))
     return cleaned
 
 
@@ -101,7 +106,13 @@ def items(
 ) -> None:
     """List the mission's items, filtered."""
     if mechanism and mechanism.upper() not in Mechanism.__members__:
-        fail(f"--mechanism {mechanism!r} is not one of: {', '.join(Mechanism.__members__)}")
+        fail(
+            _("{option} {value} is not one of: {choices}").format(
+                option="--mechanism",
+                value=repr(mechanism),
+                choices=", ".join(Mechanism.__members__),
+            )
+        )
     flt = ItemFilter(search=search, mechanism=mechanism, theme=theme, priority_only=priority)
     data = open_store(db).data(items_with=flt.terms())
     found = select(data, flt)
@@ -120,7 +131,7 @@ def meetings(as_json: JsonOption = False, db: DbOption = None) -> None:
         print_json([plain(m) for m in data.meetings_in_order])
         return
     for m in data.meetings_in_order:
-        typer.echo(f"{m.id[:8]}  {m.starts_at[:16]:<16}  {m.status.value:<9}  {m.title}")
+        typer.echo(f"{m.id[:8]}  {m.starts_at[:16]:<16}  {m.status.label:<9}  {m.title}")
 
 
 @note_app.command("add")
@@ -146,14 +157,18 @@ def note_add(
 ) -> None:
     """Add a note to a meeting."""
     kind_value = choice(NoteKind, kind, "--kind")
-    body = required_text(text, "the note's text")
+    body = required_text(text, _("the note's text"))
     store = open_store(db)
     with store.transaction() as tx:
         data = tx.data
         the_meeting = by_prefix(data.meetings, meeting, "meeting")
         the_item = find_item(data.items, item) if item else None
         if limb and (the_item is None or the_item.limb(limb) is None):
-            fail(f"--limb {limb!r} is not a sub-part of {item or 'an item'}")
+            fail(
+                _("{option} {value} is not a sub-part of {item}").format(
+                    option="--limb", value=repr(limb), item=item or _("an item")
+                )
+            )
         note = Note(
             meeting_id=the_meeting.id,
             item_id=the_item.id if the_item else None,
@@ -199,7 +214,11 @@ def response_add(
         the_meeting = by_prefix(data.meetings, meeting, "meeting")
         the_item = find_item(data.items, item)
         if limb and the_item.limb(limb) is None:
-            fail(f"--limb {limb!r} is not a sub-part of {the_item.short_ref}")
+            fail(
+                _("{option} {value} is not a sub-part of {item}").format(
+                    option="--limb", value=repr(limb), item=the_item.short_ref
+                )
+            )
         response = Response(
             meeting_id=the_meeting.id,
             item_id=the_item.id,
@@ -232,7 +251,7 @@ def action_add(
     db: DbOption = None,
 ) -> None:
     """Add a follow-up action for the delegation."""
-    body = required_text(text, "the action")
+    body = required_text(text, _("the action"))
     if due:
         check_date(due, "--due")
     store = open_store(db)
@@ -268,7 +287,7 @@ def grade_of(grade: str | None) -> Grade | None:
     try:
         return parse_grade(grade)
     except ValueError as exc:
-        fail(f"--grade: {exc}")
+        fail(_("{option}: {problem}").format(option="--grade", problem=exc))
 
 
 def _level(confidential: bool) -> Confidentiality:
@@ -281,4 +300,8 @@ def check_date(value: str, flag: str) -> None:
     try:
         date.fromisoformat(value)
     except ValueError:
-        fail(f"{flag} {value!r} is not a date like 2017-04-30")
+        fail(
+            _("{option} {value} is not a date like 2017-04-30").format(
+                option=flag, value=repr(value)
+            )
+        )

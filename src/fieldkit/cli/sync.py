@@ -14,6 +14,7 @@ from fieldkit.cli.errors import fail
 from fieldkit.domain.history import DELETED, Entry
 from fieldkit.domain.merge import Conflict
 from fieldkit.domain.text import counted, shorten
+from fieldkit.i18n import _, ngettext
 from fieldkit.storage.merge import (
     MergeError,
     MergeReport,
@@ -65,6 +66,7 @@ def _report_json(report: MergeReport, saved: bool) -> dict[str, Any]:
         "updated": rows(report.updated),
         "deleted": rows(report.deleted),
         "conflicts": [conflict_json(c) for c in report.conflicts],
+        "held_back": rows(report.held_back),
         "saved": saved,
     }
 
@@ -73,13 +75,22 @@ def copies_notice(store: Store, mission_id: str | None) -> None:
     """What `fieldkit check` adds: unresolved conflicts, other copies beside the file."""
     found = all_conflicts(store.file.tree())
     if found:
-        typer.echo(f"{counted(len(found), 'unresolved conflict')} (see `fieldkit conflicts`):")
+        count = len(found)
+        typer.echo(
+            ngettext(
+                "{count} unresolved conflict (see `fieldkit conflicts`):",
+                "{count} unresolved conflicts (see `fieldkit conflicts`):",
+                count,
+            ).format(count=count)
+        )
         for conflict in found:
             typer.echo(f"  {conflict_line(conflict)}")
     for other in copies_beside(store.path, mission_id):
         typer.echo(
-            f"another copy of this mission lies beside it: {other.name} "
-            f"(merge it with `fieldkit merge {other}`)"
+            _(
+                "another copy of this mission lies beside it: {name} "
+                "(merge it with `fieldkit merge {path}`)"
+            ).format(name=other.name, path=other)
         )
 
 
@@ -95,9 +106,9 @@ def merge_cmd(
     store = open_store(db)
     for other in others:
         if not other.is_file():
-            fail(f"no file at {other}")
+            fail(_("no file at {path}").format(path=other))
         if other.resolve() == store.path.resolve():
-            fail(f"{other} is the mission file itself")
+            fail(_("{path} is the mission file itself").format(path=other))
     try:
         report = merge(store, others, passphrase_source, dry_run)
     except MergeError as exc:
@@ -113,8 +124,14 @@ def merge_cmd(
     )
     for conflict in report.conflicts:
         typer.echo(conflict_line(conflict))
+    if report.held_back:
+        typer.echo(
+            f"not merged: {counted(len(report.held_back), 'record')} whose copy changed a field "
+            "the bundle left out; merge that copy's file, or a bundle exported with "
+            "--include-confidential"
+        )
     if report.conflicts and not dry_run:
-        typer.echo("settle each with `fieldkit resolve ID --keep mine|theirs`")
+        typer.echo(_("settle each with `fieldkit resolve ID --keep mine|theirs`"))
 
 
 def conflicts_cmd(as_json: JsonOption = False, db: DbOption = None) -> None:
@@ -124,7 +141,7 @@ def conflicts_cmd(as_json: JsonOption = False, db: DbOption = None) -> None:
         print_json([conflict_json(c) for c in found])
         return
     if not found:
-        typer.echo("no conflicts")
+        typer.echo(_("no conflicts"))
     for conflict in found:
         typer.echo(conflict_line(conflict))
 
@@ -137,7 +154,11 @@ def resolve_cmd(
 ) -> None:
     """Settle a conflict by keeping one of its values."""
     if keep not in ("mine", "theirs"):
-        fail(f"--keep {keep!r} is not one of: mine, theirs")
+        fail(
+            _("{option} {value} is not one of: {choices}").format(
+                option="--keep", value=repr(keep), choices="mine, theirs"
+            )
+        )
     store = open_store(db)
     with store.transaction() as tx:
         conflict, chosen = resolve_conflict(tx, conflict_id, keep == "mine", settings.author())

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from fieldkit.domain.items import Item, normalise_limb_label
 from fieldkit.domain.vocab import ItemKind, Mechanism
+from fieldkit.i18n import _, pgettext
 
 
 def cite(item: Item, limb: str = "") -> str:
     """The citation of an item, or of one of its limbs."""
     ref = item.reference
     if item.mechanism is Mechanism.UPR and item.kind is ItemKind.RECOMMENDATION:
-        body = f"rec {ref}" if ref else "rec"
+        body = pgettext("citation", "rec {reference}").format(reference=ref) if ref else _("rec")
         states = f" ({', '.join(item.recommending_states)})" if item.recommending_states else ""
         head = f"{item.document_symbol}, {body}" if item.document_symbol else body
         return head + states

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from fieldkit.i18n import N_, _, pgettext
+
 
 class Grade(StrEnum):
     A = "A"
@@ -25,7 +27,8 @@ class Grade(StrEnum):
 
     @property
     def meaning(self) -> str:
-        return MEANINGS[self]
+        """What the grade says, as the Committee words it in the chosen language."""
+        return _(MEANINGS[self])
 
     @property
     def rank(self) -> float:
@@ -35,17 +38,19 @@ class Grade(StrEnum):
 
 
 MEANINGS: dict[Grade, str] = {
-    Grade.A: "Reply/action largely satisfactory",
-    Grade.B: "Reply/action partially satisfactory",
-    Grade.C: "Reply/action not satisfactory",
-    Grade.D: "No cooperation with the Committee",
-    Grade.E: "Information or measures contrary to or reflecting rejection of the recommendation",
-    Grade.B1: "Substantive action taken, but additional information required",
-    Grade.B2: "Initial action taken, but additional information and measures required",
-    Grade.C1: "Response received, but actions taken do not implement the recommendation",
-    Grade.C2: "Response received, but not relevant to the recommendation",
-    Grade.D1: "No response to one or more of the follow-up recommendations",
-    Grade.D2: "No response after reminder(s)",
+    Grade.A: N_("Reply/action largely satisfactory"),
+    Grade.B: N_("Reply/action partially satisfactory"),
+    Grade.C: N_("Reply/action not satisfactory"),
+    Grade.D: N_("No cooperation with the Committee"),
+    Grade.E: N_(
+        "Information or measures contrary to or reflecting rejection of the recommendation"
+    ),
+    Grade.B1: N_("Substantive action taken, but additional information required"),
+    Grade.B2: N_("Initial action taken, but additional information and measures required"),
+    Grade.C1: N_("Response received, but actions taken do not implement the recommendation"),
+    Grade.C2: N_("Response received, but not relevant to the recommendation"),
+    Grade.D1: N_("No response to one or more of the follow-up recommendations"),
+    Grade.D2: N_("No response after reminder(s)"),
 }
 
 
@@ -56,15 +61,16 @@ def parse_grade(text: str) -> Grade:
         return Grade(cleaned)
     except ValueError:
         choices = ", ".join(g.value for g in Grade)
-        raise ValueError(f"unknown grade {text!r} (expected one of {choices})") from None
+        message = _("unknown grade {grade} (expected one of {choices})")
+        raise ValueError(message.format(grade=repr(text), choices=choices)) from None
 
 
 def trend(previous: Grade | None, latest: Grade | None) -> str:
     """How the grade moved between two assessments, in words."""
     if previous is None or latest is None:
-        return "new" if latest is not None and previous is None else ""
+        return pgettext("grade trend", "new") if latest is not None and previous is None else ""
     if latest.rank < previous.rank:
-        return "improved"
+        return pgettext("grade trend", "improved")
     if latest.rank > previous.rank:
-        return "worsened"
-    return "unchanged"
+        return pgettext("grade trend", "worsened")
+    return pgettext("grade trend", "unchanged")

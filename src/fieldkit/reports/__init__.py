@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 from fieldkit.domain.mission import MissionData
+from fieldkit.i18n import speaking
 from fieldkit.reports.scope import ExportOptions, ReportError
 
 __all__ = [
@@ -69,7 +70,9 @@ def export_factsheet(
     from fieldkit.reports.document import save
     from fieldkit.reports.factsheet import build_factsheet
 
-    built = build_factsheet(data, theme, options or ExportOptions())
+    options = options or ExportOptions()
+    with speaking(options.language):
+        built = build_factsheet(data, theme, options)
     return save(built.document, _target(out, default_name("factsheet", theme)))
 
 
@@ -80,7 +83,9 @@ def export_followup(
     from fieldkit.reports.document import save
     from fieldkit.reports.followup import build_followup
 
-    built = build_followup(data, body, options or ExportOptions())
+    options = options or ExportOptions()
+    with speaking(options.language):
+        built = build_followup(data, body, options)
     return save(built.document, _target(out, default_name("followup")))
 
 
@@ -91,7 +96,9 @@ def export_matrix(
     from fieldkit.reports.document import save
     from fieldkit.reports.matrix import build_matrix
 
-    built = build_matrix(data, cycle, options or ExportOptions())
+    options = options or ExportOptions()
+    with speaking(options.language):
+        built = build_matrix(data, cycle, options)
     return save(built.document, _target(out, default_name("matrix")))
 
 
@@ -102,7 +109,9 @@ def export_ohchr_list(
     from fieldkit.reports.document import save
     from fieldkit.reports.ohchr_list import build_ohchr_list
 
-    built = build_ohchr_list(data, cycle, options or ExportOptions())
+    options = options or ExportOptions()
+    with speaking(options.language):
+        built = build_ohchr_list(data, cycle, options)
     return save(built.document, _target(out, default_name("ohchr-list")))
 
 
@@ -111,7 +120,9 @@ def export_csv(data: MissionData, out: Path, options: ExportOptions | None = Non
     from fieldkit.reports.csv_matrix import csv_bytes
     from fieldkit.reports.document import write_bytes
 
-    payload, _ = csv_bytes(data, options or ExportOptions())
+    options = options or ExportOptions()
+    with speaking(options.language):
+        payload, _ = csv_bytes(data, options)
     path = _target(out, default_name("csv"))
     write_bytes(path, payload)
     return path

@@ -19,8 +19,9 @@ from fieldkit.domain.grades import Grade, trend
 from fieldkit.domain.items import Item
 from fieldkit.domain.meetings import Action, Meeting, Note, Response
 from fieldkit.domain.mission import MissionData
-from fieldkit.domain.text import counted, squash
+from fieldkit.domain.text import squash
 from fieldkit.domain.vocab import ActionStatus, Confidentiality, MeetingStatus
+from fieldkit.i18n import _, ngettext, speaking
 from fieldkit.reports import sections as s
 from fieldkit.reports.document import add_page_furniture, open_document, set_properties
 from fieldkit.reports.scope import ExportOptions, Scope, author_of, prepared_on
@@ -37,10 +38,16 @@ class Built:
 
 
 def build_debrief(data: MissionData, options: ExportOptions) -> Built:
+    """The debrief in `options.language`: headings, fixed phrases, words and dates."""
+    with speaking(options.language):
+        return _build(data, options)
+
+
+def _build(data: MissionData, options: ExportOptions) -> Built:
     scope = Scope(data, options)
     document = open_document(options.template)
     w = WordWriter(document)
-    mission_name = data.mission.name if data.mission else "Mission"
+    mission_name = data.mission.name if data.mission else _("Mission")
     recorded = [m for m in scope.meetings if _has_record(scope, m)]
 
     _title_block(w, scope)
@@ -51,7 +58,8 @@ def build_debrief(data: MissionData, options: ExportOptions) -> Built:
     _annexes(w, scope, recorded)
     w.finish()
 
-    set_properties(document, f"Debrief: {mission_name}", author_of(options), "Mission debrief")
+    title = _("Debrief: {mission}").format(mission=mission_name)
+    set_properties(document, title, author_of(options), _("Mission debrief"))
     add_page_furniture(document, scope.shows_confidential)
     return Built(document, _left_out(scope), scope.shows_confidential)
 
@@ -61,44 +69,52 @@ def build_debrief(data: MissionData, options: ExportOptions) -> Built:
 
 def _title_block(w: WordWriter, scope: Scope) -> None:
     mission = scope.data.mission
-    w.title(f"Debrief: {mission.name}" if mission else "Mission debrief")
+    w.title(
+        _("Debrief: {mission}").format(mission=mission.name) if mission else _("Mission debrief")
+    )
     if mission is None:
         return
     if mission.country:
-        w.subtitle(f"Follow-up mission to {squash(mission.country)}")
+        w.subtitle(_("Follow-up mission to {country}").format(country=squash(mission.country)))
     if mission.start_date or mission.end_date:
-        w.field("Dates", s.date_span(mission.start_date, mission.end_date))
+        w.field(_("Dates"), s.date_span(mission.start_date, mission.end_date))
     if mission.locations:
-        w.field("Places", ", ".join(squash(p) for p in mission.locations))
+        w.field(_("Places"), ", ".join(squash(p) for p in mission.locations))
     if mission.delegation:
-        w.field("Delegation", ", ".join(squash(p) for p in mission.delegation))
+        w.field(_("Delegation"), ", ".join(squash(p) for p in mission.delegation))
     if mission.objective:
-        w.field("Objective", mission.objective)
+        w.field(_("Objective"), mission.objective)
     prepared = s.long_date(prepared_on(scope.options))
     author = author_of(scope.options)
     if author:
-        prepared += f" by {squash(author)}"
-    w.field("Prepared", prepared)
+        prepared = _("{day} by {author}").format(day=prepared, author=squash(author))
+    w.field(_("Prepared"), prepared)
     if scope.options.limited:
-        w.field("Covers", _coverage(scope))
+        w.field(_("Covers"), _coverage(scope))
 
 
 def _coverage(scope: Scope) -> str:
     o = scope.options
     parts = []
     if o.meeting_ids:
-        parts.append(f"{len(o.meeting_ids)} selected meeting(s)")
+        count = len(o.meeting_ids)
+        parts.append(
+            ngettext("{count} selected meeting(s)", "{count} selected meeting(s)", count).format(
+                count=count
+            )
+        )
+    first, last = s.long_date(o.date_from), s.long_date(o.date_to)
     if o.date_from and o.date_to:
-        parts.append(f"meetings from {s.long_date(o.date_from)} to {s.long_date(o.date_to)}")
+        parts.append(_("meetings from {first} to {last}").format(first=first, last=last))
     elif o.date_from:
-        parts.append(f"meetings from {s.long_date(o.date_from)}")
+        parts.append(_("meetings from {first}").format(first=first))
     elif o.date_to:
-        parts.append(f"meetings up to {s.long_date(o.date_to)}")
-    return "; ".join(parts) + f" ({len(scope.meetings)} in all)"
+        parts.append(_("meetings up to {last}").format(last=last))
+    return "; ".join(parts) + " " + _("({count} in all)").format(count=len(scope.meetings))
 
 
 def _summary(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
-    w.heading("Summary", 1)
+    w.heading(_("Summary"), 1)
     statuses = Counter(m.status for m in scope.meetings)
     responses = [r for m in scope.meetings for r in scope.responses_in(m.id)]
     notes = [n for m in scope.meetings for n in scope.notes_in(m.id)]
@@ -108,45 +124,76 @@ def _summary(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
     met_people = {p for m in held for p in m.person_ids}
     met_institutions = {i for m in held for i in m.institution_ids}
     lines = [
-        f"Meetings: {len(scope.meetings)} in this debrief "
-        f"({statuses[MeetingStatus.HELD]} held, {statuses[MeetingStatus.PLANNED]} planned, "
-        f"{statuses[MeetingStatus.CANCELLED]} cancelled); {len(recorded)} with a record.",
-        f"Met: {counted(len(met_people), 'person', 'people')} from "
-        f"{counted(len(met_institutions), 'institution')}."
+        _(
+            "Meetings: {total} in this debrief ({held} held, {planned} planned, "
+            "{cancelled} cancelled); {recorded} with a record."
+        ).format(
+            total=len(scope.meetings),
+            held=statuses[MeetingStatus.HELD],
+            planned=statuses[MeetingStatus.PLANNED],
+            cancelled=statuses[MeetingStatus.CANCELLED],
+            recorded=len(recorded),
+        ),
+        _met(len(met_people), len(met_institutions))
         if held
-        else "Met: nobody yet; no meeting is marked as held.",
+        else _("Met: nobody yet; no meeting is marked as held."),
     ]
     if responses:
-        stance_words = ", ".join(f"{n} {st.label}" for st, n in stances.most_common())
+        stance_words = ", ".join(
+            _("{count} {word}").format(count=n, word=st.label) for st, n in stances.most_common()
+        )
         items = len({r.item_id for r in responses})
-        lines.append(f"Responses: {len(responses)} on {counted(items, 'item')} ({stance_words}).")
+        on_items = ngettext("on {count} item", "on {count} items", items).format(count=items)
+        lines.append(
+            _("Responses: {count} {on_items} ({stances}).").format(
+                count=len(responses), on_items=on_items, stances=stance_words
+            )
+        )
     else:
-        lines.append("Responses: none recorded.")
+        lines.append(_("Responses: none recorded."))
     if notes:
         kind_words = ", ".join(
-            f"{n} {s.NOTE_KIND_LABELS[k].lower()}" for k, n in kinds.most_common()
+            _("{count} {word}").format(count=n, word=s.note_kind_heading(k).lower())
+            for k, n in kinds.most_common()
         )
-        lines.append(f"Notes: {len(notes)} ({kind_words}).")
+        lines.append(_("Notes: {count} ({kinds}).").format(count=len(notes), kinds=kind_words))
     actions = _actions_in(scope)
     if actions:
         open_count = sum(1 for a in actions if a.status is ActionStatus.OPEN)
-        lines.append(f"Follow-up actions: {len(actions)} ({open_count} open).")
+        lines.append(
+            _("Follow-up actions: {count} ({open} open).").format(
+                count=len(actions), open=open_count
+            )
+        )
     priorities = scope.data.priorities
     if priorities:
         raised = sum(1 for i in priorities if scope.responses_for(i.id) or scope.notes_for(i.id))
-        lines.append(f"Priority items: {len(priorities)}, {raised} raised in the meetings.")
+        lines.append(
+            _("Priority items: {count}, {raised} raised in the meetings.").format(
+                count=len(priorities), raised=raised
+            )
+        )
     w.bullets(lines)
     if priorities:
         _priority_table(w, scope, priorities)
 
 
+def _met(people: int, institutions: int) -> str:
+    """'Met: 12 people from 9 institutions.'"""
+    who = ngettext("{count} person", "{count} people", people).format(count=people)
+    where = ngettext("from {count} institution", "from {count} institutions", institutions)
+    return _("Met: {people} {from_institutions}.").format(
+        people=who, from_institutions=where.format(count=institutions)
+    )
+
+
 def _priority_table(w: WordWriter, scope: Scope, priorities: list[Item]) -> None:
-    w.heading("Priority items at a glance", 2)
+    w.heading(_("Priority items at a glance"), 2)
     rows = []
     for item in priorities:
         responses = scope.responses_for(item.id)
         latest = responses[-1] if responses else None
-        stance = latest.stance.label if latest else "no response yet"
+        stance = latest.stance.label if latest else _("no response yet")
         grades, trends = _grades_by_limb(scope, item, responses)
         rows.append(
             [
@@ -158,11 +205,14 @@ def _priority_table(w: WordWriter, scope: Scope, priorities: list[Item]) -> None
             ]
         )
     w.caption(
-        "Latest stance and the delegation's grade in the meetings covered, limb by limb; the "
-        "trend compares a grade with the one before it on the same limb (an earlier meeting, "
-        "else the last assessment before)."
+        _(
+            "Latest stance and the delegation's grade in the meetings covered, limb by limb; "
+            "the trend compares a grade with the one before it on the same limb (an earlier "
+            "meeting, else the last assessment before)."
+        )
     )
-    w.table(["Ref.", "Item", "Latest stance", "Grade", "Trend"], rows, keep_together=True)
+    headings = [_("Ref."), _("Item"), _("Latest stance"), _("Grade"), _("Trend")]
+    w.table(headings, rows, keep_together=True)
 
 
 def _grades_by_limb(
@@ -180,8 +230,8 @@ def _grades_by_limb(
         if previous is None:
             previous = _assessed_before(scope, item, graded[-1])
         moved = trend(previous, grade)
-        if moved in ("improved", "worsened", "unchanged") and previous is not None:
-            moved = f"{moved} (was {previous.value})"
+        if previous is not None and grade is not None:  # improved, worsened or unchanged
+            moved = _("{trend} (was {grade})").format(trend=moved, grade=previous.value)
         prefix = f"{limb} " if limb else ""
         grades.append(f"{prefix}{grade.value}" if grade else "")
         trends.append(f"{prefix}{moved}" if moved else "")
@@ -219,45 +269,45 @@ def _has_record(scope: Scope, meeting: Meeting) -> bool:
 
 
 def _meetings(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
-    w.heading("Meetings", 1)
+    w.heading(_("Meetings"), 1)
     if not scope.meetings:
-        w.paragraph("No meetings in the period covered.")
+        w.paragraph(_("No meetings in the period covered."))
         return
     for meeting in recorded:
         _meeting(w, scope, meeting)
     shown = {m.id for m in recorded}
     others = [m for m in scope.meetings if m.id not in shown]
     if others:
-        w.heading("Other scheduled meetings", 2)
-        w.paragraph("Nothing has been recorded for these meetings.")
+        w.heading(_("Other scheduled meetings"), 2)
+        w.paragraph(_("Nothing has been recorded for these meetings."))
         rows = [
-            [s.short_date(m.day) if m.day else "—", m.time or "—", squash(m.title), m.status.value]
+            [s.short_date(m.day) if m.day else "—", m.time or "—", squash(m.title), m.status.label]
             for m in others
         ]
-        w.table(["Date", "Time", "Meeting", "Status"], rows)
+        w.table([_("Date"), _("Time"), _("Meeting"), _("Status")], rows)
 
 
 def _meeting(w: WordWriter, scope: Scope, meeting: Meeting) -> None:
     data = scope.data
     w.heading(s.meeting_label(meeting), 2)
     if meeting.status is not MeetingStatus.HELD:
-        w.field("Status", meeting.status.value)
+        w.field(_("Status"), meeting.status.label)
     if meeting.place:
-        w.field("Place", meeting.place)
+        w.field(_("Place"), meeting.place)
     institutions = [
         data.institutions[i].name for i in meeting.institution_ids if i in data.institutions
     ]
     if institutions:
-        w.field("Institutions", "; ".join(squash(n) for n in institutions))
+        w.field(_("Institutions"), "; ".join(squash(n) for n in institutions))
     # What the block already says of who was there: speakers are named without repeating it.
     context = "; ".join([squash(meeting.title), *(squash(n) for n in institutions)])
     people = [s.person_name(data, p) for p in meeting.person_ids]
     if any(people):
         # Only a meeting that took place met anyone; before, they are expected.
-        label = "Met" if meeting.status is MeetingStatus.HELD else "Expected"
+        label = _("Met") if meeting.status is MeetingStatus.HELD else _("Expected")
         w.field(label, "; ".join(p for p in people if p))
     if meeting.delegates:
-        w.field("Delegation", ", ".join(squash(d) for d in meeting.delegates))
+        w.field(_("Delegation"), ", ".join(squash(d) for d in meeting.delegates))
     if meeting.summary:
         w.paragraph(meeting.summary)
 
@@ -289,16 +339,17 @@ def _meeting(w: WordWriter, scope: Scope, meeting: Meeting) -> None:
         _notes(w, scope, item_notes, context)
     general = by_item_notes.get(None, [])
     if general:
-        w.heading("General remarks", 3)
+        w.heading(_("General remarks"), 3)
         _notes(w, scope, general, context)
     if silent:
-        w.field("On the agenda, nothing recorded", ", ".join(silent))
+        w.field(_("On the agenda, nothing recorded"), ", ".join(silent))
     if not notes and not responses and not meeting.summary:
-        w.paragraph("Nothing recorded in this meeting.")
+        w.paragraph(_("Nothing recorded in this meeting."))
 
 
 def _response(w: WordWriter, scope: Scope, response: Response, context: str) -> None:
-    w.paragraph([("Strong", "Response: "), s.response_head(scope.data, response, context)])
+    head = s.response_head(scope.data, response, context)
+    w.paragraph([("Strong", _("Response: ")), head])
     if response.quote:
         w.quote(f"“{response.quote.strip()}”")
     for label, value in s.response_details(response):
@@ -317,24 +368,24 @@ def _priorities(w: WordWriter, scope: Scope) -> None:
     priorities = scope.data.priorities
     if not priorities:
         return
-    w.heading("Priority items across the meetings", 1)
+    w.heading(_("Priority items across the meetings"), 1)
     meetings = scope.data.meetings
     for item in priorities:
         w.heading(s.item_label(item), 2)
-        w.field("Citation", cite(item))
+        w.field(_("Citation"), cite(item))
         for label, value in s.assessment_lines(item):
             w.field(label, value)
         responses = scope.responses_for(item.id)
         notes = scope.notes_for(item.id)
         if not responses and not notes:
-            w.paragraph("Not raised in the meetings covered.")
+            w.paragraph(_("Not raised in the meetings covered."))
             continue
         for response in responses:
             meeting = meetings.get(response.meeting_id)
-            where = s.meeting_label(meeting) if meeting else "Meeting not found"
+            where = s.meeting_label(meeting) if meeting else _("Meeting not found")
             context = squash(meeting.title) if meeting else ""
             head = s.response_head(scope.data, response, context)
-            w.paragraph([("Strong", f"{where}: "), head])
+            w.paragraph([("Strong", _("{label}: ").format(label=where)), head])
             if response.quote:
                 w.quote(f"“{response.quote.strip()}”")
             for label, value in s.response_details(response):
@@ -361,10 +412,10 @@ def _actions_in(scope: Scope) -> list[Action]:
 
 
 def _actions(w: WordWriter, scope: Scope) -> None:
-    w.heading("Follow-up actions", 1)
+    w.heading(_("Follow-up actions"), 1)
     actions = _actions_in(scope)
     if not actions:
-        w.paragraph("No follow-up actions recorded.")
+        w.paragraph(_("No follow-up actions recorded."))
         return
     rows = []
     for a in actions:
@@ -377,10 +428,11 @@ def _actions(w: WordWriter, scope: Scope) -> None:
                 f"{s.short_date(meeting.day)}, {squash(meeting.title)}" if meeting else "—",
                 squash(a.owner) or "—",
                 s.short_date(a.due) if a.due else "—",
-                a.status.value,
+                a.status.label,
             ]
         )
-    w.table(["Action", "Item", "Meeting", "Owner", "Due", "Status"], rows)
+    headings = [_("Action"), _("Item"), _("Meeting"), _("Owner"), _("Due"), _("Status")]
+    w.table(headings, rows)
 
 
 # -- annexes -------------------------------------------------------------------------------
@@ -388,7 +440,7 @@ def _actions(w: WordWriter, scope: Scope) -> None:
 
 def _annexes(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
     data = scope.data
-    w.heading("Annex 1: People and institutions met", 1)
+    w.heading(_("Annex 1: People and institutions met"), 1)
     met = [m for m in recorded if m.status is MeetingStatus.HELD]
     institution_ids: list[str] = []
     people_by_institution: dict[str, list[str]] = {}
@@ -407,7 +459,7 @@ def _annexes(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
             if p not in bucket:
                 bucket.append(p)
     if not institution_ids and not people_by_institution:
-        w.paragraph("No meeting has been held yet.")
+        w.paragraph(_("No meeting has been held yet."))
     else:
         rows = []
         for i in sorted(institution_ids, key=lambda i: data.institutions[i].name.lower()):
@@ -418,24 +470,29 @@ def _annexes(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
             )
         loose = [s.person_entry(scope, p) for p in people_by_institution.get("", [])]
         if loose:
-            rows.append(["Other", "—", "\n".join(loose)])
-        w.table(["Institution", "Type", "People met"], rows)
+            rows.append([_("Other"), "—", "\n".join(loose)])
+        w.table([_("Institution"), _("Type"), _("People met")], rows)
 
-    w.heading("Annex 2: Items referenced", 1)
+    w.heading(_("Annex 2: Items referenced"), 1)
     items = _referenced(scope, recorded)
     if not items:
-        w.paragraph("No items were referenced.")
+        w.paragraph(_("No items were referenced."))
         return
     w.paragraph(
-        f"The full text of the {len(items)} items this debrief refers to, "
-        "priority items first, then by document and number."
+        ngettext(
+            "The full text of the {count} items this debrief refers to, "
+            "priority items first, then by document and number.",
+            "The full text of the {count} items this debrief refers to, "
+            "priority items first, then by document and number.",
+            len(items),
+        ).format(count=len(items))
     )
     for item in items:
         w.heading(cite(item), 3)
         if item.title:
-            w.field("Subject", item.title)
+            w.field(_("Subject"), item.title)
         if item.position is not None:
-            w.field("Position of the State", item.position.value)
+            w.field(_("Position of the State"), item.position.label)
         if item.text:
             w.paragraph(item.text)
         w.bullets(

@@ -8,9 +8,11 @@ atomic write, so a crash never leaves half a debrief and the file is readable by
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import docx
 from docx.document import Document
@@ -20,6 +22,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 
+from fieldkit.i18n import _
 from fieldkit.reports.docx_styles import ensure_styles
 from fieldkit.reports.scope import ReportError
 from fieldkit.reports.word import xml_text
@@ -109,16 +112,12 @@ def add_page_furniture(document: Document, confidential: bool) -> None:
             footer._element.append(
                 parse_xml(
                     f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{ids["Footer"]}"/>'
-                    '<w:jc w:val="center"/></w:pPr>'
-                    '<w:r><w:t xml:space="preserve">Page </w:t></w:r>'
-                    '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
-                    '<w:r><w:t xml:space="preserve"> of </w:t></w:r>'
-                    '<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
-                    "</w:p>"
+                    f'<w:jc w:val="center"/></w:pPr>{_page_of_pages()}</w:p>'
                 )
             )
             _drop_empty_first_paragraph(footer._element)
         if confidential:
+            marking = escape(_("Confidential"))
             header = section.header
             header.is_linked_to_previous = False
             header._element.insert(
@@ -126,10 +125,26 @@ def add_page_furniture(document: Document, confidential: bool) -> None:
                 parse_xml(
                     f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{ids["Header"]}"/>'
                     '<w:jc w:val="right"/></w:pPr>'
-                    "<w:r><w:t>Confidential</w:t></w:r></w:p>"
+                    f"<w:r><w:t>{marking}</w:t></w:r></w:p>"
                 ),
             )
             _drop_empty_first_paragraph(header._element, keep_first=True)
+
+
+_FIELDS = {"{page}": " PAGE ", "{pages}": " NUMPAGES "}
+
+
+def _page_of_pages() -> str:
+    """'Page 3 of 12' as runs and page fields, in the document's language."""
+    runs = []
+    for part in re.split(r"(\{page\}|\{pages\})", _("Page {page} of {pages}")):
+        if part in _FIELDS:
+            runs.append(
+                f'<w:fldSimple w:instr="{_FIELDS[part]}"><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+            )
+        elif part:
+            runs.append(f'<w:r><w:t xml:space="preserve">{escape(part)}</w:t></w:r>')
+    return "".join(runs)
 
 
 def _drop_empty_first_paragraph(part_el: object, keep_first: bool = False) -> None:

@@ -13,6 +13,7 @@ from fieldkit.domain.directory import Person
 from fieldkit.domain.meetings import Meeting, Note, Response
 from fieldkit.domain.mission import MissionData, visible
 from fieldkit.domain.vocab import Confidentiality
+from fieldkit.i18n import ENGLISH, LANGUAGES, PSEUDO, _
 
 
 class ReportError(ValueError):
@@ -35,12 +36,21 @@ class ExportOptions:
     author: str = ""
     #: The day the document is prepared (ISO); empty: the app's today (`FIELDKIT_TODAY`).
     today: str = ""
+    #: The language of the document's own words and dates: en, ru or fr.
+    language: str = ENGLISH
 
     def __post_init__(self) -> None:
         for name in ("date_from", "date_to", "today"):
             value = getattr(self, name)
             if value:
                 parse_day(value)
+        if self.language not in (*LANGUAGES, PSEUDO):
+            choices = ", ".join(LANGUAGES)
+            raise ReportError(
+                _("{option} {value} is not one of: {choices}").format(
+                    option="--lang", value=repr(self.language), choices=choices
+                )
+            )
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise ReportError(f"--from {self.date_from} is after --to {self.date_to}")
 

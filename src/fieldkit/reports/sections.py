@@ -11,27 +11,33 @@ from fieldkit.domain.meetings import Meeting, Note, Response
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import squash
 from fieldkit.domain.vocab import Implementation, InstitutionType, NoteKind
+from fieldkit.i18n import N_, _, format_date, format_range, format_short_date, pgettext
 from fieldkit.reports.scope import Scope
 
-NOTE_KIND_LABELS: dict[NoteKind, str] = {
-    NoteKind.STATEMENT: "Statement",
-    NoteKind.COMMITMENT: "Commitment",
-    NoteKind.CONCERN: "Concern",
-    NoteKind.QUESTION: "Question",
-    NoteKind.FOLLOW_UP: "Follow-up",
-    NoteKind.QUOTE: "Quote",
-    NoteKind.OBSERVATION: "Observation",
+NOTE_KIND_HEADINGS: dict[NoteKind, str] = {
+    NoteKind.STATEMENT: N_("Statement"),
+    NoteKind.COMMITMENT: N_("Commitment"),
+    NoteKind.CONCERN: N_("Concern"),
+    NoteKind.QUESTION: N_("Question"),
+    NoteKind.FOLLOW_UP: N_("Follow-up"),
+    NoteKind.QUOTE: N_("Quote"),
+    NoteKind.OBSERVATION: N_("Observation"),
 }
 KIND_ORDER = {kind: n for n, kind in enumerate(NoteKind)}
 
 
+def note_kind_heading(kind: NoteKind) -> str:
+    """A note's kind as a heading word: 'Statement', 'Заявление', 'Déclaration'."""
+    return _(NOTE_KIND_HEADINGS[kind])
+
+
 def long_date(day: str) -> str:
-    """'2017-04-11' as '11 April 2017'; anything unreadable as it is."""
+    """'2017-04-11' as '11 April 2017' (in the document's language); unreadable as it is."""
     try:
         d = date.fromisoformat(day[:10])
     except ValueError:
         return day
-    return f"{d.day} {d:%B %Y}"
+    return format_date(d)
 
 
 def date_span(start: str, end: str) -> str:
@@ -42,11 +48,7 @@ def date_span(start: str, end: str) -> str:
         a, b = date.fromisoformat(start[:10]), date.fromisoformat(end[:10])
     except ValueError:
         return f"{start} – {end}"
-    if (a.year, a.month) == (b.year, b.month):
-        return f"{a.day}–{b.day} {b:%B %Y}"
-    if a.year == b.year:
-        return f"{a.day} {a:%B} – {b.day} {b:%B %Y}"
-    return f"{long_date(start)} – {long_date(end)}"
+    return format_range(a, b)
 
 
 def short_date(day: str) -> str:
@@ -55,11 +57,11 @@ def short_date(day: str) -> str:
         d = date.fromisoformat(day[:10])
     except ValueError:
         return day
-    return f"{d.day} {d:%b %Y}"
+    return format_short_date(d)
 
 
 def meeting_label(meeting: Meeting) -> str:
-    when = long_date(meeting.day) if meeting.day else "Date not set"
+    when = long_date(meeting.day) if meeting.day else _("Date not set")
     if meeting.time and meeting.time != "00:00":
         when += f", {meeting.time}"
     return f"{when} · {squash(meeting.title)}"
@@ -85,17 +87,17 @@ def grade_words(grade: Grade | None) -> str:
 #: The delegation's grade of what it heard in a meeting, on the Committee's scale. The
 #: Committee's own words judge the State's written reply to it, not a conversation.
 HEARD: dict[str, str] = {
-    "A": "what was said shows the recommendation largely implemented",
-    "B": "what was said shows partial steps",
-    "C": "what was said shows no step that implements the recommendation",
-    "D": "no information given",
-    "E": "what was said runs contrary to the recommendation",
+    "A": N_("what was said shows the recommendation largely implemented"),
+    "B": N_("what was said shows partial steps"),
+    "C": N_("what was said shows no step that implements the recommendation"),
+    "D": N_("no information given"),
+    "E": N_("what was said runs contrary to the recommendation"),
 }
 
 
 def delegation_grade(grade: Grade | None) -> str:
     """'B (what was said shows partial steps)'."""
-    return f"{grade.value} ({HEARD[grade.letter]})" if grade else ""
+    return f"{grade.value} ({_(HEARD[grade.letter])})" if grade else ""
 
 
 def person_name(data: MissionData, person_id: str | None, with_title: bool = True) -> str:
@@ -141,7 +143,9 @@ def speaker(data: MissionData, person_id: str | None, context: str = "") -> str:
     kept = [p for p in segments if not _says(context, p)]
     if len(kept) == len(segments):
         return full
-    return ", ".join(kept) if len(kept) > 1 or not kept else f"the {kept[0]}"
+    if len(kept) > 1 or not kept:
+        return ", ".join(kept)
+    return _("the {role}").format(role=kept[0])
 
 
 def person_entry(scope: Scope, person_id: str) -> str:
@@ -163,29 +167,30 @@ def response_head(data: MissionData, response: Response, context: str = "") -> s
     only as far as `context` (the meeting's title and institutions) does not."""
     parts = [response.stance.label]
     if response.limb:
-        parts.append(f"on {limb_label(response.limb)}")
+        parts.append(_("on {limb}").format(limb=limb_label(response.limb)))
     who = speaker(data, response.speaker_id, context)
     if who:
-        parts.append(f"said by {who}")
-    return "; ".join(parts)
+        parts.append(_("said by {person}").format(person=who))
+    return pgettext("list", "; ").join(parts)
 
 
 def response_details(response: Response) -> list[tuple[str, str]]:
     """The labelled lines under a response, in reading order (quote excluded)."""
     lines: list[tuple[str, str]] = []
     if response.implementation is not Implementation.UNKNOWN:
-        lines.append(("Implementation claimed", response.implementation.value))
+        lines.append((_("Implementation claimed"), response.implementation.label))
     if response.commitment:
         commitment = squash(response.commitment)
         if response.deadline:
-            commitment += f" (by {long_date(response.deadline)})"
-        lines.append(("Commitment", commitment))
+            by = _("by {day}").format(day=long_date(response.deadline))
+            commitment += f" ({by})"
+        lines.append((_("Commitment"), commitment))
     elif response.deadline:
-        lines.append(("Deadline", long_date(response.deadline)))
+        lines.append((_("Deadline"), long_date(response.deadline)))
     if response.grade is not None:
-        lines.append(("Delegation's grade", delegation_grade(response.grade)))
+        lines.append((_("Delegation's grade"), delegation_grade(response.grade)))
     if response.text:
-        lines.append(("Delegation's remark", response.text))
+        lines.append((_("Delegation's remark"), response.text))
     return lines
 
 
@@ -199,10 +204,10 @@ def note_line(
     """A note as a bullet: its kind (and limb) in bold, the text, who said it, and where
     when `meeting` is given; each name once ('Head, Department of Internal Security,
     12 Apr 2017', not the Department twice)."""
-    kind = NOTE_KIND_LABELS[note.kind]
+    kind = note_kind_heading(note.kind)
     if note.limb:
-        kind += f" on {limb_label(note.limb)}"
-    runs: list[str | tuple[str, str]] = [("Strong", f"{kind}: ")]
+        kind = _("{kind} on {limb}").format(kind=kind, limb=limb_label(note.limb))
+    runs: list[str | tuple[str, str]] = [("Strong", _("{label}: ").format(label=kind))]
     where = []
     if meeting is None:
         who = speaker(data, note.speaker_id, context)
@@ -217,8 +222,18 @@ def note_line(
             where.append(who)
         said = bool(who) and _says(who, title)
         where.append(short_date(meeting.day) if said else f"{short_date(meeting.day)}, {title}")
-    runs.append(f"{note.text} ({', '.join(where)})" if where else note.text)
+    runs.append(attributed(note.text, ", ".join(where)))
     return runs
+
+
+def attributed(text: str, who: str) -> str:
+    """'They will publish the figures (the Head).': the attribution inside the sentence."""
+    if not who:
+        return text
+    body = text.rstrip()
+    if body.endswith(".") and not body.endswith(".."):
+        return f"{body[:-1]} ({who})."
+    return f"{body} ({who})"
 
 
 def limb_label(label: str) -> str:
@@ -237,8 +252,7 @@ def limb_letters(text: str) -> set[str]:
 
 
 def institution_type(kind: InstitutionType) -> str:
-    special = {InstitutionType.NHRI: "NHRI", InstitutionType.UN: "UN", InstitutionType.NGO: "NGO"}
-    return special.get(kind, kind.value.replace("-", " "))
+    return kind.label
 
 
 def assessment_lines(item: Item) -> list[tuple[str, str]]:
@@ -252,12 +266,20 @@ def assessment_lines(item: Item) -> list[tuple[str, str]]:
     where = ", ".join(p for p in (latest[0].document, long_date(last) if last else "") if p)
     values: dict[str, list[str]] = {}
     for a in latest:
-        value = grade_words(a.grade) if a.grade else f"{a.implementation} implemented"
+        value = grade_words(a.grade) if a.grade else _implemented(a.implementation)
         values.setdefault(value, []).append(a.limbs)
     joined = []
     for value, limbs in values.items():
         named = [lb for lb in limbs if lb]
         if named and len(named) == len(limbs):
-            value += " for " + " and ".join(named)
+            value += " " + _("for {limbs}").format(limbs=_(" and ").join(named))
         joined.append(value)
-    return [(f"Assessment ({where})" if where else "Assessment", "; ".join(joined))]
+    label = _("Assessment ({source})").format(source=where) if where else _("Assessment")
+    return [(label, "; ".join(joined))]
+
+
+def _implemented(level: Implementation | None) -> str:
+    """An outside assessment's implementation level: 'partially implemented'."""
+    if level is None:
+        return ""
+    return pgettext("assessment", "{level} implemented").format(level=level.label)

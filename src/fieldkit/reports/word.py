@@ -19,6 +19,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from fieldkit.domain.text import clean
+from fieldkit.i18n import _
 from fieldkit.reports.docx_styles import ensure_styles
 from fieldkit.reports.layout import column_widths, shared_widths, within_limit
 
@@ -87,7 +88,7 @@ class WordWriter:
 
     def field(self, label: str, value: str, style: str = "Normal") -> None:
         """'Label: value' with the label in the Strong character style."""
-        self.paragraph([("Strong", f"{label}: "), value], style)
+        self.paragraph([("Strong", _("{label}: ").format(label=label)), value], style)
 
     def _p(self, runs: Run | Sequence[Run], style: str) -> str:
         if isinstance(runs, str | tuple):
