@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.actions import ActionParseResult, SkipAction
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -34,6 +34,7 @@ from fieldkit.storage.repository import Store, Tx
 from fieldkit.ui import commands
 from fieldkit.ui.commands import FieldkitCommands
 from fieldkit.ui.errors import guard_handlers, one_line, report, storage_message
+from fieldkit.ui.keys import KeyOrder
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,7 @@ class FieldkitApp(App[None]):
         self._store_lock = threading.RLock()  # the reload thread and our writes take turns
         self._shown = _signature(store)  # the version of the file on screen
         self.set_reactive(FieldkitApp.data, store.data())
+        self.key_order = KeyOrder(self, super().on_event)
         _settle_heap()
 
     # -- screens -------------------------------------------------------------------------
@@ -241,6 +243,13 @@ class FieldkitApp(App[None]):
     def save(self, *records: Record) -> None:
         with self.transaction() as tx:
             tx.put(*records)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys from the terminal are applied one after the other (see `keys`)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.key_order.arrived(event)
+        else:
+            await super().on_event(event)
 
     # -- errors --------------------------------------------------------------------------
 

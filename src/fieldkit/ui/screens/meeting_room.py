@@ -31,8 +31,9 @@ from fieldkit.domain.schedule import (
 from fieldkit.domain.vocab import MeetingStatus
 from fieldkit.storage.errors import StorageError
 from fieldkit.storage.repository import Store
-from fieldkit.ui.drafts import DraftKeeper, describe, drafts_of
+from fieldkit.ui.drafts import DraftKeeper, describe, drafts_of, is_blank
 from fieldkit.ui.errors import storage_message
+from fieldkit.ui.hangup import forget, keep_on_hangup
 from fieldkit.ui.widgets.capture import CaptureForm, NoteCapture, sentence
 from fieldkit.ui.widgets.capture_forms import ActionCapture, ResponseCapture
 from fieldkit.ui.widgets.capture_records import record_from_form
@@ -142,6 +143,7 @@ class MeetingRoom(Screen[None]):
             self.keepers[kind] = DraftKeeper(
                 self.store, self.author, kind, self.set_timer, self._warn
             )
+            self.form(kind).saver = self.save_form
         data = self.data()
         meeting = self.meeting(data)
         if meeting is None:
@@ -157,13 +159,23 @@ class MeetingRoom(Screen[None]):
             data = self.data()
         self.restore_drafts(data)
         self.follower = Follower(self, self.store, self.redraw)
+        keep_on_hangup(self.app, self, self.keep_typing)
         self.form().focus_text()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.redraw)
 
     def on_unmount(self) -> None:
+        forget(self.app, self)
         for keeper in self.keepers.values():
+            keeper.flush()
+
+    def keep_typing(self) -> None:
+        """The terminal is going away: every form as it stands now goes to its draft."""
+        for kind, keeper in self.keepers.items():
+            fields = self.form(kind).fields()
+            if keeper.draft is not None or not is_blank(fields):
+                keeper.changed(self.meeting_id, self.item_id, fields)
             keeper.flush()
 
     # -- reading the mission ---------------------------------------------------------------

@@ -8,11 +8,10 @@ delegate saves.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -43,17 +42,6 @@ def sentence(message: str) -> str:
 
 class NoteText(TextArea):
     """The note's text: Enter saves the note (paragraphs are separate notes)."""
-
-    class Submit(Message):
-        pass
-
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
-            event.stop()
-            event.prevent_default()
-            self.post_message(self.Submit())
-            return
-        await super()._on_key(event)
 
 
 class CaptureForm(Vertical):
@@ -87,12 +75,22 @@ class CaptureForm(Vertical):
         self.error = ""
         self.notice = ""
         self._snapshot: dict[str, Any] = {}
+        #: Saves the form there and then (the room sets it). A save must happen before the
+        #: next key is typed into the box, so it is a call, not a message.
+        self.saver: Callable[[CaptureForm], None] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id=f"{self.KIND}-status", classes="capture-status")
 
     def on_mount(self) -> None:
         self.show_status()
+
+    def action_submit(self) -> None:
+        """Save the form now: the keys typed after Enter belong to the next record."""
+        if self.saver is not None:
+            self.saver(self)
+        else:
+            self.post_message(self.Submitted(self))
 
     # -- context -------------------------------------------------------------------------
 
@@ -241,6 +239,7 @@ class NoteCapture(CaptureForm):
     TITLE = "Note"
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Save note", show=False, priority=True),
         Binding("f2", "cycle_kind", "Note kind", show=False, tooltip="Next kind of note"),
         Binding("f3", "cycle_speaker", "Speaker", show=False, tooltip="Next person present"),
         Binding("f4", "cycle_limb", "Limb", show=False, tooltip="Next limb of the item"),
@@ -280,10 +279,6 @@ class NoteCapture(CaptureForm):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         self.touch()
-
-    def on_note_text_submit(self, event: NoteText.Submit) -> None:
-        event.stop()
-        self.post_message(self.Submitted(self))
 
     def fields(self) -> dict[str, Any]:
         return {"kind": self.kind.value, "text": self.text_area.text, **self.common_fields()}

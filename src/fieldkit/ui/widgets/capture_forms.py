@@ -68,7 +68,7 @@ class InputForm(CaptureForm):
         event.stop()
         names = [f"{self.KIND}-{name}" for name, _, _ in self.FIELDS]
         if event.input.id == names[-1]:
-            self.post_message(self.Submitted(self))
+            self.action_submit()
         else:
             self.screen.focus_next()
 
