@@ -9,10 +9,11 @@ import typer
 from fieldkit import settings
 from fieldkit.cli.common import DbOption, JsonOption, open_store, print_json
 from fieldkit.cli.errors import fail
+from fieldkit.domain.dates import EXAMPLES, context_day, parse_date
 from fieldkit.domain.filters import ItemFilter, select
 from fieldkit.domain.grades import Grade, parse_grade
 from fieldkit.domain.items import Item, normalise_limb_label
-from fieldkit.domain.lookup import by_prefix, find_item
+from fieldkit.domain.lookup import by_prefix, find_item, find_person
 from fieldkit.domain.meetings import Action, Note, Response
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
@@ -21,7 +22,9 @@ from fieldkit.domain.vocab import Confidentiality, Implementation, Mechanism, No
 
 MeetingOption = Annotated[str, typer.Option("--meeting", help="Meeting id or prefix.")]
 LimbOption = Annotated[str, typer.Option("--limb", help="Sub-part of the item, e.g. b.")]
-SpeakerOption = Annotated[str | None, typer.Option("--speaker", help="Person's name or id.")]
+SpeakerOption = Annotated[
+    str | None, typer.Option("--speaker", help="Person: any unique part of the name, or id.")
+]
 ConfidentialFlag = Annotated[
     bool, typer.Option("--confidential", help="Keep out of exports by default.")
 ]
@@ -44,13 +47,7 @@ def _choice(
 
 
 def _speaker(data: MissionData, name: str | None) -> str | None:
-    if not name:
-        return None
-    wanted = name.strip().lower()
-    for person in data.people.values():
-        if person.name.lower() == wanted:
-            return person.id
-    return by_prefix(data.people, name, "person").id
+    return find_person(data.people, name).id if name else None
 
 
 def _text(value: str, what: str) -> str:
@@ -177,7 +174,7 @@ def register(app: typer.Typer) -> None:
         commitment: Annotated[
             str, typer.Option("--commitment", help="What the State committed to.")
         ] = "",
-        deadline: Annotated[str, typer.Option("--deadline", help="By when (YYYY-MM-DD).")] = "",
+        deadline: Annotated[str, typer.Option("--deadline", help=f"By when: {EXAMPLES}.")] = "",
         implementation: Annotated[
             str, typer.Option("--implementation", help="Claimed: not, partially, fully, unknown.")
         ] = "unknown",
@@ -196,12 +193,11 @@ def register(app: typer.Typer) -> None:
                 the_grade = parse_grade(grade)
             except ValueError as exc:
                 fail(f"--grade: {exc}")
-        if deadline:
-            _check_date(deadline, "--deadline")
         store = open_store(db)
         with store.transaction() as tx:
             data = tx.data
             the_meeting = by_prefix(data.meetings, meeting, "meeting")
+            by_when = _date(deadline, "--deadline", the_meeting.day)
             the_item = find_item(data.items, item)
             if limb and the_item.limb(limb) is None:
                 fail(f"--limb {limb!r} is not a sub-part of {the_item.short_ref}")
@@ -214,7 +210,7 @@ def register(app: typer.Typer) -> None:
                 implementation=Implementation(impl_value),
                 grade=the_grade,
                 commitment=clean(commitment).strip(),
-                deadline=deadline,
+                deadline=by_when,
                 quote=clean(quote).strip(),
                 text=clean(text).strip(),
                 confidentiality=Confidentiality.CONFIDENTIAL
@@ -229,7 +225,7 @@ def register(app: typer.Typer) -> None:
     def action_add(
         text: Annotated[str, typer.Argument(help="What the delegation must do.")],
         owner: Annotated[str, typer.Option("--owner", help="Who does it.")] = "",
-        due: Annotated[str, typer.Option("--due", help="By when (YYYY-MM-DD).")] = "",
+        due: Annotated[str, typer.Option("--due", help=f"By when: {EXAMPLES}.")] = "",
         item: Annotated[
             str | None, typer.Option("--item", help="Item id, prefix or reference.")
         ] = None,
@@ -241,17 +237,16 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Add a follow-up action for the delegation."""
         body = _text(text, "the action")
-        if due:
-            _check_date(due, "--due")
         store = open_store(db)
         with store.transaction() as tx:
             data = tx.data
+            the_meeting = by_prefix(data.meetings, meeting, "meeting") if meeting else None
             action = Action(
                 text=body,
                 owner=owner.strip(),
-                due=due,
+                due=_date(due, "--due", the_meeting.day if the_meeting else ""),
                 item_id=find_item(data.items, item).id if item else None,
-                meeting_id=by_prefix(data.meetings, meeting, "meeting").id if meeting else None,
+                meeting_id=the_meeting.id if the_meeting else None,
                 author=settings.author(),
             )
             tx.put(action)
@@ -266,10 +261,9 @@ def _level(confidential: bool) -> Confidentiality:
     return Confidentiality.CONFIDENTIAL if confidential else Confidentiality.INTERNAL
 
 
-def _check_date(value: str, flag: str) -> None:
-    from datetime import date
-
+def _date(value: str, flag: str, day: str) -> str:
+    """A date as people say it, read in the year of the meeting (else of today)."""
     try:
-        date.fromisoformat(value)
-    except ValueError:
-        fail(f"{flag} {value!r} is not a date like 2017-04-30")
+        return parse_date(value, context_day(day))
+    except ValueError as exc:
+        fail(f"{flag}: {exc}")
