@@ -98,3 +98,38 @@ def test_the_note_being_typed_is_kept_when_the_terminal_goes(
         time.sleep(0.1)
     [draft] = Store(demo_path).data().drafts.values()
     assert draft.fields["text"] == "The minister left early"
+
+
+def test_a_full_response_in_ten_keys_typed_as_one_burst(
+    terminal: Terminal, demo_path: Path, tmp_path: Path
+) -> None:
+    """Stance, speaker, quote, grade, commitment and deadline: at most 10 keys beyond the
+    text, all sent at once as a fast typist over SSH would."""
+    open_room(terminal, demo_path, tmp_path / "config")
+    path: list[tuple[str, bool]] = [
+        ("C-r", False),  # a response: the stance row shows
+        ("a", False),  # accepts; the speaker row shows
+        ("o", False),  # the Ombudsman; the cursor is in the quote
+        ("We will set up the unit", True),
+        ("Enter", False),
+        ("B", True),  # the grade is typed text
+        ("Enter", False),
+        ("A special prosecutor unit", True),
+        ("Enter", False),
+        ("30/6", True),
+        ("C-s", False),
+    ]
+    keys = [text for text, literal in path if not literal]
+    assert len(keys) <= 10, keys
+    terminal.burst(*path)
+    deadline = time.monotonic() + 30
+    while not Store(demo_path).data().responses and time.monotonic() < deadline:
+        time.sleep(0.2)
+    data = Store(demo_path).data()
+    [response] = data.responses.values()
+    assert response.stance.value == "accepts"
+    assert data.people[response.speaker_id or ""].name == "The Ombudsman"
+    assert response.quote == "We will set up the unit"
+    assert response.grade is not None and response.grade.value == "B"
+    assert response.commitment == "A special prosecutor unit"
+    assert response.deadline == "2017-06-30"

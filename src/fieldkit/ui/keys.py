@@ -7,7 +7,8 @@ burst were meanwhile handed to the widget that had the focus *before* that actio
 typed-ahead note merged with the one before it, or landed on the screen left behind.
 
 `KeyOrder` holds each key until the one before it has travelled its whole way (the focused
-widget, each parent in turn, then the app's own bindings), and only then hands on the next.
+widget, each parent in turn, then the app's own bindings) and what it set off is done (a
+focus moved, a message answered, a screen opened), and only then hands on the next.
 A key is never dropped: if a widget closes while a key is on its way, the next one goes on.
 """
 
@@ -60,9 +61,6 @@ class KeyOrder:
         self.busy = True
         self._screen = self.app.screen
         await self.dispatch(event)
-        if not event.is_forwarded:
-            self._done()  # the app acted on it at once (a priority key)
-            return
         turn = self._turn
         self.app.set_timer(PATIENCE, lambda: self._expired(turn))
         target: DOMNode | None = self.app.focused or self.app.screen

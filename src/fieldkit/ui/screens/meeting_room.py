@@ -20,12 +20,14 @@ from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from fieldkit import settings
+from fieldkit.domain.dates import context_day
+from fieldkit.domain.directory import Person
 from fieldkit.domain.meetings import Draft, Meeting, Response
 from fieldkit.domain.mission import MissionData
+from fieldkit.domain.people import new_person, speakers_of
 from fieldkit.domain.records import Record
 from fieldkit.domain.schedule import (
     default_meeting,
-    people_present,
     step,
 )
 from fieldkit.domain.vocab import MeetingStatus
@@ -36,7 +38,8 @@ from fieldkit.ui.errors import storage_message
 from fieldkit.ui.hangup import forget, keep_on_hangup
 from fieldkit.ui.widgets.capture import CaptureForm, NoteCapture, sentence
 from fieldkit.ui.widgets.capture_forms import ActionCapture, ResponseCapture
-from fieldkit.ui.widgets.capture_records import record_from_form
+from fieldkit.ui.widgets.capture_records import records_from_form
+from fieldkit.ui.widgets.meeting_form import PersonEditor
 from fieldkit.ui.widgets.meeting_picker import ConfirmDelete, DraftOffer, ItemJump, MeetingPicker
 from fieldkit.ui.widgets.meeting_store import Follower, app_store, trash, writing
 from fieldkit.ui.widgets.meeting_text import agenda_lines, captured_lines, item_text, title_line
@@ -95,6 +98,7 @@ class MeetingRoom(Screen[None]):
     MeetingRoom .field-label { width: 12; padding: 0 1; color: $text-muted; }
     MeetingRoom .field-input { border: none; height: 1; padding: 0 1; width: 1fr; }
     MeetingRoom .field-input:focus { border: none; background: $boost; }
+    MeetingRoom .field-read { width: auto; padding: 0 1; color: $text-muted; }
     MeetingRoom NoteCapture, MeetingRoom ResponseCapture, MeetingRoom ActionCapture {
         height: auto;
     }
@@ -144,6 +148,7 @@ class MeetingRoom(Screen[None]):
                 self.store, self.author, kind, self.set_timer, self._warn
             )
             self.form(kind).saver = self.save_form
+            self.form(kind).add_person = self.add_person
         data = self.data()
         meeting = self.meeting(data)
         if meeting is None:
@@ -223,11 +228,12 @@ class MeetingRoom(Screen[None]):
         self.show_agenda(data, meeting)
         self.show_item(data, meeting)
         self.show_captured(data, meeting)
-        speakers = [(p.id, p.name) for p in people_present(data, meeting)]
         item = data.items.get(self.item_id or "")
         limbs = [limb.label for limb in item.limbs] if item else []
+        speakers = speakers_of(data, meeting)
+        day = context_day(meeting.day, getattr(self.app, "today", None))
         for kind in MODES:
-            self.form(kind).set_context(speakers, limbs)
+            self.form(kind).set_context(speakers, limbs, day)
 
     def show_agenda(self, data: MissionData, meeting: Meeting) -> None:
         agenda = self.query_one("#agenda", OptionList)
@@ -326,12 +332,19 @@ class MeetingRoom(Screen[None]):
     # -- capture -------------------------------------------------------------------------
 
     def action_capture(self, mode: str) -> None:
-        """Show the note, response or follow-up form with the cursor in it."""
+        """Show the note, response or follow-up form with the cursor in it.
+
+        A new response asks at once for the stance, then the speaker, one letter each.
+        """
         if mode not in MODES:
             return
         self.mode = mode
         self.query_one("#capture", ContentSwitcher).current = mode
-        self.form().focus_text()
+        form = self.form()
+        if isinstance(form, ResponseCapture) and not form.editing and is_blank(form.fields()):
+            form.begin()
+        else:
+            form.focus_text()
 
     def action_back(self) -> None:
         """Escape: drop an edit in progress, else go back to the note, else leave the room.
@@ -374,11 +387,11 @@ class MeetingRoom(Screen[None]):
         draft = keeper.draft
         try:
             data = self.data()
-            record = record_from_form(
+            records = records_from_form(
                 form.KIND, fields, data, self.meeting_id, self.item_id, self.author
             )
             with writing(self.app, self.store) as tx:
-                tx.put(record)
+                tx.put(*records)
                 keeper.finish(tx)
         except (StorageError, OSError) as exc:
             keeper.unfinished(draft, self.meeting_id, self.item_id, fields)
@@ -392,6 +405,39 @@ class MeetingRoom(Screen[None]):
             self.action_capture("note")
         self.after_write()
         self.form().show_notice("saved" if form.KIND == "note" else f"{form.TITLE.lower()} saved")
+
+    def add_person(self, answer: Callable[[str | None], None]) -> None:
+        """Someone new speaks: add them (and their institution) and to this meeting."""
+        data = self.data()
+
+        def check(fields: dict[str, str]) -> str:
+            try:
+                self._new_person(self.data(), fields)
+            except ValueError as exc:
+                return sentence(str(exc))
+            return ""
+
+        def added(fields: dict[str, str] | None) -> None:
+            if fields is None:
+                answer(None)
+                return
+            meeting = self.meeting(self.data())
+            person, records = self._new_person(self.data(), fields)
+            if meeting is not None:
+                records.append(meeting.touched(person_ids=(*meeting.person_ids, person.id)))
+            answer(person.id if self._save(*records) else None)
+
+        self.app.push_screen(PersonEditor(data, check), added)
+
+    def _new_person(self, data: MissionData, fields: dict[str, str]) -> tuple[Person, list[Record]]:
+        return new_person(
+            data,
+            fields.get("name", ""),
+            fields.get("title", ""),
+            fields.get("institution", ""),
+            fields.get("type", ""),
+            self.author,
+        )
 
     # -- drafts --------------------------------------------------------------------------
 

@@ -150,3 +150,82 @@ class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
             )
             return
         self.dismiss(result)
+
+
+PERSON_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "Name", "as they introduced themselves"),
+    ("title", "Title", "e.g. Deputy Minister"),
+    ("institution", "Institution", "name (→ completes); a new one joins the directory"),
+    ("type", "Type", "of a new institution: government, parliament, ngo, nhri, …"),
+)
+
+
+class PersonEditor(ModalScreen[dict[str, str] | None]):
+    """A person met in the room: name, title, institution; answers the typed fields."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    DEFAULT_CSS = """
+    PersonEditor { align: center middle; }
+    PersonEditor > Vertical {
+        width: 76; max-width: 100%; height: auto; border: round $accent;
+        background: $surface; padding: 0 1;
+    }
+    PersonEditor .form-row { height: 1; }
+    PersonEditor .form-label { width: 13; color: $text-muted; }
+    PersonEditor .form-input { border: none; height: 1; padding: 0 1; width: 1fr; }
+    PersonEditor .form-input:focus { border: none; background: $boost; }
+    PersonEditor #person-error { color: $error; height: auto; }
+    PersonEditor .hint { color: $text-muted; }
+    """
+
+    def __init__(self, data: MissionData, check: Callable[[dict[str, str]], str]) -> None:
+        """`check(fields)` answers why the person cannot be added, or ''."""
+        super().__init__()
+        self.data = data
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        from fieldkit.domain.vocab import InstitutionType
+
+        suggesters = {
+            "institution": NameListSuggester(i.name for i in self.data.institutions.values()),
+            "type": NameListSuggester(t.value for t in InstitutionType),
+        }
+        with Vertical():
+            yield Label("New person in the room (the speaker)", classes="title")
+            for name, label, placeholder in PERSON_FIELDS:
+                with Horizontal(classes="form-row"):
+                    yield Label(label, classes="form-label")
+                    yield Input(
+                        placeholder=placeholder,
+                        id=f"person-{name}",
+                        classes="form-input",
+                        suggester=suggesters.get(name),
+                        select_on_focus=False,
+                    )
+            yield Label("", id="person-error")
+            yield Label("Enter: next field · ctrl+s or Enter on Type: add · Esc", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#person-name", Input).focus()
+
+    def values(self) -> dict[str, str]:
+        return {n: self.query_one(f"#person-{n}", Input).value for n, _, _ in PERSON_FIELDS}
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == f"person-{PERSON_FIELDS[-1][0]}":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def action_save(self) -> None:
+        problem = self.check(self.values())
+        if problem:
+            self.query_one("#person-error", Label).update(problem)
+            return
+        self.dismiss(self.values())
