@@ -94,7 +94,7 @@ class CaptureForm(Vertical):
         self._back_to: Widget | None = None
         #: Saves the form there and then (the room sets it). A save must happen before the
         #: next key is typed into the box, so it is a call, not a message.
-        self.saver: Callable[[CaptureForm], None] | None = None
+        self.saver: Callable[[CaptureForm], object] | None = None
         #: Asks for a new person (the room sets it); answers the new speaker's id or None.
         self.add_person: Callable[[Callable[[str | None], None]], None] | None = None
 

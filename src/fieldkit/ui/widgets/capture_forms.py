@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -35,6 +36,16 @@ IMPLEMENTATION_LETTERS = {"not": "n", "partially": "p", "fully": "f", "unknown":
 DATE_FIELDS = frozenset({"deadline", "due"})
 
 
+class FieldInput(Input):
+    """A one-line field; `?` in an empty field shows the keys, after text it is text."""
+
+    async def on_key(self, event: events.Key) -> None:
+        if event.key == "question_mark" and not self.value.strip():
+            event.prevent_default()
+            event.stop()
+            await self.run_action("app.help")
+
+
 class FieldRow(Horizontal):
     """A label, a one-line input, and (for dates) the date as read."""
 
@@ -46,7 +57,7 @@ class FieldRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(self.label, classes="field-label")
-        yield Input(
+        yield FieldInput(
             id=self.field_id,
             placeholder=self.placeholder,
             classes="field-input",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -49,8 +50,8 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
     ("title", "Title", "e.g. Ministry of Justice"),
     ("when", "When", "YYYY-MM-DD HH:MM"),
     ("place", "Place", "address or room"),
-    ("institutions", "Institutions", "names, comma-separated (→ completes)"),
-    ("people", "People", "officials present, comma-separated"),
+    ("institutions", "Institutions", "names, comma-separated (→ completes); new: KIBHR (ngo)"),
+    ("people", "People", "officials present; new: Marat Azimov (Deputy Minister)"),
     ("delegates", "Delegates", "delegation members present"),
     ("agenda", "Agenda", "references in order, e.g. CCPR-24, 95.42"),
     ("summary", "Summary", "in a sentence, how it went (for the debrief)"),
@@ -95,7 +96,14 @@ class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
         self.save_with = save
         self.form = MeetingForm.of(data, meeting)
 
+    def start_today(self) -> None:
+        """A new meeting starts on the app's today (tests and rehearsals fix the day)."""
+        today = getattr(self.app, "today", None)
+        if self.meeting is None and isinstance(today, date):
+            self.form = MeetingForm.of(self.data, None, today)
+
     def compose(self) -> ComposeResult:
+        self.start_today()
         data = self.data
         delegation = data.mission.delegation if data.mission else ()
         delegates = {d for m in data.meetings.values() for d in m.delegates} | set(delegation)
@@ -117,7 +125,7 @@ class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
                         id=f"meeting-{name}",
                         classes="form-input",
                         suggester=suggesters.get(name),
-                        select_on_focus=False,
+                        select_on_focus=name == "when",  # typing replaces the day offered
                     )
             yield Label("", id="form-error")
             yield Label(

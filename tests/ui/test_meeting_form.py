@@ -1,0 +1,48 @@
+"""The new-meeting form: starts on the app's today, typing replaces the day, and a new
+institution's type and a new person's title are set in brackets."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import Input
+
+from fieldkit.domain.vocab import InstitutionType
+from fieldkit.storage.repository import Store
+from fieldkit.ui.app import FieldkitApp
+from fieldkit.ui.widgets.meeting_form import MeetingEditor
+
+
+def test_a_new_meeting_on_today_with_types_and_titles(app: FieldkitApp, demo_path: Path) -> None:
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("m")
+            await pilot.pause()
+            await pilot.press("n")
+            await pilot.pause()
+            editor = app.screen
+            assert isinstance(editor, MeetingEditor)
+            when = editor.query_one("#meeting-when", Input)
+            assert when.value == "2017-04-12 09:00"  # the app's today, not the mission's first
+            await pilot.press(*"Bar Association", "enter")
+            await pilot.press(*"2017-04-13 15:00", "enter")
+            assert when.value == "2017-04-13 15:00"  # replaced, not appended
+            await pilot.press("enter", *"Union of Lawyers (ngo)", "enter")
+            await pilot.press(*"Aigul Sadykova (Chair)", "enter", "enter", "enter", "enter")
+            await pilot.pause()
+            assert not isinstance(app.screen, MeetingEditor)
+
+        data = Store(demo_path).data()
+        [meeting] = [m for m in data.meetings.values() if m.title == "Bar Association"]
+        assert meeting.starts_at == "2017-04-13T15:00"
+        [union] = [data.institutions[i] for i in meeting.institution_ids]
+        assert (union.name, union.type) == ("Union of Lawyers", InstitutionType.NGO)
+        [chair] = [data.people[p] for p in meeting.person_ids]
+        assert (chair.name, chair.title, chair.institution_id) == (
+            "Aigul Sadykova",
+            "Chair",
+            union.id,
+        )
+
+    asyncio.run(scenario())

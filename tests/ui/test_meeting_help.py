@@ -1,0 +1,78 @@
+"""Help in the meeting room: `?` in an empty box and F1 anywhere show the keys; a `?` typed
+after text is text. Escape goes back one step at a time and says where it leads."""
+
+from __future__ import annotations
+
+import asyncio
+
+from fieldkit.ui.app import FieldkitApp
+from fieldkit.ui.screens.help import HelpScreen
+from fieldkit.ui.screens.meeting_room import MeetingRoom
+from fieldkit.ui.widgets.capture import NoteCapture
+from fieldkit.ui.widgets.capture_forms import ResponseCapture
+
+
+async def _room(app: FieldkitApp, pilot: object) -> MeetingRoom:
+    await pilot.press("m")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, MeetingRoom)
+    return app.screen
+
+
+def test_question_mark_in_an_empty_box_shows_the_keys_and_is_text_after_words(
+    app: FieldkitApp,
+) -> None:
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            room = await _room(app, pilot)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            keys = " ".join(f"{key} {said}" for key, said in app.screen.rows)
+            for said in (
+                "Choose the kind of note",
+                "Choose who spoke",
+                "Put back the last deletion",
+                "e edits, d deletes",
+                "f1",
+            ):
+                assert said.casefold() in keys.casefold(), said
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is room
+            await pilot.press(*"Why", "question_mark")
+            assert room.query_one(NoteCapture).text_area.text == "Why?"
+            await pilot.press("ctrl+r", "escape", "escape", "question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert room.query_one(ResponseCapture).input("quote").value == ""
+
+    asyncio.run(scenario())
+
+
+def test_escape_from_the_notes_list_goes_back_to_the_note_not_out(app: FieldkitApp) -> None:
+    said: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, **kw: (said.append(str(message)), notify(message, **kw))[1]  # type: ignore[method-assign]
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            room = await _room(app, pilot)
+            await pilot.press(*"First", "enter")
+            await pilot.press("shift+tab")
+            await pilot.pause()
+            assert app.focused is room.query_one("#captured")
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is room
+            assert app.focused is room.query_one(NoteCapture).text_area
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is not room
+            assert any("Left the meeting room" in message for message in said)
+
+    asyncio.run(scenario())
