@@ -133,12 +133,9 @@ class MeetingRoom(Screen[None]):
         meeting = self.meeting(data)
         if meeting is None:
             return
-        item_id = self.item_id
+        item_id = self.item_id  # off the agenda, it joins it with the first record saved
         if item_id is None and meeting.agenda:
             item_id = step(meeting.agenda, None, 1)
-        elif item_id is not None and item_id in data.items and item_id not in meeting.agenda:
-            self.add_to_agenda(item_id)  # as ctrl+g does
-            data = self.data()
         item_id = self.capture.restore_drafts(data, self.mode) or item_id
         self.set_reactive(MeetingRoom.item_id, item_id)
         self.show(data)

@@ -138,9 +138,14 @@ class CaptureArea(ContentSwitcher):
         keeper = self.keepers[form.KIND]
         draft = keeper.draft
         try:
+            data = room.data()
             records = records_from_form(
-                form.KIND, fields, room.data(), room.meeting_id, room.item_id, room.author
+                form.KIND, fields, data, room.meeting_id, room.item_id, room.author
             )
+            meeting = room.meeting(data)
+            if meeting is not None and room.item_id and room.item_id not in meeting.agenda:
+                # discussed off the agenda: it joins it, so the debrief shows it in order
+                records.append(meeting.touched(agenda=(*meeting.agenda, room.item_id)))
 
             def put(tx: Tx) -> None:
                 tx.put(*records)
