@@ -23,6 +23,7 @@ from textual.app import App
 from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.screen import Screen
+from textual.widgets import Input, TextArea
 
 #: Seconds after which a key still on its way no longer holds the next ones back (a widget
 #: that never answers must not freeze the keyboard).
@@ -64,6 +65,10 @@ class KeyOrder:
         turn = self._turn
         self.app.set_timer(PATIENCE, lambda: self._expired(turn))
         target: DOMNode | None = self.app.focused or self.app.screen
+        if event.is_printable and isinstance(target, (Input, TextArea)):
+            # a character typed into a text box stays there: once the box has it, go on
+            self._follow(turn, (target,), 0, 1)
+            return
         self._follow(turn, _path_to_app(target), 0, PASSES)
 
     def _follow(self, turn: int, path: tuple[MessagePump, ...], at: int, passes: int) -> None:
