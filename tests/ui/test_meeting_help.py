@@ -76,3 +76,34 @@ def test_escape_from_the_notes_list_goes_back_to_the_note_not_out(app: FieldkitA
             assert any("Left the meeting room" in message for message in said)
 
     asyncio.run(scenario())
+
+
+def test_a_draft_saved_while_typing_redraws_nothing_but_the_next_item_does(
+    app: FieldkitApp,
+) -> None:
+    """The room's state is `item_id` and `mode`; the agenda is drawn again only when what it
+    shows changes, not at every draft autosave."""
+    from fieldkit.ui import drafts
+    from fieldkit.ui.widgets.room_panes import AgendaList
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            room = await _room(app, pilot)
+            agenda = room.query_one(AgendaList)
+            drawn: list[str | None] = []
+            show = agenda.show
+            agenda.show = lambda lines, item_id: (drawn.append(item_id), show(lines, item_id))[1]  # type: ignore[method-assign]
+            await pilot.press(*"The deputy said")
+            await pilot.pause(drafts.DELAY + 0.4)
+            assert app.store.data().drafts, "the draft was saved"
+            assert drawn == []
+            first = room.item_id
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            assert room.item_id != first
+            assert agenda.highlighted == 1
+            await pilot.press("enter")  # the note on the second item: the agenda says "noted"
+            await pilot.pause()
+            assert drawn == [room.item_id]
+
+    asyncio.run(scenario())
