@@ -54,3 +54,17 @@ def test_a_date_that_is_none_is_refused_in_one_line(demo_path: Path) -> None:
     assert done.exit_code == 2
     assert "'soon' is not a date" in done.output
     assert len(done.output.strip().splitlines()) == 1
+
+
+def test_a_delegate_can_be_the_speaker_and_becomes_a_person_once(demo_path: Path) -> None:
+    meeting = _meeting_id(demo_path)
+    for text in ("We raised para 24", "We raised para 18"):
+        done = cli(
+            "note", "add", text, "--db", demo_path, "--meeting", meeting[:6], "--item",
+            "CCPR-24", "--kind", "statement", "--speaker", "kote",
+        )  # fmt: skip
+        assert done.exit_code == 0, done.output
+    data = Store(demo_path).data()
+    [kote] = [p for p in data.people.values() if p.name == "Kote Vardzelashvili"]
+    assert data.institutions[kote.institution_id or ""].name == "Delegation"
+    assert {n.speaker_id for n in data.notes.values()} == {kote.id}

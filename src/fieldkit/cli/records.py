@@ -13,12 +13,14 @@ from fieldkit.domain.dates import EXAMPLES, context_day, parse_date
 from fieldkit.domain.filters import ItemFilter, select
 from fieldkit.domain.grades import Grade, parse_grade
 from fieldkit.domain.items import Item, normalise_limb_label
-from fieldkit.domain.lookup import by_prefix, find_item, find_person
+from fieldkit.domain.lookup import by_prefix, find_item
 from fieldkit.domain.meetings import Action, Note, Response
 from fieldkit.domain.mission import MissionData
+from fieldkit.domain.people import speaker_named
 from fieldkit.domain.records import Record
 from fieldkit.domain.text import clean, shorten
 from fieldkit.domain.vocab import Confidentiality, Implementation, Mechanism, NoteKind, Stance
+from fieldkit.storage.repository import Tx
 
 MeetingOption = Annotated[str, typer.Option("--meeting", help="Meeting id or prefix.")]
 LimbOption = Annotated[str, typer.Option("--limb", help="Sub-part of the item, e.g. b.")]
@@ -46,8 +48,14 @@ def _choice(
     return wanted
 
 
-def _speaker(data: MissionData, name: str | None) -> str | None:
-    return find_person(data.people, name).id if name else None
+def _speaker(tx: Tx, name: str | None) -> str | None:
+    """The speaker's id: a person by any unique part of the name, or a delegate of the
+    mission (who becomes a person of the delegation on first use)."""
+    if not name:
+        return None
+    person, added = speaker_named(tx.data, name, settings.author())
+    tx.put(*added)
+    return person.id
 
 
 def _text(value: str, what: str) -> str:
@@ -143,7 +151,7 @@ def register(app: typer.Typer) -> None:
                 item_id=the_item.id if the_item else None,
                 limb=normalise_limb_label(limb),
                 kind=NoteKind(kind_value),
-                speaker_id=_speaker(data, speaker),
+                speaker_id=_speaker(tx, speaker),
                 text=body,
                 confidentiality=Confidentiality.CONFIDENTIAL
                 if confidential
@@ -205,7 +213,7 @@ def register(app: typer.Typer) -> None:
                 meeting_id=the_meeting.id,
                 item_id=the_item.id,
                 limb=normalise_limb_label(limb),
-                speaker_id=_speaker(data, speaker),
+                speaker_id=_speaker(tx, speaker),
                 stance=Stance(stance_value),
                 implementation=Implementation(impl_value),
                 grade=the_grade,

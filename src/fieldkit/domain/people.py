@@ -11,6 +11,7 @@ always names a person.
 from __future__ import annotations
 
 from fieldkit.domain.directory import Institution, Person
+from fieldkit.domain.lookup import NotFound, find_person
 from fieldkit.domain.meetings import Meeting
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
@@ -91,3 +92,17 @@ def new_person(
         author=author,
     )
     return person, [*added, person]
+
+
+def speaker_named(data: MissionData, name: str, author: str) -> tuple[Person, list[Record]]:
+    """A speaker as named on the command line: a person by any unique part of their name,
+    else a delegate of the mission by any unique part (a person from then on)."""
+    try:
+        return find_person(data.people, name), []
+    except NotFound as missing:
+        wanted = " ".join(name.split()).casefold()
+        delegation = data.mission.delegation if data.mission else ()
+        found = [d for d in delegation if wanted in d.casefold()]
+        if len(found) != 1:
+            raise missing from None
+        return delegate_person(data, found[0], author)
