@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -21,6 +20,7 @@ from fieldkit.domain.grades import parse_grade
 from fieldkit.domain.vocab import Implementation, Stance
 from fieldkit.ui.widgets.capture import NOBODY, CaptureForm, sentence
 from fieldkit.ui.widgets.choices import Choice, lettered
+from fieldkit.ui.widgets.text_input import FieldInput
 
 STANCE_LETTERS = {
     "accepts": "a",
@@ -34,16 +34,6 @@ IMPLEMENTATION_LETTERS = {"not": "n", "partially": "p", "fully": "f", "unknown":
 
 #: The fields that hold a date: shown back in full as they are typed.
 DATE_FIELDS = frozenset({"deadline", "due"})
-
-
-class FieldInput(Input):
-    """A one-line field; `?` in an empty field shows the keys, after text it is text."""
-
-    async def on_key(self, event: events.Key) -> None:
-        if event.key == "question_mark" and not self.value.strip():
-            event.prevent_default()
-            event.stop()
-            await self.run_action("app.help")
 
 
 class FieldRow(Horizontal):

@@ -24,6 +24,7 @@ from fieldkit.domain.meetings import Meeting
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
 from fieldkit.domain.schedule import MeetingForm
+from fieldkit.ui.widgets.text_input import FieldInput
 
 
 class NameListSuggester(Suggester):
@@ -119,7 +120,7 @@ class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
             for name, label, placeholder in FIELDS:
                 with Horizontal(classes="form-row"):
                     yield Label(label, classes="form-label")
-                    yield Input(
+                    yield FieldInput(
                         getattr(self.form, name),
                         placeholder=placeholder,
                         id=f"meeting-{name}",
@@ -208,7 +209,7 @@ class PersonEditor(ModalScreen[dict[str, str] | None]):
             for name, label, placeholder in PERSON_FIELDS:
                 with Horizontal(classes="form-row"):
                     yield Label(label, classes="form-label")
-                    yield Input(
+                    yield FieldInput(
                         placeholder=placeholder,
                         id=f"person-{name}",
                         classes="form-input",
