@@ -79,6 +79,17 @@ class MeetingRoom(Screen[None]):
         Binding("f9", "mark_held", "Held", show=False, tooltip="Mark this meeting held"),
         Binding("escape", "back", "Back", show=False, tooltip="Back to the note, then out"),
         Binding("f1", "app.help", "Keys", tooltip="The keys of this screen"),
+        # the app's letter keys act here only off the text: kept out of the footer
+        *(
+            Binding(key, action, description, show=False)
+            for key, action, description in (
+                ("slash", "app.find", "Find"),
+                ("question_mark", "app.help", "Keys"),
+                ("m", "app.goto('meetings')", "Meetings"),
+                ("e", "app.exports", "Export"),
+                ("q", "app.quit", "Quit"),
+            )
+        ),
     ]
 
     DEFAULT_CSS = """
