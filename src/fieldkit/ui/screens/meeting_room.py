@@ -46,6 +46,39 @@ from fieldkit.ui.widgets.room_panes import AgendaList, ItemPane
 WHAT = {"note": "this note", "response": "this response", "action": "this follow-up"}
 
 
+ROOM_BINDINGS: list[BindingType] = [
+    Binding("ctrl+n", "step(1)", "Next", tooltip="Next agenda item"),
+    Binding("ctrl+b", "step(-1)", "Prev", tooltip="Previous agenda item"),
+    Binding("ctrl+g", "jump", "Go to", tooltip="Go to any item by its reference"),
+    Binding("ctrl+t", "capture('note')", "Note", show=False, tooltip="Take a note on the item"),
+    Binding(
+        "ctrl+r",
+        "capture('response')",
+        "Response",
+        tooltip="Record the State's response on the current item",
+    ),
+    Binding("ctrl+o", "capture('action')", "Follow-up", tooltip="Add a follow-up action"),
+    Binding("ctrl+s", "save", "Save", show=False, tooltip="Save the form being typed"),
+    Binding("pageup", "scroll_item(-1)", "Scroll item up", show=False, priority=True),
+    Binding("pagedown", "scroll_item(1)", "Scroll item down", show=False, priority=True),
+    Binding("f8", "undo", "Undo delete", show=False, tooltip="Put back the last deletion"),
+    Binding("f9", "mark_held", "Held", show=False, tooltip="Mark this meeting held"),
+    Binding("escape", "back", "Back", show=False, tooltip="Back to the note, then out"),
+    Binding("f1", "app.help", "Keys", tooltip="The keys of this screen"),
+    # the app's letter keys act here only off the text: kept out of the footer
+    *(
+        Binding(key, action, description, show=False)
+        for key, action, description in (
+            ("slash", "app.find", "Find"),
+            ("question_mark", "app.help", "Keys"),
+            ("m", "app.goto('meetings')", "Meetings"),
+            ("e", "app.exports", "Export"),
+            ("q", "app.quit", "Quit"),
+        )
+    ),
+]
+
+
 class MeetingRoom(Screen[None]):
     """Capture notes, responses and follow-ups against one meeting's agenda."""
 
@@ -60,37 +93,7 @@ class MeetingRoom(Screen[None]):
         ("- +", "In the speaker row: nobody; a new person (name, title, institution)"),
     )
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "step(1)", "Next", tooltip="Next agenda item"),
-        Binding("ctrl+b", "step(-1)", "Prev", tooltip="Previous agenda item"),
-        Binding("ctrl+g", "jump", "Go to", tooltip="Go to any item by its reference"),
-        Binding("ctrl+t", "capture('note')", "Note", show=False, tooltip="Take a note on the item"),
-        Binding(
-            "ctrl+r",
-            "capture('response')",
-            "Response",
-            tooltip="Record the State's response on the current item",
-        ),
-        Binding("ctrl+o", "capture('action')", "Follow-up", tooltip="Add a follow-up action"),
-        Binding("ctrl+s", "save", "Save", show=False, tooltip="Save the form being typed"),
-        Binding("pageup", "scroll_item(-1)", "Scroll item up", show=False, priority=True),
-        Binding("pagedown", "scroll_item(1)", "Scroll item down", show=False, priority=True),
-        Binding("f8", "undo", "Undo delete", show=False, tooltip="Put back the last deletion"),
-        Binding("f9", "mark_held", "Held", show=False, tooltip="Mark this meeting held"),
-        Binding("escape", "back", "Back", show=False, tooltip="Back to the note, then out"),
-        Binding("f1", "app.help", "Keys", tooltip="The keys of this screen"),
-        # the app's letter keys act here only off the text: kept out of the footer
-        *(
-            Binding(key, action, description, show=False)
-            for key, action, description in (
-                ("slash", "app.find", "Find"),
-                ("question_mark", "app.help", "Keys"),
-                ("m", "app.goto('meetings')", "Meetings"),
-                ("e", "app.exports", "Export"),
-                ("q", "app.quit", "Quit"),
-            )
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = ROOM_BINDINGS
 
     DEFAULT_CSS = """
     MeetingRoom { layout: vertical; }
