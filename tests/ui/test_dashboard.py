@@ -60,7 +60,7 @@ def test_stance_recorded_in_the_app_shows_in_words(app: FieldkitApp, demo_store:
             data = app.data
             item = data.priorities[2]
             meeting = data.meetings_in_order[0]
-            app.save(
+            await app.save(
                 Response(meeting_id=meeting.id, item_id=item.id, stance=Stance.PARTIALLY_ACCEPTS)
             )
             await pilot.pause()

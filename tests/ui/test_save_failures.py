@@ -19,7 +19,7 @@ from textual.widgets import Input
 from fieldkit.storage import mission_file
 from fieldkit.storage.errors import CorruptFile
 from fieldkit.storage.repository import Store
-from fieldkit.ui import app as app_module
+from fieldkit.ui import live as live_module
 from fieldkit.ui.app import FieldkitApp
 from fieldkit.ui.screens.items import ItemsScreen
 from fieldkit.ui.screens.meeting_room import MeetingRoom
@@ -122,7 +122,7 @@ def test_a_file_that_cannot_even_be_looked_at_does_not_stop_the_app(
         async with app.run_test(size=(80, 24)) as pilot:
             await enter_room(pilot, app)
             await type_text(pilot, "Still here")
-            monkeypatch.setattr(app_module, "signature", unreadable)
+            monkeypatch.setattr(live_module, "signature", unreadable)
             await pilot.pause(1.2)  # a few rounds of the live-reload timer
             assert app.is_running and app.return_code is None
             assert isinstance(app.screen, MeetingRoom)

@@ -6,7 +6,7 @@ import pytest
 
 from fieldkit.domain.meetings import Response
 from fieldkit.domain.vocab import Stance
-from fieldkit.ui.widgets.words import short_stance, stance_words
+from fieldkit.domain.words import short_stance, stance_words
 
 
 @pytest.mark.parametrize("stance", list(Stance))

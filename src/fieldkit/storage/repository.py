@@ -152,6 +152,8 @@ class Tx:
         self._keys: dict[str, dict[str, str]] = {}
         self._free: dict[str, int] = {}
         self.changed = False
+        #: What this transaction put or deleted: record ids by table.
+        self.touched: dict[str, set[str]] = {}
 
     @property
     def data(self) -> MissionData:
@@ -195,6 +197,7 @@ class Tx:
             if key is None:
                 key = keys[record.id] = self._new_key(name)
             table[key] = record.to_dict()
+            self.touched.setdefault(name, set()).add(record.id)
             count += 1
         self.changed = self.changed or count > 0
         return count
@@ -210,6 +213,7 @@ class Tx:
         if key is None:
             return False
         del self._table(cls.TABLE)[key]
+        self.touched.setdefault(cls.TABLE, set()).add(record_id)
         self.changed = True
         return True
 

@@ -6,16 +6,17 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import DataTable, Footer, Static
 
 from fieldkit.domain.meetings import Meeting
 from fieldkit.domain.mission import MissionData
+from fieldkit.domain.priorities import move_priority
 from fieldkit.domain.text import shorten, squash
+from fieldkit.domain.words import grade_text, latest_grade, stance_words
+from fieldkit.ui import commands
 from fieldkit.ui.errors import guarded
-from fieldkit.ui.priorities import move_priority
-from fieldkit.ui.screens.base import PRIORITY_ORDER_BINDINGS, FieldkitScreen
-from fieldkit.ui.widgets.words import grade_text, latest_grade, stance_words
+from fieldkit.ui.screens.base import FieldkitScreen
 
 
 def date_range(start: str, end: str) -> str:
@@ -44,12 +45,8 @@ MAX_TODAY = 4  # meetings listed for today before "and N more"
 
 class DashboardScreen(FieldkitScreen):
     HELP_TITLE = "dashboard"
-    HELP_EXTRA = (("⏎", "Open the priority under the cursor in the items browser"),)
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_item", "Open item", show=False),
-        Binding("i", "app.goto('items')", "Items", tooltip="Browse and filter every item"),
-        *PRIORITY_ORDER_BINDINGS,
-    ]
+    SCOPES = ("dashboard",)
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
 
     def compose(self) -> ComposeResult:
         yield Static(id="dash-mission")
@@ -167,13 +164,10 @@ class DashboardScreen(FieldkitScreen):
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return row_key.value if row_key.value in self.data.items else None
 
-    @guarded
-    def action_move(self, step: int) -> None:
+    async def action_move(self, step: int) -> None:
         item_id = self._cursor_item()
-        if item_id is None:
-            return
-        with self.fk.transaction() as tx:
-            tx.put(*move_priority(tx.data, item_id, step))
+        if item_id is not None:
+            await self.fk.write(lambda tx: tx.put(*move_priority(tx.data, item_id, step)))
 
     def action_open_item(self) -> None:
         table: DataTable[str | Text] = self.query_one("#dash-priorities", DataTable)
@@ -185,6 +179,7 @@ class DashboardScreen(FieldkitScreen):
         if callable(select) and row_key.value:
             select(row_key.value)
 
+    @guarded
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open_item()

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from fieldkit import settings
 from fieldkit.domain.filters import themes_of
 from fieldkit.domain.mission import MissionData
+from fieldkit.ui import commands
 from fieldkit.ui.errors import report
 
 KINDS = {
@@ -56,10 +57,8 @@ def _confidential_label(on: bool) -> str:
 
 
 class ExportScreen(ModalScreen[Path | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "write", "Write", tooltip="Write the document now"),
-    ]
+    SCOPES = ("export",)
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
 
     def __init__(self, kind: str, data: MissionData, theme: str = "") -> None:
         super().__init__()
@@ -136,7 +135,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.notify("Writing…", timeout=2)
         self._write(path, confidential)
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, exit_on_error=False)
     def _write(self, out: Path, confidential: bool) -> None:
         try:
             path = run_export(self.kind, self.data, out, self.theme, confidential)
@@ -158,7 +157,8 @@ class ExportScreen(ModalScreen[Path | None]):
 class ExportMenu(ModalScreen[None]):
     """`e`: the documents fieldkit writes, one Enter away from their form."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    SCOPES = ("export-menu",)
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
 
     def __init__(self, data: MissionData, theme: str = "") -> None:
         super().__init__()

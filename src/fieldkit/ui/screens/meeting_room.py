@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
@@ -32,6 +32,8 @@ from fieldkit.domain.schedule import default_meeting, step
 from fieldkit.domain.vocab import MeetingStatus
 from fieldkit.storage.errors import StorageError
 from fieldkit.storage.repository import Store, Tx
+from fieldkit.ui import commands
+from fieldkit.ui.changes import Change
 from fieldkit.ui.drafts import describe, drafts_of
 from fieldkit.ui.errors import storage_message
 from fieldkit.ui.hangup import forget, keep_on_hangup
@@ -39,61 +41,23 @@ from fieldkit.ui.widgets.capture import CaptureForm
 from fieldkit.ui.widgets.capture_area import MODES, CaptureArea
 from fieldkit.ui.widgets.captured import CapturedPane
 from fieldkit.ui.widgets.meeting_picker import DraftOffer, ItemJump, MeetingPicker
-from fieldkit.ui.widgets.meeting_store import Follower, app_store, trash, writing
+from fieldkit.ui.widgets.meeting_store import Follower, app_store, writing
 from fieldkit.ui.widgets.meeting_text import agenda_lines, title_line
 from fieldkit.ui.widgets.room_panes import AgendaList, ItemPane
 
+#: The tables whose records the room shows.
+SHOWN = ("meetings", "items", "notes", "responses", "actions", "people", "institutions")
+
 WHAT = {"note": "this note", "response": "this response", "action": "this follow-up"}
-
-
-ROOM_BINDINGS: list[BindingType] = [
-    Binding("ctrl+n", "step(1)", "Next", tooltip="Next agenda item"),
-    Binding("ctrl+b", "step(-1)", "Prev", tooltip="Previous agenda item"),
-    Binding("ctrl+g", "jump", "Go to", tooltip="Go to any item by its reference"),
-    Binding("ctrl+t", "capture('note')", "Note", show=False, tooltip="Take a note on the item"),
-    Binding(
-        "ctrl+r",
-        "capture('response')",
-        "Response",
-        tooltip="Record the State's response on the current item",
-    ),
-    Binding("ctrl+o", "capture('action')", "Follow-up", tooltip="Add a follow-up action"),
-    Binding("ctrl+s", "save", "Save", show=False, tooltip="Save the form being typed"),
-    Binding("pageup", "scroll_item(-1)", "Scroll item up", show=False, priority=True),
-    Binding("pagedown", "scroll_item(1)", "Scroll item down", show=False, priority=True),
-    Binding("f8", "undo", "Undo delete", show=False, tooltip="Put back the last deletion"),
-    Binding("f9", "mark_held", "Held", show=False, tooltip="Mark this meeting held"),
-    Binding("escape", "back", "Back", show=False, tooltip="Back to the note, then out"),
-    Binding("f1", "app.help", "Keys", tooltip="The keys of this screen"),
-    # the app's letter keys act here only off the text: kept out of the footer
-    *(
-        Binding(key, action, description, show=False)
-        for key, action, description in (
-            ("slash", "app.find", "Find"),
-            ("question_mark", "app.help", "Keys"),
-            ("m", "app.goto('meetings')", "Meetings"),
-            ("e", "app.exports", "Export"),
-            ("q", "app.quit", "Quit"),
-        )
-    ),
-]
 
 
 class MeetingRoom(Screen[None]):
     """Capture notes, responses and follow-ups against one meeting's agenda."""
 
     HELP_TITLE = "meeting room"
-    HELP_EXTRA = (
-        ("shift+tab", "The notes list of the item: e edits, d deletes (asks), u undoes"),
-        (
-            "a p u r d n",
-            "In the stance row: accepts, partially accepts, under consideration, "
-            "rejects, disputes facts, no answer",
-        ),
-        ("- +", "In the speaker row: nobody; a new person (name, title, institution)"),
-    )
 
-    BINDINGS: ClassVar[list[BindingType]] = ROOM_BINDINGS
+    SCOPES = ("meeting-room", "captured", "note-form", "response-form")
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings("meeting-room")
 
     DEFAULT_CSS = """
     MeetingRoom { layout: vertical; }
@@ -204,7 +168,13 @@ class MeetingRoom(Screen[None]):
             self.follower.resumed()
 
     def redraw(self) -> None:
-        """Show the mission as it now is (another delegate or a script may have changed it)."""
+        """Show the mission as it now is (another delegate or a script may have changed it).
+
+        A change of drafts only (the typing being kept) shows nothing new: nothing is drawn.
+        """
+        change = getattr(self.app, "change", None)
+        if isinstance(change, Change) and not change.touches(*SHOWN):
+            return
         try:
             self.show(self.data())
         except (StorageError, OSError) as exc:
@@ -319,6 +289,16 @@ class MeetingRoom(Screen[None]):
     def action_save(self) -> None:
         self.capture.save_form(self.form())
 
+    def action_submit(self) -> None:
+        """'Save note' from the palette: as Enter in the note."""
+        self.action_save()
+
+    def action_ask(self, name: str) -> None:
+        """A choice from the palette: on the form that has it, as its F-key would."""
+        if name not in self.form().CHOICES and name in self.form("response").CHOICES:
+            self.mode = "response"
+        self.form().action_ask(name)
+
     def action_back(self) -> None:
         """Escape, one step at a time: drop an edit, back to the note form, back to the
         note's text; only from there out of the room, saying where it leads."""
@@ -347,9 +327,6 @@ class MeetingRoom(Screen[None]):
         selected = self.query_one(CapturedPane).selected()
         if selected:
             self.capture.delete(self.data(), *selected)
-
-    def action_undo(self) -> None:
-        _undo(self.app)
 
     def action_mark_held(self) -> None:
         meeting = self.meeting(self.data())
@@ -428,62 +405,7 @@ def app_now(app: App[Any]) -> datetime:
     return datetime.combine(today, now.time()) if today is not None else now
 
 
-def _capture(mode: str) -> Callable[[App[Any]], None]:
-    def run(app: App[Any]) -> None:
-        open_capture(app, app_store(app), mode, app_now(app), current_item(app))
-
-    return run
-
-
 def current_item(app: App[Any]) -> str | None:
     """The item under the cursor on the screen in front (the items browser), if any."""
     item_id = getattr(app.screen, "current_item_id", None)
     return item_id if isinstance(item_id, str) else None
-
-
-def _in_room(action: str) -> Callable[[App[Any]], None]:
-    def run(app: App[Any]) -> None:
-        if isinstance(app.screen, MeetingRoom):
-            app.call_later(app.screen.run_action, action)
-        else:
-            app.notify("Open a meeting first (m, then Enter).", severity="warning")
-
-    return run
-
-
-def register_commands() -> None:
-    """Put the meeting commands in the palette, on every screen."""
-    from fieldkit.ui import commands
-
-    commands.register("Add note", "Capture a note in a meeting", _capture("note"))
-    commands.register(
-        "Record response", "Record what an official said about an item", _capture("response")
-    )
-    commands.register(
-        "Add follow-up", "Something the delegation must do after a meeting", _capture("action")
-    )
-    commands.register(
-        "Mark meeting held", "The meeting in the room took place", _in_room("mark_held")
-    )
-    commands.register("Undo delete", "Put back the last note or response deleted", _undo)
-
-
-def _undo(app: App[Any]) -> None:
-    deleted = trash(app)
-    if not deleted:
-        app.notify("Nothing to undo", timeout=2)
-        return
-    record = deleted.pop()
-    try:
-        with writing(app, app_store(app)) as tx:
-            tx.put(record)
-    except (StorageError, OSError) as exc:
-        deleted.append(record)  # still deleted: undo can be tried again
-        app.notify(storage_message(exc), severity="error")
-        return
-    app.notify("Put back", timeout=2)
-    if isinstance(app.screen, MeetingRoom):
-        app.screen.redraw()
-
-
-register_commands()

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
@@ -23,6 +23,7 @@ from textual.widgets import Static, TextArea
 
 from fieldkit.domain.people import DELEGATE
 from fieldkit.domain.vocab import Confidentiality, NoteKind
+from fieldkit.ui import commands
 from fieldkit.ui.widgets.choices import Choice, ChoiceBar, lettered
 
 NOBODY = ""
@@ -320,19 +321,7 @@ class NoteCapture(CaptureForm):
         "confidentiality": Confidentiality.INTERNAL.value,
     }
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Save note", show=False, priority=True),
-        Binding("f2", "ask('kind')", "Note kind", show=False, tooltip="Choose the kind of note"),
-        Binding("f3", "ask('speaker_id')", "Speaker", show=False, tooltip="Choose who spoke"),
-        Binding("f4", "ask('limb')", "Limb", show=False, tooltip="Choose the limb of the item"),
-        Binding(
-            "f5",
-            "ask('confidentiality')",
-            "Confidentiality",
-            show=False,
-            tooltip="Public, internal or confidential",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings("note-form")
 
     def compose(self) -> ComposeResult:
         yield from super().compose()

@@ -11,13 +11,14 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
 from fieldkit.domain.dates import EXAMPLES, parse_date, spoken
 from fieldkit.domain.grades import parse_grade
 from fieldkit.domain.vocab import Implementation, Stance
+from fieldkit.ui import commands
 from fieldkit.ui.widgets.capture import NOBODY, CaptureForm, sentence
 from fieldkit.ui.widgets.choices import Choice, lettered
 from fieldkit.ui.widgets.text_input import FieldInput
@@ -61,9 +62,7 @@ class InputForm(CaptureForm):
 
     FIELDS: ClassVar[tuple[tuple[str, str, str], ...]] = ()  # (name, label, placeholder)
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "next_field", "Next field", show=False, priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings("input-form")
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
@@ -147,25 +146,7 @@ class ResponseCapture(InputForm):
         "confidentiality": "internal",
     }
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "ask('stance')", "Stance", show=False, tooltip="Choose the stance"),
-        Binding("f3", "ask('speaker_id')", "Speaker", show=False, tooltip="Choose who spoke"),
-        Binding("f4", "ask('limb')", "Limb", show=False, tooltip="Choose the limb of the item"),
-        Binding(
-            "f5",
-            "ask('confidentiality')",
-            "Confidentiality",
-            show=False,
-            tooltip="Public, internal or confidential",
-        ),
-        Binding(
-            "f6",
-            "ask('implementation')",
-            "Implementation",
-            show=False,
-            tooltip="Choose the implementation the State claims",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings("response-form")
 
     def options(self, name: str) -> list[Choice]:
         if name == "stance":

@@ -6,24 +6,21 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from fieldkit.domain.meetings import Meeting
 from fieldkit.domain.mission import MissionData
+from fieldkit.ui import commands
 from fieldkit.ui.widgets.meeting_text import captured_full, captured_lines
 
 
 class CapturedList(OptionList):
     """The notes, responses and follow-ups of the item; e edits, d deletes, u undoes."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "screen.edit_selected", "Edit", tooltip="Edit the highlighted record"),
-        Binding("d,delete", "screen.delete_selected", "Delete", tooltip="Delete it (asks)"),
-        Binding("u", "screen.undo", "Undo delete", tooltip="Put back the last deletion"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings("captured")
 
 
 class CapturedPane(Vertical):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from fieldkit.domain.facets import facet_lines, toggled
 from fieldkit.domain.filters import ItemFilter
 from fieldkit.domain.items import Item
 from fieldkit.domain.mission import Mission, MissionData
 from fieldkit.domain.vocab import Mechanism, Position
-from fieldkit.ui.facets import facet_lines, toggled
 
 DATA = MissionData(
     Mission(name="m"),
