@@ -191,7 +191,7 @@ def test_another_process_response_appears_without_losing_place(
                 break
         await pilot.pause()
         row = listing.rows[listing.shown[listing.cursor]]
-        assert row.cells["stance"] == "considering"
+        assert row.cells["stance"] == "under consideration"  # as everywhere
         assert listing.current_id == item_id
         assert screen.query_one("#items-filter", Input).value == "torture"
         assert app.focused is screen.query_one("#items-filter", Input)

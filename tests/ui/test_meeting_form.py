@@ -46,3 +46,42 @@ def test_a_new_meeting_on_today_with_types_and_titles(app: FieldkitApp, demo_pat
         )
 
     asyncio.run(scenario())
+
+
+def test_the_list_opens_on_today_and_cancelling_a_meeting_with_records_asks(
+    app: FieldkitApp, demo_path: Path
+) -> None:
+    from fieldkit.domain.vocab import MeetingStatus
+    from fieldkit.ui.screens.meetings import MeetingsScreen
+    from fieldkit.ui.widgets.meeting_picker import ConfirmDelete
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("m")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, MeetingsScreen)
+            data = app.store.data()
+            meeting = data.meetings[screen.highlighted_id() or ""]
+            assert meeting.day == "2017-04-12"  # the app's today
+            assert all(m.day < "2017-04-12" or m.starts_at >= meeting.starts_at
+                       for m in data.meetings.values())  # fmt: skip
+            await pilot.press("enter", *"Said in the meeting", "enter", "escape")
+            await pilot.pause()
+            assert isinstance(app.screen, MeetingsScreen)
+            await pilot.press("c")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDelete)
+            await pilot.press("n")
+            await pilot.pause()
+            assert app.store.data().meetings[meeting.id].status is MeetingStatus.PLANNED
+            await pilot.press("c")
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+            assert app.store.data().meetings[meeting.id].status is MeetingStatus.CANCELLED
+            await pilot.press("c")  # one key puts it back
+            await pilot.pause()
+            assert app.store.data().meetings[meeting.id].status is MeetingStatus.PLANNED
+
+    asyncio.run(scenario())

@@ -126,14 +126,18 @@ class ConfirmDelete(ModalScreen[bool]):
     }
     """
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: str, question: str = "", answers: str = "") -> None:
+        """`question` and `answers` replace "Delete …?" for another change that hides
+        records (cancelling a meeting)."""
         super().__init__()
         self.what = what
+        self.question = question or f"Delete {what}?"
+        self.answers = answers or "y deletes (undo with u) · n or Esc keeps it"
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(Text(f"Delete {self.what}?"))
-            yield Label("y deletes (undo with u) · n or Esc keeps it")
+            yield Label(Text(self.question))
+            yield Label(self.answers)
 
 
 class DraftOffer(ModalScreen[bool]):
