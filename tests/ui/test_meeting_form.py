@@ -85,3 +85,20 @@ def test_the_list_opens_on_today_and_cancelling_a_meeting_with_records_asks(
             assert app.store.data().meetings[meeting.id].status is MeetingStatus.PLANNED
 
     asyncio.run(scenario())
+
+
+def test_todays_meetings_are_one_enter_from_their_room(app: FieldkitApp) -> None:
+    from fieldkit.ui.screens.meeting_room import MeetingRoom
+    from fieldkit.ui.widgets.capture import NoteCapture
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("tab", "down", "enter")
+            await pilot.pause()
+            room = app.screen
+            assert isinstance(room, MeetingRoom)
+            todays = [m for m in app.data.meetings_in_order if m.day == "2017-04-12"]
+            assert room.meeting_id == todays[1].id
+            assert app.focused is room.query_one(NoteCapture).text_area
+
+    asyncio.run(scenario())
