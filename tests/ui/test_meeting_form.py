@@ -102,3 +102,21 @@ def test_todays_meetings_are_one_enter_from_their_room(app: FieldkitApp) -> None
             assert app.focused is room.query_one(NoteCapture).text_area
 
     asyncio.run(scenario())
+
+
+def test_home_and_end_reach_the_first_and_last_meeting(app: FieldkitApp) -> None:
+    from fieldkit.ui.screens.meetings import MeetingsScreen
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("m")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, MeetingsScreen)
+            order = [m.id for m in app.data.meetings_in_order]
+            await pilot.press("end")
+            assert screen.highlighted_id() == order[-1]
+            await pilot.press("home")
+            assert screen.highlighted_id() == order[0]
+
+    asyncio.run(scenario())

@@ -18,6 +18,7 @@ from fieldkit.domain.words import grade_text, latest_grade, stance_words
 from fieldkit.ui import commands
 from fieldkit.ui.errors import guarded
 from fieldkit.ui.screens.base import FieldkitScreen
+from fieldkit.ui.widgets.row_table import RowTable
 
 
 def date_range(start: str, end: str) -> str:
@@ -57,7 +58,7 @@ class DashboardScreen(FieldkitScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="dash-mission")
         yield Static("Priority items", classes="section-title")
-        table: DataTable[str | Text] = DataTable(id="dash-priorities", cursor_type="row")
+        table: DataTable[str | Text] = RowTable(id="dash-priorities", cursor_type="row")
         table.add_columns("#", "Item", "By", "Latest stance", "Grade", "Text")
         yield table
         yield Static(id="dash-today")

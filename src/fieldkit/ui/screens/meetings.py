@@ -30,6 +30,7 @@ from fieldkit.ui.screens.base import FieldkitScreen
 from fieldkit.ui.screens.meeting_room import MeetingRoom
 from fieldkit.ui.widgets.meeting_form import MeetingEditor
 from fieldkit.ui.widgets.meeting_picker import ConfirmDelete
+from fieldkit.ui.widgets.row_table import RowTable
 
 
 def day_label(day: str) -> str:
@@ -61,7 +62,7 @@ class MeetingsScreen(FieldkitScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="schedule-title")
-        table: DataTable[str | Text] = DataTable(id="schedule", cursor_type="row")
+        table: DataTable[str | Text] = RowTable(id="schedule", cursor_type="row")
         table.add_column("Day", key="day", width=10)
         table.add_column("Time", key="time", width=5)
         table.add_column("Status", key="status", width=9)
