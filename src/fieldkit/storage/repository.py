@@ -21,6 +21,18 @@ from fieldkit.storage.schema import META_TABLE
 
 Table = dict[str, Any]
 
+#: fieldkit numbers new documents down from `KEYS_TOP`; TinyDB, in a script using
+#: `MissionStorage`, numbers them up from the highest number it has seen. So the app and a
+#: script inserting at the same time never pick the same number.
+KEYS_TOP = 2**31 - 1
+KEYS_FLOOR = 2**30
+
+
+def next_app_key(table: Table) -> int:
+    """The number the app gives the next document of `table`."""
+    ours = (int(k) for k in table if k.isdigit() and int(k) >= KEYS_FLOOR and int(k) <= KEYS_TOP)
+    return min(ours, default=KEYS_TOP + 1) - 1
+
 
 class TableCache:
     """Domain objects per table, remembered against the table dict they were built from.
@@ -45,7 +57,7 @@ class TableCache:
         cached = self._index.get(name)
         if cached is None or cached[0] is not table:
             keys = {str(doc.get("id")): key for key, doc in table.items()}
-            free = max((int(k) for k in table if k.isdigit()), default=0) + 1
+            free = next_app_key(table)
             cached = self._index[name] = (table, keys, free)
         return dict(cached[1]), cached[2]
 
@@ -179,7 +191,7 @@ class Tx:
 
     def _new_key(self, name: str) -> str:
         key = self._free[name]
-        self._free[name] = key + 1
+        self._free[name] = key - 1
         return str(key)
 
     def put(self, *records: Record) -> None:
