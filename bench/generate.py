@@ -453,7 +453,7 @@ def generate(path: Path, factor: float = 1.0, seed: int = SEED) -> Scale:
     scale = Scale.of(factor)
     mission, rest = records(scale, seed)
     path.parent.mkdir(parents=True, exist_ok=True)
-    Store(path).create(mission, rest)
+    Store(path).create(mission, rest, copy=f"{seed:012x}")
     return scale
 
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from fieldkit.domain.citations import cite
-from fieldkit.domain.meetings import Note, Response
+from fieldkit.domain.meetings import Action, Note, Response
 from fieldkit.domain.mission import MissionData, visible
 from fieldkit.domain.text import squash
 
@@ -94,8 +94,11 @@ def debrief(data: MissionData) -> str:
         add("")
     add("## Follow-up actions\n")
     lines += _table(
-        ("Action", "Owner", "Due", "Status"),
-        [(a.text, a.owner, a.due, a.status.value) for a in data.open_actions()],
+        ("Action", "Item", "Meeting", "Owner", "Due", "Status"),
+        [
+            (a.text, *_item_and_meeting(data, a), a.owner, a.due, a.status.value)
+            for a in data.open_actions()
+        ],
     )
     add("## Annex: people and institutions met\n")
     lines += _table(
@@ -120,3 +123,12 @@ def debrief(data: MissionData) -> str:
             add(f"- {limb.label} {squash(limb.text)}")
         add("")
     return "\n".join(lines) + "\n"
+
+
+def _item_and_meeting(data: MissionData, action: Action) -> tuple[str, str]:
+    item = data.items.get(action.item_id or "")
+    meeting = data.meetings.get(action.meeting_id or "")
+    return (
+        item.short_ref if item else "",
+        f"{meeting.day}, {meeting.title}" if meeting else "",
+    )

@@ -20,7 +20,19 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import bare, generate, machine, markdown, memory, process, save, screen, stats, uhri
+from bench import (
+    bare,
+    generate,
+    machine,
+    markdown,
+    memory,
+    merge,
+    process,
+    save,
+    screen,
+    stats,
+    uhri,
+)
 from bench.table import Row, absolute, compared, skipped
 from bench.table import markdown as page
 
@@ -235,6 +247,19 @@ class Bench:
 
         self.attempt(skipped(figure, label, against, "≤ 1.5×"), measure)
 
+    def merge_copies(self, mission: Path, label: str) -> None:
+        figure = "merge two copies with 500 changes each (in process)"
+        against = "reading both files (bytes + JSON)"
+
+        def measure() -> list[Row]:
+            changes = 500 if self.plan.scale >= 1 else 20
+            source = self.fresh_copy(mission, "merge-source")
+            ours, floor = merge.merge_vs_read(source, self.plan.doc_runs, changes)
+            note = f"{changes} changes in each copy, some to the same fields; saved durably"
+            return [compared(figure, label, ours, against, floor, 2.0, note=note)]
+
+        self.attempt(skipped(figure, label, against, "≤ 2×"), measure)
+
     def uhri_import(self) -> None:
         rows = self.plan.uhri_rows
         figure = f"UHRI import of {rows:,} rows (`fieldkit import`, whole process)"
@@ -361,6 +386,7 @@ class Bench:
             for path, name in missions[1:]:
                 self.for_information(lambda: figure(path, name))  # noqa: B023 (called now)
         self.uhri_import()
+        self.merge_copies(large, label)
         self.memory_use(large, label)
         for path, name in missions[1:]:
             self.for_information(lambda: self.memory_use(path, name))  # noqa: B023

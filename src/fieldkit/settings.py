@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import os
+from datetime import date
 from pathlib import Path
 
 import orjson
 
 DEFAULT_DB = Path("data") / "mission.json"
 DEFAULT_EXPORTS = Path("exports")
+
+log = logging.getLogger(__name__)
 
 
 def db_path(flag: Path | None) -> Path:
@@ -43,6 +47,28 @@ def write_profile(name: str) -> Path:
     profile = read_profile() | {"name": name}
     atomic_write(path, orjson.dumps(profile, option=orjson.OPT_INDENT_2))
     return path
+
+
+def named_author() -> str:
+    """`FIELDKIT_AUTHOR`, else the profile's name, else "": the name documents carry.
+
+    Unlike `author()`, never the system login: a document sent on must not say "root".
+    """
+    env = os.environ.get("FIELDKIT_AUTHOR", "").strip()
+    if env:
+        return env
+    return read_profile().get("name", "").strip()
+
+
+def today() -> date:
+    """Today, or the day in `FIELDKIT_TODAY` (to rehearse a past or future mission's days)."""
+    fixed = os.environ.get("FIELDKIT_TODAY", "").strip()
+    if fixed:
+        try:
+            return date.fromisoformat(fixed)
+        except ValueError:
+            log.warning("FIELDKIT_TODAY=%r is not a date like 2017-04-12; using today", fixed)
+    return date.today()
 
 
 def author() -> str:

@@ -27,7 +27,7 @@ async def enter_room(pilot: Pilot[None], app: FieldkitApp) -> MeetingRoom:
     await pilot.press("m")
     await pilot.pause()
     assert isinstance(app.screen, MeetingsScreen)
-    await pilot.press("enter")
+    await pilot.press("home", "enter")  # the first meeting (the list opens on today)
     await pilot.pause()
     assert isinstance(app.screen, MeetingRoom)
     return app.screen

@@ -239,7 +239,7 @@ def test_bundle_round_trip_into_a_new_file(demo_path: Path, tmp_path: Path) -> N
     exported = cli("export", "bundle", "--db", demo_path, "--out", out)
     assert exported.exit_code == 0 and "left out" in exported.stderr
     bundle = json.loads(out.read_text())
-    assert bundle["format"] == "fieldkit-bundle" and bundle["version"] == 1
+    assert bundle["format"] == "fieldkit-bundle" and bundle["version"] == 2
     assert {k for k in bundle} >= {
         "mission",
         "items",

@@ -114,7 +114,7 @@ def test_meeting_shows_responses_and_notes_by_kind(small: Store) -> None:
     text = all_text(document)
     assert "Response: rejects; said by Official One, Deputy Minister" in text
     assert "Commitment: Review the law (by 31 December 2017)" in text
-    assert "Delegation's grade: C (reply/action not satisfactory)" in text
+    assert "Delegation's grade: C (what was said shows no step that implements" in text
     quotes = [p.text for p in document.paragraphs if p.style.name == "Quote"]
     assert any(q.startswith("“FIRST-QUOTE") for q in quotes)
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]

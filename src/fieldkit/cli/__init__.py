@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from fieldkit.cli import exports, imports, mission, protect, records
+from fieldkit.cli import exports, imports, mission, protect, records, sync
 from fieldkit.cli.common import DbOption
 from fieldkit.cli.errors import Group
 
@@ -34,6 +34,7 @@ records.register(app)
 imports.register(app)
 exports.register(app)
 protect.register(app)
+sync.register(app)
 
 
 def main() -> None:

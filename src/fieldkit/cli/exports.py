@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +15,10 @@ from fieldkit.domain.lookup import by_prefix
 from fieldkit.reports import ExportOptions, ReportError, default_name
 from fieldkit.storage.atomic import atomic_write
 from fieldkit.storage.bundle import encode, to_bundle
+from fieldkit.storage.schema import TOMBSTONES
+
+if TYPE_CHECKING:
+    from fieldkit.reports.debrief import Built
 
 export_app = typer.Typer(help="Write documents and files from the mission.", no_args_is_help=True)
 
@@ -34,6 +39,50 @@ MeetingOption = Annotated[
 ThemeOption = Annotated[
     str, typer.Option("--theme", help="The theme: a tag, or words the items' text names.")
 ]
+BodyOption = Annotated[
+    str, typer.Option("--body", help="The treaty body whose follow-up paragraphs to cover.")
+]
+CycleOption = Annotated[
+    int | None,
+    typer.Option("--cycle", help="Only this UPR cycle (default: every UPR recommendation)."),
+]
+
+
+def _options(
+    include_confidential: bool, template: Path | None = None, **scope: object
+) -> ExportOptions:
+    """What every document shares: the author and day from the delegate's settings."""
+    return ExportOptions(
+        include_confidential=include_confidential,
+        template=template,
+        author=settings.named_author(),
+        today=settings.today().isoformat(),
+        **scope,  # type: ignore[arg-type]
+    )
+
+
+def _no_author_notice() -> None:
+    if not settings.named_author():
+        typer.echo(
+            "no author name set: the document names no author. Set yours once with "
+            '`fieldkit profile --name "Your Name"` (or FIELDKIT_AUTHOR).',
+            err=True,
+        )
+
+
+def _write(build: Callable[[], Built], out: Path | None, name: str) -> Built:
+    """Build a Word document and save it, a ReportError as one clear line."""
+    from fieldkit.reports.document import save
+
+    try:
+        built = build()
+        path = save(built.document, export_path(out, name))
+    except ReportError as exc:
+        fail(str(exc))
+    _no_author_notice()
+    _left_out_notice(built.left_out)
+    typer.echo(str(path))
+    return built
 
 
 def _left_out_notice(left_out: int, what: str = "note(s) or response(s)") -> None:
@@ -57,8 +106,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """The whole mission as one JSON file (fieldkit's interchange format)."""
-        data = open_store(db).data()
-        doc, left_out = to_bundle(data, include_confidential)
+        store = open_store(db)
+        deleted = (store.file.tree().get(TOMBSTONES) or {}).values()
+        doc, left_out = to_bundle(store.data(), include_confidential, deleted)
         path = export_path(out, "mission-bundle.json")
         atomic_write(path, encode(doc))
         _left_out_notice(left_out, "record(s) or contact(s)")
@@ -77,25 +127,21 @@ def register(app: typer.Typer) -> None:
         """The Word debrief for the drafting team."""
         _check_template(template)
         data = open_store(db).data()
-        try:
+
+        def build() -> Built:
+            from fieldkit.reports.debrief import build_debrief
+
             ids = tuple(by_prefix(data.meetings, m, "meeting").id for m in meeting or ())
-            options = ExportOptions(
-                include_confidential=include_confidential,
+            options = _options(
+                include_confidential,
+                template,
                 date_from=(date_from or "").strip(),
                 date_to=(date_to or "").strip(),
                 meeting_ids=ids,
-                template=template,
-                author=settings.author(),
             )
-            from fieldkit.reports.debrief import build_debrief
-            from fieldkit.reports.document import save
+            return build_debrief(data, options)
 
-            built = build_debrief(data, options)
-            path = save(built.document, export_path(out, default_name("debrief")))
-        except ReportError as exc:
-            fail(str(exc))
-        _left_out_notice(built.left_out)
-        typer.echo(str(path))
+        _write(build, out, default_name("debrief"))
 
     @export_app.command("factsheet")
     def factsheet(
@@ -108,20 +154,71 @@ def register(app: typer.Typer) -> None:
         """A factsheet on one theme across mechanisms, for diplomatic missions."""
         _check_template(template)
         data = open_store(db).data()
-        try:
-            options = ExportOptions(
-                include_confidential=include_confidential,
-                template=template,
-                author=settings.author(),
-            )
-            from fieldkit.reports.document import save
+
+        def build() -> Built:
             from fieldkit.reports.factsheet import build_factsheet
 
-            built = build_factsheet(data, theme, options)
-            path = save(built.document, export_path(out, default_name("factsheet", theme)))
-        except ReportError as exc:
-            fail(str(exc))
-        typer.echo(str(path))
+            return build_factsheet(data, theme, _options(include_confidential, template))
+
+        _write(build, out, default_name("factsheet", theme))
+
+    @export_app.command("followup")
+    def followup(
+        body: BodyOption = "CCPR",
+        template: TemplateOption = None,
+        out: OutOption = None,
+        include_confidential: ConfidentialOption = False,
+        db: DbOption = None,
+    ) -> None:
+        """The NGO follow-up submission: each follow-up paragraph, what the State said,
+        our assessment and proposed grade per limb beside the Committee's last grade."""
+        _check_template(template)
+        data = open_store(db).data()
+
+        def build() -> Built:
+            from fieldkit.reports.followup import build_followup
+
+            return build_followup(data, body, _options(include_confidential, template))
+
+        _write(build, out, default_name("followup"))
+
+    @export_app.command("matrix")
+    def matrix(
+        cycle: CycleOption = None,
+        template: TemplateOption = None,
+        out: OutOption = None,
+        include_confidential: ConfidentialOption = False,
+        db: DbOption = None,
+    ) -> None:
+        """The UPR mid-term matrix (landscape): one row per recommendation, by theme."""
+        _check_template(template)
+        data = open_store(db).data()
+
+        def build() -> Built:
+            from fieldkit.reports.matrix import build_matrix
+
+            return build_matrix(data, cycle, _options(include_confidential, template))
+
+        _write(build, out, default_name("matrix"))
+
+    @export_app.command("ohchr-list")
+    def ohchr_list(
+        cycle: CycleOption = None,
+        template: TemplateOption = None,
+        out: OutOption = None,
+        include_confidential: ConfidentialOption = False,
+        db: DbOption = None,
+    ) -> None:
+        """OHCHR's thematic list of recommendations with the assessment column filled in."""
+        _check_template(template)
+        data = open_store(db).data()
+
+        def build() -> Built:
+            from fieldkit.reports.ohchr_list import build_ohchr_list
+
+            return build_ohchr_list(data, cycle, _options(include_confidential, template))
+
+        _write(build, out, default_name("ohchr-list"))
 
     @export_app.command("csv")
     def csv(

@@ -73,7 +73,10 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def check(db: DbOption = None) -> None:
-        """Validate the file: structure, records and references. Exit 1 with reasons."""
+        """Validate the file: structure, records and references. Exit 1 with reasons.
+
+        Also lists unresolved conflicts and other copies of the mission beside the file.
+        """
         from fieldkit.storage.check import check as run_check
 
         store = open_store(db)
@@ -89,6 +92,9 @@ def register(app: typer.Typer) -> None:
             f"{counted(len(data.meetings), 'meeting')}, {counted(len(data.notes), 'note')}, "
             f"{counted(len(data.responses), 'response')})"
         )
+        from fieldkit.cli.sync import copies_notice
+
+        copies_notice(store, data.mission.id if data.mission else None)
 
     @app.command()
     def restore(

@@ -1,4 +1,5 @@
-"""What leaves the field: the Word debrief, the thematic factsheet and the CSV matrix.
+"""What leaves the field: the Word debrief, the thematic factsheet, the NGO follow-up
+submission, the UPR mid-term matrix, the OHCHR thematic list and the CSV matrix.
 
 The app and the command line call these functions; each writes its file atomically, readable
 by its owner only, and returns the path written. `out` may be a folder, in which case the
@@ -27,6 +28,9 @@ __all__ = [
     "export_csv",
     "export_debrief",
     "export_factsheet",
+    "export_followup",
+    "export_matrix",
+    "export_ohchr_list",
 ]
 
 
@@ -35,7 +39,13 @@ def default_name(kind: str, theme: str = "") -> str:
     if kind == "factsheet":
         slug = re.sub(r"[^\w]+", "-", theme.lower(), flags=re.UNICODE).strip("-")[:40]
         return f"factsheet-{slug or 'theme'}.docx"
-    return {"debrief": "debrief.docx", "csv": "items-matrix.csv"}[kind]
+    return {
+        "debrief": "debrief.docx",
+        "csv": "items-matrix.csv",
+        "followup": "followup-submission.docx",
+        "matrix": "upr-mid-term-matrix.docx",
+        "ohchr-list": "ohchr-thematic-list.docx",
+    }[kind]
 
 
 def _target(out: Path, name: str) -> Path:
@@ -61,6 +71,39 @@ def export_factsheet(
 
     built = build_factsheet(data, theme, options or ExportOptions())
     return save(built.document, _target(out, default_name("factsheet", theme)))
+
+
+def export_followup(
+    data: MissionData, out: Path, body: str = "CCPR", options: ExportOptions | None = None
+) -> Path:
+    """Write the NGO follow-up submission on `body`'s paragraphs; return its path."""
+    from fieldkit.reports.document import save
+    from fieldkit.reports.followup import build_followup
+
+    built = build_followup(data, body, options or ExportOptions())
+    return save(built.document, _target(out, default_name("followup")))
+
+
+def export_matrix(
+    data: MissionData, out: Path, cycle: int | None = None, options: ExportOptions | None = None
+) -> Path:
+    """Write the UPR mid-term matrix (one cycle, or every UPR recommendation)."""
+    from fieldkit.reports.document import save
+    from fieldkit.reports.matrix import build_matrix
+
+    built = build_matrix(data, cycle, options or ExportOptions())
+    return save(built.document, _target(out, default_name("matrix")))
+
+
+def export_ohchr_list(
+    data: MissionData, out: Path, cycle: int | None = None, options: ExportOptions | None = None
+) -> Path:
+    """Write the OHCHR thematic list with the assessment column filled from the mission."""
+    from fieldkit.reports.document import save
+    from fieldkit.reports.ohchr_list import build_ohchr_list
+
+    built = build_ohchr_list(data, cycle, options or ExportOptions())
+    return save(built.document, _target(out, default_name("ohchr-list")))
 
 
 def export_csv(data: MissionData, out: Path, options: ExportOptions | None = None) -> Path:

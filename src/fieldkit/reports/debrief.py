@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from datetime import date
 
 from docx.document import Document
 
@@ -24,7 +23,7 @@ from fieldkit.domain.text import counted, squash
 from fieldkit.domain.vocab import ActionStatus, Confidentiality, MeetingStatus
 from fieldkit.reports import sections as s
 from fieldkit.reports.document import add_page_furniture, open_document, set_properties
-from fieldkit.reports.scope import ExportOptions, Scope, author_of
+from fieldkit.reports.scope import ExportOptions, Scope, author_of, prepared_on
 from fieldkit.reports.word import WordWriter
 
 
@@ -75,9 +74,10 @@ def _title_block(w: WordWriter, scope: Scope) -> None:
         w.field("Delegation", ", ".join(squash(p) for p in mission.delegation))
     if mission.objective:
         w.field("Objective", mission.objective)
-    prepared = s.long_date(date.today().isoformat())
-    if scope.options.author:
-        prepared += f" by {squash(scope.options.author)}"
+    prepared = s.long_date(prepared_on(scope.options))
+    author = author_of(scope.options)
+    if author:
+        prepared += f" by {squash(author)}"
     w.field("Prepared", prepared)
     if scope.options.limited:
         w.field("Covers", _coverage(scope))
@@ -104,14 +104,17 @@ def _summary(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
     notes = [n for m in scope.meetings for n in scope.notes_in(m.id)]
     stances = Counter(r.stance for r in responses)
     kinds = Counter(n.kind for n in notes)
-    met_people = {p for m in recorded for p in m.person_ids}
-    met_institutions = {i for m in recorded for i in m.institution_ids}
+    held = [m for m in recorded if m.status is MeetingStatus.HELD]
+    met_people = {p for m in held for p in m.person_ids}
+    met_institutions = {i for m in held for i in m.institution_ids}
     lines = [
         f"Meetings: {len(scope.meetings)} in this debrief "
         f"({statuses[MeetingStatus.HELD]} held, {statuses[MeetingStatus.PLANNED]} planned, "
         f"{statuses[MeetingStatus.CANCELLED]} cancelled); {len(recorded)} with a record.",
         f"Met: {counted(len(met_people), 'person', 'people')} from "
-        f"{counted(len(met_institutions), 'institution')}.",
+        f"{counted(len(met_institutions), 'institution')}."
+        if held
+        else "Met: nobody yet; no meeting is marked as held.",
     ]
     if responses:
         stance_words = ", ".join(f"{n} {st.label}" for st, n in stances.most_common())
@@ -144,40 +147,62 @@ def _priority_table(w: WordWriter, scope: Scope, priorities: list[Item]) -> None
         responses = scope.responses_for(item.id)
         latest = responses[-1] if responses else None
         stance = latest.stance.label if latest else "no response yet"
-        graded = [r for r in responses if r.grade is not None]
-        grade = graded[-1].grade if graded else None
+        grades, trends = _grades_by_limb(scope, item, responses)
+        rows.append(
+            [
+                item.short_ref,
+                s.item_summary(item),
+                stance,
+                "\n".join(grades) or "—",
+                "\n".join(trends) or "—",
+            ]
+        )
+    w.caption(
+        "Latest stance and the delegation's grade in the meetings covered, limb by limb; the "
+        "trend compares a grade with the one before it on the same limb (an earlier meeting, "
+        "else the last assessment before)."
+    )
+    w.table(["Ref.", "Item", "Latest stance", "Grade", "Trend"], rows, keep_together=True)
+
+
+def _grades_by_limb(
+    scope: Scope, item: Item, responses: list[Response]
+) -> tuple[list[str], list[str]]:
+    """The latest grade of each limb graded ('(b) B'), and how it moved ('(b) new')."""
+    by_limb: dict[str, list[Response]] = {}
+    for r in responses:
+        if r.grade is not None:
+            by_limb.setdefault(s.limb_label(r.limb), []).append(r)
+    grades, trends = [], []
+    for limb, graded in by_limb.items():
+        grade = graded[-1].grade
         previous: Grade | None = graded[-2].grade if len(graded) > 1 else None
-        if previous is None and graded:
+        if previous is None:
             previous = _assessed_before(scope, item, graded[-1])
         moved = trend(previous, grade)
         if moved in ("improved", "worsened", "unchanged") and previous is not None:
             moved = f"{moved} (was {previous.value})"
-        rows.append(
-            [
-                item.short_ref,
-                s.item_summary(item, 110),
-                stance,
-                grade.value if grade else "—",
-                moved or "—",
-            ]
-        )
-    w.caption(
-        "Latest stance and the delegation's grade in the meetings covered; the trend compares "
-        "the grade with the one before it (an earlier meeting, else the last assessment before)."
-    )
-    w.table(
-        ["Ref.", "Item", "Latest stance", "Grade", "Trend"],
-        rows,
-        [1.0, 2.55, 1.1, 0.8, 0.85],
-        keep_rows=True,
-    )
+        prefix = f"{limb} " if limb else ""
+        grades.append(f"{prefix}{grade.value}" if grade else "")
+        trends.append(f"{prefix}{moved}" if moved else "")
+    return grades, trends
 
 
 def _assessed_before(scope: Scope, item: Item, response: Response) -> Grade | None:
-    """The grade of the last outside assessment made before the response's meeting."""
+    """The grade of the last outside assessment made before the response's meeting, on the
+    response's limb (an assessment of other limbs does not count)."""
     meeting = scope.data.meetings.get(response.meeting_id)
     day = meeting.day if meeting else ""
-    earlier = [a for a in item.assessments if a.grade and a.date and day and a.date[:10] <= day]
+    letter = response.limb.strip().strip("()").lower()
+    earlier = [
+        a
+        for a in item.assessments
+        if a.grade
+        and a.date
+        and day
+        and a.date[:10] <= day
+        and (not a.limbs or not letter or letter in s.limb_letters(a.limbs))
+    ]
     return max(earlier, key=lambda a: a.date).grade if earlier else None
 
 
@@ -209,7 +234,7 @@ def _meetings(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
             [s.short_date(m.day) if m.day else "—", m.time or "—", squash(m.title), m.status.value]
             for m in others
         ]
-        w.table(["Date", "Time", "Meeting", "Status"], rows, [1.25, 0.65, 3.2, 1.0], keep_rows=True)
+        w.table(["Date", "Time", "Meeting", "Status"], rows)
 
 
 def _meeting(w: WordWriter, scope: Scope, meeting: Meeting) -> None:
@@ -224,9 +249,13 @@ def _meeting(w: WordWriter, scope: Scope, meeting: Meeting) -> None:
     ]
     if institutions:
         w.field("Institutions", "; ".join(squash(n) for n in institutions))
+    # What the block already says of who was there: speakers are named without repeating it.
+    context = "; ".join([squash(meeting.title), *(squash(n) for n in institutions)])
     people = [s.person_name(data, p) for p in meeting.person_ids]
     if any(people):
-        w.field("Met", "; ".join(p for p in people if p))
+        # Only a meeting that took place met anyone; before, they are expected.
+        label = "Met" if meeting.status is MeetingStatus.HELD else "Expected"
+        w.field(label, "; ".join(p for p in people if p))
     if meeting.delegates:
         w.field("Delegation", ", ".join(squash(d) for d in meeting.delegates))
     if meeting.summary:
@@ -256,29 +285,29 @@ def _meeting(w: WordWriter, scope: Scope, meeting: Meeting) -> None:
             continue
         w.heading(s.item_label(item), 3)
         for response in item_responses:
-            _response(w, scope, response)
-        _notes(w, scope, item_notes)
+            _response(w, scope, response, context)
+        _notes(w, scope, item_notes, context)
     general = by_item_notes.get(None, [])
     if general:
         w.heading("General remarks", 3)
-        _notes(w, scope, general)
+        _notes(w, scope, general, context)
     if silent:
         w.field("On the agenda, nothing recorded", ", ".join(silent))
     if not notes and not responses and not meeting.summary:
         w.paragraph("Nothing recorded in this meeting.")
 
 
-def _response(w: WordWriter, scope: Scope, response: Response) -> None:
-    w.paragraph([("Strong", "Response: "), s.response_head(scope.data, response)])
+def _response(w: WordWriter, scope: Scope, response: Response, context: str) -> None:
+    w.paragraph([("Strong", "Response: "), s.response_head(scope.data, response, context)])
     if response.quote:
         w.quote(f"“{response.quote.strip()}”")
     for label, value in s.response_details(response):
         w.field(label, value)
 
 
-def _notes(w: WordWriter, scope: Scope, notes: list[Note]) -> None:
+def _notes(w: WordWriter, scope: Scope, notes: list[Note], context: str) -> None:
     for note in sorted(notes, key=s.note_sort_key):
-        w.bullet(s.note_line(scope.data, note))
+        w.bullet(s.note_line(scope.data, note, context=context))
 
 
 # -- priority items across meetings --------------------------------------------------------
@@ -303,7 +332,9 @@ def _priorities(w: WordWriter, scope: Scope) -> None:
         for response in responses:
             meeting = meetings.get(response.meeting_id)
             where = s.meeting_label(meeting) if meeting else "Meeting not found"
-            w.paragraph([("Strong", f"{where}: "), s.response_head(scope.data, response)])
+            context = squash(meeting.title) if meeting else ""
+            head = s.response_head(scope.data, response, context)
+            w.paragraph([("Strong", f"{where}: "), head])
             if response.quote:
                 w.quote(f"“{response.quote.strip()}”")
             for label, value in s.response_details(response):
@@ -338,16 +369,18 @@ def _actions(w: WordWriter, scope: Scope) -> None:
     rows = []
     for a in actions:
         item = scope.data.items.get(a.item_id or "")
+        meeting = scope.data.meetings.get(a.meeting_id or "")
         rows.append(
             [
                 a.text,
                 item.short_ref if item else "—",
+                f"{s.short_date(meeting.day)}, {squash(meeting.title)}" if meeting else "—",
                 squash(a.owner) or "—",
                 s.short_date(a.due) if a.due else "—",
                 a.status.value,
             ]
         )
-    w.table(["Action", "Item", "Owner", "Due", "Status"], rows, [2.2, 0.95, 1.5, 1.05, 0.8])
+    w.table(["Action", "Item", "Meeting", "Owner", "Due", "Status"], rows)
 
 
 # -- annexes -------------------------------------------------------------------------------
@@ -356,7 +389,7 @@ def _actions(w: WordWriter, scope: Scope) -> None:
 def _annexes(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
     data = scope.data
     w.heading("Annex 1: People and institutions met", 1)
-    met = [m for m in recorded if m.status is not MeetingStatus.CANCELLED]
+    met = [m for m in recorded if m.status is MeetingStatus.HELD]
     institution_ids: list[str] = []
     people_by_institution: dict[str, list[str]] = {}
     for m in met:
@@ -374,7 +407,7 @@ def _annexes(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
             if p not in bucket:
                 bucket.append(p)
     if not institution_ids and not people_by_institution:
-        w.paragraph("No meetings with a record yet.")
+        w.paragraph("No meeting has been held yet.")
     else:
         rows = []
         for i in sorted(institution_ids, key=lambda i: data.institutions[i].name.lower()):
@@ -386,7 +419,7 @@ def _annexes(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
         loose = [s.person_entry(scope, p) for p in people_by_institution.get("", [])]
         if loose:
             rows.append(["Other", "—", "\n".join(loose)])
-        w.table(["Institution", "Type", "People met"], rows, [2.2, 1.2, 2.7])
+        w.table(["Institution", "Type", "People met"], rows)
 
     w.heading("Annex 2: Items referenced", 1)
     items = _referenced(scope, recorded)
@@ -415,7 +448,8 @@ def _annexes(w: WordWriter, scope: Scope, recorded: list[Meeting]) -> None:
 def _referenced(scope: Scope, recorded: list[Meeting]) -> list[Item]:
     data = scope.data
     ids = {i.id for i in data.priorities}
-    for m in scope.meetings:
+    for m in recorded:
+        # The body names a recorded meeting's agenda; of the others only their titles.
         ids.update(m.agenda)
         ids.update(n.item_id for n in scope.notes_in(m.id) if n.item_id)
         ids.update(r.item_id for r in scope.responses_in(m.id))

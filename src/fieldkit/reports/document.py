@@ -14,9 +14,11 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.enum.section import WD_ORIENT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm
 
 from fieldkit.reports.docx_styles import ensure_styles
 from fieldkit.reports.scope import ReportError
@@ -30,7 +32,10 @@ _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingm
 def open_document(template: Path | None) -> Document:
     """A new document: python-docx's default, or the drafting team's template emptied."""
     if template is None:
-        return docx.Document()
+        document = docx.Document()
+        for section in document.sections:  # 2.5 cm at the sides, not 3.2: room for tables
+            section.left_margin = section.right_margin = Cm(2.5)
+        return document
     try:
         raw = template.read_bytes()
     except OSError as exc:
@@ -66,6 +71,8 @@ def _as_document(raw: bytes) -> bytes:
 
 
 def set_properties(document: Document, title: str, author: str, subject: str = "") -> None:
+    """Title, subject and author; the author is the delegate's name or nobody, never the
+    system login (python-docx and templates carry one of their own: it is replaced)."""
     props = document.core_properties
     props.title = xml_text(title)[:255]
     props.author = xml_text(author)[:255]
@@ -75,6 +82,20 @@ def set_properties(document: Document, title: str, author: str, subject: str = "
     props.created = now
     props.modified = now
     props.revision = 1
+
+
+def landscape(document: Document) -> None:
+    """Turn every section's page on its side, with side margins of at most 2 cm: the
+    width goes to the table's columns."""
+    for section in document.sections:
+        width, height = section.page_width, section.page_height
+        section.orientation = WD_ORIENT.LANDSCAPE
+        if width is not None and height is not None and width < height:
+            section.page_width, section.page_height = height, width
+        for side in ("left_margin", "right_margin"):
+            margin = getattr(section, side)
+            if margin is None or margin > Cm(2):
+                setattr(section, side, Cm(2))
 
 
 def add_page_furniture(document: Document, confidential: bool) -> None:

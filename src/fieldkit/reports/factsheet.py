@@ -8,7 +8,6 @@ State's position, treaty-body paragraphs with their follow-up grades, and what o
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 from itertools import groupby
 
 from fieldkit.domain.citations import cite
@@ -20,7 +19,7 @@ from fieldkit.domain.vocab import Mechanism
 from fieldkit.reports import sections as s
 from fieldkit.reports.debrief import Built
 from fieldkit.reports.document import add_page_furniture, open_document, set_properties
-from fieldkit.reports.scope import ExportOptions, ReportError, Scope, author_of
+from fieldkit.reports.scope import ExportOptions, ReportError, Scope, author_of, prepared_on
 from fieldkit.reports.word import Run, WordWriter
 
 
@@ -91,7 +90,7 @@ def build_factsheet(data: MissionData, theme: str, options: ExportOptions) -> Bu
         if country
         else "What the UN mechanisms recommend"
     )
-    w.field("Prepared", s.long_date(date.today().isoformat()))
+    w.field("Prepared", s.long_date(prepared_on(options)))
     w.paragraph(_overview(upr, others))
 
     _at_a_glance(w, scope, items)
@@ -104,7 +103,7 @@ def build_factsheet(data: MissionData, theme: str, options: ExportOptions) -> Bu
 
     set_properties(document, f"Factsheet: {theme}", author_of(options), "Thematic factsheet")
     add_page_furniture(document, scope.shows_confidential)
-    return Built(document, 0, scope.shows_confidential)
+    return Built(document, len(scope.left_out), scope.shows_confidential)
 
 
 def _overview(upr: list[Item], others: list[Item]) -> str:
@@ -151,8 +150,7 @@ def _at_a_glance(w: WordWriter, scope: Scope, items: list[Item]) -> None:
     w.table(
         ["Mechanism and document", "Year", "Items", "Positions or grades", "Officials spoke on"],
         rows,
-        [1.9, 0.6, 0.7, 1.7, 1.2],
-        keep_rows=True,
+        keep_together=True,
     )
 
 
@@ -182,7 +180,7 @@ def _pairs(w: WordWriter, links: Links, upr: list[Item], others: list[Item]) -> 
             placed[best.id].append(rec)
     rows: list[list[Run | list[Run]]] = []
     for other in others:
-        left: list[Run] = [("Strong", cite(other)), f"\n{s.item_summary(other, 200)}"]
+        left: list[Run] = [("Strong", cite(other)), f"\n{s.item_summary(other)}"]
         grades = [a for a in other.assessments if a.grade is not None]
         if grades:
             left.append(
@@ -197,7 +195,7 @@ def _pairs(w: WordWriter, links: Links, upr: list[Item], others: list[Item]) -> 
     if alone:
         rows.append(["No treaty-body paragraph on file", _rec_lines(alone)])
     w.heading("The same concern, side by side", 1)
-    w.table(["Treaty bodies and others", "UPR recommendations"], rows, [3.0, 3.1])
+    w.table(["Treaty bodies and others", "UPR recommendations"], rows)
 
 
 def _rec_lines(recs: list[Item]) -> str:
@@ -228,11 +226,7 @@ def _upr(w: WordWriter, upr: list[Item]) -> None:
             ]
             for i in batch
         ]
-        w.table(
-            ["Rec.", "Recommendation", "State(s)", "Position"],
-            rows,
-            [0.75, 3.15, 1.2, 1.0],
-        )
+        w.table(["Rec.", "Recommendation", "State(s)", "Position"], rows)
 
 
 def _treaty_bodies(w: WordWriter, links: Links, others: list[Item]) -> None:
@@ -268,7 +262,9 @@ def _said(w: WordWriter, scope: Scope, items: list[Item]) -> None:
         for response in responses:
             meeting = scope.data.meetings.get(response.meeting_id)
             where = s.meeting_label(meeting) if meeting else "Meeting not found"
-            w.paragraph([("Strong", f"{where}: "), s.response_head(scope.data, response)])
+            context = squash(meeting.title) if meeting else ""
+            head = s.response_head(scope.data, response, context)
+            w.paragraph([("Strong", f"{where}: "), head])
             if response.quote:
                 w.quote(f"“{response.quote.strip()}”")
             if response.commitment:

@@ -33,9 +33,11 @@ class ExportOptions:
     meeting_ids: tuple[str, ...] = ()
     template: Path | None = None
     author: str = ""
+    #: The day the document is prepared (ISO); empty: the app's today (`FIELDKIT_TODAY`).
+    today: str = ""
 
     def __post_init__(self) -> None:
-        for name in ("date_from", "date_to"):
+        for name in ("date_from", "date_to", "today"):
             value = getattr(self, name)
             if value:
                 parse_day(value)
@@ -48,10 +50,18 @@ class ExportOptions:
 
 
 def author_of(options: ExportOptions) -> str:
-    """Who the document says wrote it: the option, else the delegate's profile name."""
+    """Who the document says wrote it: the option, else `FIELDKIT_AUTHOR` or the profile's
+    name, else nobody (never the system login)."""
     from fieldkit import settings
 
-    return options.author or settings.author()
+    return options.author or settings.named_author()
+
+
+def prepared_on(options: ExportOptions) -> str:
+    """The day a document says it was prepared: the option, else the app's today."""
+    from fieldkit import settings
+
+    return options.today or settings.today().isoformat()
 
 
 def parse_day(text: str) -> date:
@@ -79,9 +89,12 @@ class Scope:
         self.meeting_ids = {m.id for m in self.meetings}
         #: Whether anything confidential made it into the export (drives the header marking).
         self.shows_confidential = False
+        #: The confidential records the export would have shown and left out.
+        self.left_out: set[str] = set()
 
     def allowed(self, record: Note | Response) -> bool:
         if not visible(record.confidentiality, self.options.include_confidential):
+            self.left_out.add(record.id)
             return False
         if record.confidentiality is Confidentiality.CONFIDENTIAL:
             self.shows_confidential = True

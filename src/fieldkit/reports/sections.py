@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from fieldkit.domain.grades import Grade
 from fieldkit.domain.items import Item
 from fieldkit.domain.meetings import Meeting, Note, Response
 from fieldkit.domain.mission import MissionData
-from fieldkit.domain.text import shorten, squash
+from fieldkit.domain.text import squash
 from fieldkit.domain.vocab import Implementation, InstitutionType, NoteKind
 from fieldkit.reports.scope import Scope
 
@@ -65,17 +66,36 @@ def meeting_label(meeting: Meeting) -> str:
 
 
 def item_label(item: Item, width: int = 90) -> str:
-    """The reference and a short title: 'CCPR-24 · Torture and ill-treatment'."""
-    words = item.title or item.text
-    return f"{item.short_ref} · {shorten(words, width)}" if words else item.short_ref
+    """The reference and the title: 'CCPR-24 · Torture and ill-treatment'; without a title,
+    the text when it is short, else the reference alone (never a text cut short)."""
+    words = squash(item.title) or (squash(item.text) if len(item.text) <= width else "")
+    return f"{item.short_ref} · {words}" if words else item.short_ref
 
 
-def item_summary(item: Item, width: int = 160) -> str:
-    return shorten(item.title or item.text, width)
+def item_summary(item: Item) -> str:
+    """The title, else the whole text."""
+    return squash(item.title or item.text)
 
 
 def grade_words(grade: Grade | None) -> str:
+    """A Committee's grade in the Committee's words: 'C (reply/action not satisfactory)'."""
     return f"{grade.value} ({grade.meaning.lower()})" if grade else ""
+
+
+#: The delegation's grade of what it heard in a meeting, on the Committee's scale. The
+#: Committee's own words judge the State's written reply to it, not a conversation.
+HEARD: dict[str, str] = {
+    "A": "what was said shows the recommendation largely implemented",
+    "B": "what was said shows partial steps",
+    "C": "what was said shows no step that implements the recommendation",
+    "D": "no information given",
+    "E": "what was said runs contrary to the recommendation",
+}
+
+
+def delegation_grade(grade: Grade | None) -> str:
+    """'B (what was said shows partial steps)'."""
+    return f"{grade.value} ({HEARD[grade.letter]})" if grade else ""
 
 
 def person_name(data: MissionData, person_id: str | None, with_title: bool = True) -> str:
@@ -106,6 +126,24 @@ def _says(name: str, words: str) -> bool:
     return set(words.lower().replace(",", " ").split()) <= have
 
 
+def speaker(data: MissionData, person_id: str | None, context: str = "") -> str:
+    """Who spoke, without repeating what `context` (the meeting's title, its institutions)
+    already says: '' when the context names the speaker ('Deputy Minister of Justice' in the
+    meeting of that name), 'the Head' for 'Head, Department of Internal Security' in the
+    meeting with that Department."""
+    full = person_name(data, person_id)
+    if not full or not context:
+        return full
+    name = squash(data.people[person_id or ""].name)
+    if _says(context, name):
+        return ""
+    segments = [p for p in full.split(", ") if p]
+    kept = [p for p in segments if not _says(context, p)]
+    if len(kept) == len(segments):
+        return full
+    return ", ".join(kept) if len(kept) > 1 or not kept else f"the {kept[0]}"
+
+
 def person_entry(scope: Scope, person_id: str) -> str:
     """A person as the annex lists them; contacts only when confidential content is in."""
     person = scope.data.people.get(person_id)
@@ -120,14 +158,15 @@ def person_entry(scope: Scope, person_id: str) -> str:
     return text
 
 
-def response_head(data: MissionData, response: Response) -> str:
-    """'rejects — for (b) — Deputy Minister, Ministry of Justice' and the grade."""
+def response_head(data: MissionData, response: Response, context: str = "") -> str:
+    """'rejects; on (b); said by Deputy Minister, Ministry of Justice', the speaker said
+    only as far as `context` (the meeting's title and institutions) does not."""
     parts = [response.stance.label]
     if response.limb:
         parts.append(f"on {limb_label(response.limb)}")
-    speaker = person_name(data, response.speaker_id)
-    if speaker:
-        parts.append(f"said by {speaker}")
+    who = speaker(data, response.speaker_id, context)
+    if who:
+        parts.append(f"said by {who}")
     return "; ".join(parts)
 
 
@@ -144,7 +183,7 @@ def response_details(response: Response) -> list[tuple[str, str]]:
     elif response.deadline:
         lines.append(("Deadline", long_date(response.deadline)))
     if response.grade is not None:
-        lines.append(("Delegation's grade", grade_words(response.grade)))
+        lines.append(("Delegation's grade", delegation_grade(response.grade)))
     if response.text:
         lines.append(("Delegation's remark", response.text))
     return lines
@@ -155,20 +194,30 @@ def note_sort_key(note: Note) -> tuple[int, str]:
 
 
 def note_line(
-    data: MissionData, note: Note, meeting: Meeting | None = None
+    data: MissionData, note: Note, meeting: Meeting | None = None, context: str = ""
 ) -> list[str | tuple[str, str]]:
-    """A note as a bullet: its kind in bold, the text, who said it (and where, if asked)."""
-    runs: list[str | tuple[str, str]] = [("Strong", f"{NOTE_KIND_LABELS[note.kind]}: ")]
-    text = note.text
+    """A note as a bullet: its kind (and limb) in bold, the text, who said it, and where
+    when `meeting` is given; each name once ('Head, Department of Internal Security,
+    12 Apr 2017', not the Department twice)."""
+    kind = NOTE_KIND_LABELS[note.kind]
     if note.limb:
-        text = f"[{limb_label(note.limb)}] {text}"
-    speaker = person_name(data, note.speaker_id, with_title=False)
+        kind += f" on {limb_label(note.limb)}"
+    runs: list[str | tuple[str, str]] = [("Strong", f"{kind}: ")]
     where = []
-    if speaker and not (meeting and _says(meeting.title, speaker)):
-        where.append(speaker)
-    if meeting is not None:
-        where.append(f"{short_date(meeting.day)}, {squash(meeting.title)}")
-    runs.append(f"{text} ({'; '.join(where)})" if where else text)
+    if meeting is None:
+        who = speaker(data, note.speaker_id, context)
+        if who:
+            where.append(who)
+    else:
+        title = squash(meeting.title)
+        who = person_name(data, note.speaker_id)
+        if who and _says(title, squash(data.people[note.speaker_id or ""].name)):
+            who = ""  # the meeting's title names the speaker
+        if who:
+            where.append(who)
+        said = bool(who) and _says(who, title)
+        where.append(short_date(meeting.day) if said else f"{short_date(meeting.day)}, {title}")
+    runs.append(f"{note.text} ({', '.join(where)})" if where else note.text)
     return runs
 
 
@@ -176,6 +225,15 @@ def limb_label(label: str) -> str:
     """'b', '(b)' as '(b)'."""
     label = label.strip().strip("()")
     return f"({label})" if label else ""
+
+
+def limb_letters(text: str) -> set[str]:
+    """The limbs an assessment covers: '(a) and (b)' → {a, b}; '(c) to (f)' → {c, d, e, f}."""
+    lowered = text.lower()
+    covered = set(re.findall(r"\b([a-z])\b", lowered))
+    for start, end in re.findall(r"\b([a-z])\b\)?\s*(?:to|–|-)\s*\(?\b([a-z])\b", lowered):
+        covered |= {chr(c) for c in range(ord(start), ord(end) + 1)}
+    return covered
 
 
 def institution_type(kind: InstitutionType) -> str:

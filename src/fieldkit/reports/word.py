@@ -20,9 +20,13 @@ from docx.oxml.ns import nsdecls, qn
 
 from fieldkit.domain.text import clean
 from fieldkit.reports.docx_styles import ensure_styles
+from fieldkit.reports.layout import column_widths, shared_widths, within_limit
 
 # Characters XML 1.0 forbids that `clean` leaves alone.
 _NOT_XML = re.compile("[\ufffe\uffff]")
+
+# Characters per text node.
+_NODE = 500_000
 
 #: A run: plain text, or (character style name, text).
 Run = str | tuple[str, str]
@@ -30,6 +34,15 @@ Run = str | tuple[str, str]
 
 def xml_text(text: str) -> str:
     return escape(_NOT_XML.sub("", clean(text)))
+
+
+def _plain(cell: Run | Sequence[Run]) -> str:
+    """A cell's words, without their styles: what its column width is measured on."""
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, tuple):
+        return str(cell[1])
+    return "".join(run if isinstance(run, str) else run[1] for run in cell)
 
 
 class WordWriter:
@@ -69,7 +82,8 @@ class WordWriter:
         self.paragraph(text, "Quote")
 
     def caption(self, text: str) -> None:
-        self.paragraph(text, "Caption")
+        """A caption, kept on the page of the table it introduces."""
+        self._parts.append(self._p(text, "Caption").replace("</w:pPr>", "<w:keepNext/></w:pPr>", 1))
 
     def field(self, label: str, value: str, style: str = "Normal") -> None:
         """'Label: value' with the label in the Strong character style."""
@@ -88,7 +102,7 @@ class WordWriter:
             rpr = f'<w:rPr><w:rStyle w:val="{self.ids[char_style]}"/></w:rPr>'
         else:
             rpr, text = "", run
-        text = xml_text(text)
+        text = _NOT_XML.sub("", clean(within_limit(text)))
         if not text:
             return ""
         pieces = []
@@ -98,8 +112,10 @@ class WordWriter:
             for m, chunk in enumerate(line.split("\t")):
                 if m:
                     pieces.append("<w:tab/>")
-                if chunk:
-                    pieces.append(f'<w:t xml:space="preserve">{chunk}</w:t>')
+                # Several text nodes for a long line: XML parsers refuse one over 10 MB.
+                for start in range(0, len(chunk), _NODE):
+                    piece = escape(chunk[start : start + _NODE])
+                    pieces.append(f'<w:t xml:space="preserve">{piece}</w:t>')
         return f"<w:r>{rpr}{''.join(pieces)}</w:r>"
 
     # -- tables ------------------------------------------------------------------------
@@ -108,15 +124,23 @@ class WordWriter:
         self,
         header: Sequence[str],
         rows: Iterable[Sequence[Run | Sequence[Run]]],
-        widths: Sequence[float],
-        keep_rows: bool = False,
+        keep_together: bool = False,
+        spans: Iterable[tuple[int, str, str]] = (),
+        shares: Sequence[int] = (),
     ) -> None:
-        """A Table Grid table with a repeating header row; `widths` are shares of the page.
+        """A Table Grid table whose header row repeats on every page and whose rows never
+        break across pages; column widths follow the content, so no word is split.
 
-        `keep_rows` keeps each row on one page: for tables of short cells only.
+        `keep_together` keeps a short table on one page. `spans` are rows across the whole
+        table, (before which row, text, paragraph style): the group headings of a list.
+        `shares` fixes the columns' widths, as parts of the whole, to copy a given layout.
         """
-        total = sum(widths)
-        twips = [int(self.text_width * w / total) for w in widths]
+        body = [list(row) for row in rows]
+        plain = [[_plain(h) for h in header]] + [[_plain(c) for c in row] for row in body]
+        if shares:  # a layout to copy: each column's share of the width
+            twips = shared_widths(plain, shares, self.text_width)
+        else:
+            twips = column_widths(plain, self.text_width)
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
         out = [
             "<w:tbl><w:tblPr>"
@@ -126,9 +150,16 @@ class WordWriter:
             '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
             'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
             f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>",
-            self._tr([[("Strong", h)] for h in header], twips, header_row=True),
+            self._tr([[("Strong", h)] for h in header], twips, header_row=True, keep=True),
         ]
-        out.extend(self._tr(row, twips, keep=keep_rows) for row in rows)
+        span_at: dict[int, list[tuple[str, str]]] = {}
+        for before, text, style in spans:
+            span_at.setdefault(before, []).append((text, style))
+        last = len(body) - 1
+        for n, row in enumerate(body):
+            for text, style in span_at.get(n, ()):
+                out.append(self._span(text, style, sum(twips), len(twips)))
+            out.append(self._tr(row, twips, keep=keep_together and n < last))
         out.append("</w:tbl>")
         self._parts.append("".join(out))
         # Word needs a paragraph between two tables, and it reads better.
@@ -141,16 +172,32 @@ class WordWriter:
         header_row: bool = False,
         keep: bool = False,
     ) -> str:
-        if header_row:
-            trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-        else:
-            trpr = "<w:trPr><w:cantSplit/></w:trPr>" if keep else ""
+        trpr = (
+            "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+            if header_row
+            else ("<w:trPr><w:cantSplit/></w:trPr>")
+        )
         tcs = "".join(
-            f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{self._p(cell, "Normal")}'
-            "</w:tc>"
+            f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{self._cell(cell, keep)}</w:tc>'
             for cell, w in zip(cells, twips, strict=True)
         )
         return f"<w:tr>{trpr}{tcs}</w:tr>"
+
+    def _cell(self, cell: Run | Sequence[Run], keep: bool) -> str:
+        """A cell's paragraph; `keep` holds it with the next row (a table kept together)."""
+        p = self._p(cell, "Normal")
+        if keep:
+            p = p.replace("<w:p>", "<w:p><w:pPr><w:keepNext/></w:pPr>", 1)
+        return p
+
+    def _span(self, text: str, style: str, width: int, columns: int) -> str:
+        """A row across the table: the heading of the group of rows below it."""
+        p = self._p(text, style)
+        return (
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr>"
+            f'<w:tcW w:w="{width}" w:type="dxa"/><w:gridSpan w:val="{columns}"/></w:tcPr>'
+            f"{p}</w:tc></w:tr>"
+        )
 
     # -- finishing ---------------------------------------------------------------------
 

@@ -6,15 +6,17 @@ import contextlib
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 OWNER_ONLY = 0o600
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes | Callable[[os.stat_result], bytes]) -> None:
     """Replace `path` with `data` so that a crash leaves either the old or the new file.
 
-    The new file is created readable by its owner only.
+    The new file is created readable by its owner only. `data` may be a function of the new
+    file's stat (its inode is the one `path` will have), called before anything is written.
     """
     folder = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -22,7 +24,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), OWNER_ONLY)
-            handle.write(data)
+            handle.write(data if isinstance(data, bytes) else data(os.fstat(handle.fileno())))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -1,6 +1,9 @@
 """The bundle: the whole mission as one JSON object, for moving and merging missions.
 
 Records are matched by id only. Unknown fields are kept. Drafts stay in the mission file.
+Version 2 carries each record's merge history (`_sync`) and the tombstones of deleted records
+(`deleted`), so `fieldkit merge` takes a bundle like a file; a contact blanked on export is
+marked as left out (`_sync.o`), never read as an edit. Version 1 bundles still import.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from fieldkit.domain.mission import TYPE_BY_TABLE, Mission, MissionData, visible
 from fieldkit.domain.records import Record, RecordError, now_iso
 
 FORMAT = "fieldkit-bundle"
-VERSION = 1
+VERSION = 2
 LISTS = ("items", "institutions", "people", "meetings", "notes", "responses", "actions")
 
 
@@ -32,8 +35,24 @@ class Bundle:
     records: list[Record]
 
 
-def to_bundle(data: MissionData, include_confidential: bool) -> tuple[dict[str, Any], int]:
-    """The bundle of a mission, and how many confidential records or contacts were left out."""
+def _left_out(doc: dict[str, Any], field: str) -> None:
+    """Mark a blanked field as left out, its values (kept in conflicts too) blanked."""
+    sync = doc.get("_sync")
+    if not isinstance(sync, dict):
+        return
+    sync = {**sync, "o": sorted({*sync.get("o", ()), field})}
+    if field in (sync.get("c") or {}):
+        sync["c"] = {**sync["c"], field: [[e[0], "", *e[2:]] for e in sync["c"][field]]}
+    doc["_sync"] = sync
+
+
+def to_bundle(
+    data: MissionData, include_confidential: bool, deleted: Iterable[dict[str, Any]] = ()
+) -> tuple[dict[str, Any], int]:
+    """The bundle of a mission, and how many confidential records or contacts were left out.
+
+    `deleted` are the tombstones of deleted records (the file's `_tombstones` table).
+    """
     left_out = 0
 
     def dump(records: Iterable[Record]) -> list[dict[str, Any]]:
@@ -48,6 +67,7 @@ def to_bundle(data: MissionData, include_confidential: bool) -> tuple[dict[str, 
             doc = record.to_dict()
             if isinstance(record, Person) and record.contact and not include_confidential:
                 doc["contact"] = ""
+                _left_out(doc, "contact")
                 left_out += 1
             out.append(doc)
         return out
@@ -64,6 +84,7 @@ def to_bundle(data: MissionData, include_confidential: bool) -> tuple[dict[str, 
         "notes": dump(data.notes.values()),
         "responses": dump(data.responses.values()),
         "actions": dump(data.actions.values()),
+        "deleted": list(deleted),
     }
     return bundle, left_out
 

@@ -6,7 +6,7 @@ from fieldkit.domain.integrity import problems
 from fieldkit.domain.mission import TYPE_BY_TABLE
 from fieldkit.domain.records import RecordError
 from fieldkit.storage.repository import Store
-from fieldkit.storage.schema import META_TABLE
+from fieldkit.storage.schema import META_TABLE, TOMBSTONES
 
 
 def check(store: Store) -> list[str]:
@@ -14,7 +14,7 @@ def check(store: Store) -> list[str]:
     tree = store.file.tree()
     found: list[str] = []
     for name, table in tree.items():
-        if name == META_TABLE:
+        if name in (META_TABLE, TOMBSTONES):
             continue
         cls = TYPE_BY_TABLE.get(name)
         if cls is None:

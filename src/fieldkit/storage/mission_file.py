@@ -14,7 +14,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from fieldkit.storage import backups, schema
+from fieldkit.storage import backups, replica, schema
 from fieldkit.storage.atomic import atomic_write, remove_orphans
 from fieldkit.storage.codec import Codec, PlainCodec, Tree
 from fieldkit.storage.errors import (
@@ -240,8 +240,12 @@ class MissionFile:
 
     def _write(self, tree: Tree) -> None:
         codec = self._codec or PlainCodec()
+
+        def data(st: os.stat_result) -> bytes:
+            replica.bind(tree, self.path, st)
+            return codec.encode(tree)
+
         try:
-            data = codec.encode(tree)
             remove_orphans(self.path)
             atomic_write(self.path, data)
         except OSError as exc:

@@ -12,12 +12,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from fieldkit.domain import history
 from fieldkit.domain.mission import TYPE_BY_TABLE, Mission, MissionData
-from fieldkit.domain.records import Record, RecordError
+from fieldkit.domain.records import Record, RecordError, now_iso
+from fieldkit.storage import replica
 from fieldkit.storage.codec import Codec, Tree
 from fieldkit.storage.errors import CorruptFile
 from fieldkit.storage.mission_file import MissionFile, PassphraseSource
-from fieldkit.storage.schema import META_TABLE
+from fieldkit.storage.schema import META_TABLE, SYNCED, TOMBSTONES
 
 Table = dict[str, Any]
 
@@ -155,10 +157,15 @@ class LazyTable(Mapping[str, Record]):
 
 
 class Tx:
-    """Changes to one mission file, applied in memory and saved together."""
+    """Changes to one mission file, applied in memory and saved together.
 
-    def __init__(self, tree: Tree, cache: TableCache) -> None:
+    Every record put or deleted in a merged table gets its merge history written as an edit
+    by this copy of the file (`copy`): see domain/history.py.
+    """
+
+    def __init__(self, tree: Tree, cache: TableCache, copy: str) -> None:
         self.tree = tree
+        self.copy = copy
         self._cache = cache
         self._owned: set[str] = set()
         self._keys: dict[str, dict[str, str]] = {}
@@ -206,27 +213,66 @@ class Tx:
             table = self._table(name)
             keys = self._keys[name]
             key = keys.get(record.id)
+            doc = record.to_dict()
+            if name in SYNCED:
+                old = table.get(key) if key is not None else None
+                tomb = self.drop(TOMBSTONES, record.id) if old is None else None
+                if tomb is not None:
+                    doc = history.undelete(tomb, doc, self.copy)
+                else:
+                    doc = history.stamp(old, doc, self.copy)
             if key is None:
                 key = keys[record.id] = self._new_key(name)
-            table[key] = record.to_dict()
+            table[key] = doc
             self.touched.setdefault(name, set()).add(record.id)
             count += 1
         self.changed = self.changed or count > 0
         return count
+
+    def doc(self, name: str, record_id: str) -> dict[str, Any] | None:
+        """The stored dict of a record (or, in `_tombstones`, a tombstone)."""
+        if not self.tree.get(name):
+            return None
+        key = self._key_of(name).get(record_id)
+        return None if key is None else dict(self._table(name)[key])
+
+    def put_doc(self, name: str, doc: dict[str, Any]) -> None:
+        """Store a dict as it is, history included (a merge's result)."""
+        table = self._table(name)
+        keys = self._keys[name]
+        record_id = str(doc.get("id"))
+        key = keys.get(record_id)
+        if key is None:
+            key = keys[record_id] = self._new_key(name)
+        table[key] = doc
+        self.touched.setdefault(name, set()).add(record_id)
+        self.changed = True
+
+    def drop(self, name: str, record_id: str) -> dict[str, Any] | None:
+        """Remove a stored dict without leaving a tombstone; returns it."""
+        if not self.tree.get(name):
+            return None
+        key = self._key_of(name).pop(record_id, None)
+        if key is None:
+            return None
+        self.changed = True
+        doc: dict[str, Any] = self._table(name).pop(key)
+        return doc
 
     def keep_keys(self) -> None:
         """Hand the keys of the tables written to the cache, for the next transaction."""
         for name in self._owned:
             self._cache.keep_keys(name, self.tree[name], self._keys[name], self._free[name])
 
-    def delete(self, cls: type[Record], record_id: str) -> bool:
-        keys = self._key_of(cls.TABLE)
-        key = keys.pop(record_id, None)
-        if key is None:
+    def delete(self, cls: type[Record], record_id: str, by: str = "") -> bool:
+        """Delete a record; in a merged table it leaves a tombstone so the deletion travels."""
+        old = self.drop(cls.TABLE, record_id)
+        if old is None:
             return False
-        del self._table(cls.TABLE)[key]
         self.touched.setdefault(cls.TABLE, set()).add(record_id)
-        self.changed = True
+        if cls.TABLE in SYNCED:
+            who = by or str(old.get("author", ""))
+            self.put_doc(TOMBSTONES, history.delete(old, cls.TABLE, self.copy, now_iso(), who))
         return True
 
 
@@ -248,7 +294,7 @@ class Store:
     def transaction(self, backup: bool = True) -> Iterator[Tx]:
         """Read the freshest data and change it; saved once, only if something changed."""
         with self.file.transaction(backup) as change:
-            tx = Tx(change.tree, self._cache)
+            tx = Tx(change.tree, self._cache, replica.copy_id(change.tree, self.path))
             yield tx
             change.dirty = tx.changed
             if tx.changed:
@@ -264,10 +310,17 @@ class Store:
             return tx.delete(cls, record_id)
 
     def create(
-        self, mission: Mission, records: Iterable[Record] = (), codec: Codec | None = None
+        self,
+        mission: Mission,
+        records: Iterable[Record] = (),
+        codec: Codec | None = None,
+        copy: str | None = None,
     ) -> None:
+        """Write a new mission file; `copy` names its copy (else a new id is minted)."""
         tree: Tree = {META_TABLE: {}}
-        tx = Tx(tree, self._cache)
+        if copy is not None:
+            tree[META_TABLE] = {"1": {"copy": copy, "bound": replica.PENDING}}
+        tx = Tx(tree, self._cache, replica.copy_id(tree, self.path))
         tx.put(mission)
         tx.put_many(records)
         self.file.create(tree, codec)

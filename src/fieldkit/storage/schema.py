@@ -7,9 +7,12 @@ from typing import Any
 
 Tree = dict[str, Any]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "_meta"
 META_DOC = "1"
+TOMBSTONES = "_tombstones"
+#: The tables merged between copies of a mission (drafts stay with their copy).
+SYNCED = ("mission", "items", "institutions", "people", "meetings", "notes", "responses", "actions")
 
 #: migrations[n] turns a version-n tree into a version-(n+1) tree.
 MIGRATIONS: dict[int, Callable[[Tree], Tree]] = {}
@@ -27,7 +30,12 @@ def version_of(tree: Tree) -> int:
 
 
 def set_version(tree: Tree, version: int = SCHEMA_VERSION) -> None:
-    tree.setdefault(META_TABLE, {})[META_DOC] = {"schema_version": version, "app": "fieldkit"}
+    """Stamp the version; the rest of the `_meta` document (the copy's id) is kept."""
+    meta = dict(tree.get(META_TABLE) or {})
+    doc = meta.get(META_DOC)
+    meta[META_DOC] = {**(doc if isinstance(doc, dict) else {}), "schema_version": version}
+    meta[META_DOC].setdefault("app", "fieldkit")
+    tree[META_TABLE] = meta
 
 
 def _from_0(tree: Tree) -> Tree:
@@ -36,7 +44,23 @@ def _from_0(tree: Tree) -> Tree:
     return tree
 
 
+def _from_1(tree: Tree) -> Tree:
+    """Version 1 kept no merge history: give every record the history that names its
+    content, so two copies holding the same record agree on it (docs/merge.md)."""
+    from fieldkit.domain.history import with_history
+
+    for name in SYNCED:
+        table = tree.get(name)
+        if isinstance(table, dict):
+            tree[name] = {
+                key: with_history(doc) if isinstance(doc, dict) else doc
+                for key, doc in table.items()
+            }
+    return tree
+
+
 MIGRATIONS[0] = _from_0
+MIGRATIONS[1] = _from_1
 
 
 def migrate(tree: Tree) -> Tree:

@@ -45,6 +45,7 @@ SCREENS_BY_NAME: dict[str, tuple[str, str]] = {
     "dashboard": ("fieldkit.ui.screens.dashboard", "DashboardScreen"),
     "items": ("fieldkit.ui.screens.items", "ItemsScreen"),
     "meetings": ("fieldkit.ui.screens.meetings", "MeetingsScreen"),
+    "conflicts": ("fieldkit.ui.screens.conflicts", "ConflictsScreen"),
 }
 
 
@@ -120,6 +121,9 @@ class FieldkitApp(App[None]):
         from fieldkit.ui.screens import meeting_room
 
         meeting_room.offer_drafts(self, self.store)
+        from fieldkit.ui.screens import conflicts
+
+        conflicts.offer_copies(self)
 
     def named_screen(self, name: str) -> Screen[Any] | None:
         """The one instance of a named screen, built on first use; None if it is missing."""
@@ -182,6 +186,12 @@ class FieldkitApp(App[None]):
         item_id = getattr(self.screen, "current_item_id", None)
         now = datetime.combine(self.today, datetime.now().time())
         open_capture(self, self.store, mode, now, item_id if isinstance(item_id, str) else None)
+
+    def action_merge_copy(self) -> None:
+        """Merge a copy of the mission from another laptop (see `screens.conflicts`)."""
+        from fieldkit.ui.screens.conflicts import merge_another_copy
+
+        merge_another_copy(self)
 
     async def action_undo(self) -> None:
         """Put back the last record deleted in this session."""

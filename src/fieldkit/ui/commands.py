@@ -81,6 +81,13 @@ COMMANDS: tuple[Command, ...] = (
     _c("dashboard", "Dashboard", "app.goto('dashboard')", "The mission at a glance"),
     _c("items", "Items", "app.goto('items')", "Browse and filter every item"),
     _c(
+        "conflicts",
+        "Conflicts",
+        "app.goto('conflicts')",
+        "Values two copies changed differently: keep one",
+    ),
+    _c("merge-copy", "Merge another copy", "app.merge_copy", "Merge a copy from another laptop"),
+    _c(
         "export-debrief",
         "Export debrief",
         "app.export('debrief')",

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from fieldkit.domain.meetings import Meeting
+from fieldkit.domain.merge import conflicts_in
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.priorities import move_priority
 from fieldkit.domain.text import shorten, squash
@@ -174,7 +175,7 @@ class DashboardScreen(FieldkitScreen):
         return text
 
     def _counts_text(self, data: MissionData) -> str:
-        return " · ".join(
+        counts = " · ".join(
             (
                 plural(len(data.items), "item"),
                 plural(len(data.notes), "note"),
@@ -182,6 +183,10 @@ class DashboardScreen(FieldkitScreen):
                 plural(len(data.open_actions()), "open follow-up"),
             )
         )
+        conflicts = len(conflicts_in(data))
+        if conflicts:
+            counts += f"\n{plural(conflicts, 'conflict')} from merging: palette → Conflicts"
+        return counts
 
     def _cursor_item(self) -> str | None:
         table: DataTable[str | Text] = self.query_one("#dash-priorities", DataTable)

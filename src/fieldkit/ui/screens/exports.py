@@ -30,6 +30,9 @@ KINDS = {
     "debrief": "Export the Word debrief",
     "factsheet": "Export a factsheet on one theme",
     "csv": "Export the CSV matrix of items",
+    "followup": "Export the NGO follow-up submission (CCPR)",
+    "matrix": "Export the UPR mid-term matrix",
+    "ohchr-list": "Export the OHCHR thematic list with assessments",
 }
 
 
@@ -37,16 +40,26 @@ def run_export(
     kind: str, data: MissionData, out: Path, theme: str, include_confidential: bool
 ) -> Path:
     """The export itself, kept apart from the form so tests can call it."""
-    from fieldkit.reports import ExportOptions, export_csv, export_debrief, export_factsheet
+    from fieldkit import reports
 
-    options = ExportOptions(include_confidential=include_confidential, author=settings.author())
+    options = reports.ExportOptions(
+        include_confidential=include_confidential,
+        author=settings.named_author(),
+        today=settings.today().isoformat(),
+    )
     if kind == "debrief":
-        return export_debrief(data, out, options)
+        return reports.export_debrief(data, out, options)
     if kind == "factsheet":
         if not theme.strip():
             raise ValueError("Name a theme for the factsheet, e.g. Torture.")
-        return export_factsheet(data, out, theme.strip(), options)
-    return export_csv(data, out, options)
+        return reports.export_factsheet(data, out, theme.strip(), options)
+    if kind == "followup":
+        return reports.export_followup(data, out, "CCPR", options)
+    if kind == "matrix":
+        return reports.export_matrix(data, out, None, options)
+    if kind == "ohchr-list":
+        return reports.export_ohchr_list(data, out, None, options)
+    return reports.export_csv(data, out, options)
 
 
 def _confidential_label(on: bool) -> str:
@@ -91,6 +104,14 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         first = "#export-theme" if self.kind == "factsheet" else "#export-out"
         self.query_one(first, Input).focus()
+        if not settings.named_author():
+            self.notify(
+                "No author name is set: the document will name none. Set it once with "
+                '`fieldkit profile --name "Your Name"` (or FIELDKIT_AUTHOR).',
+                title="Author",
+                severity="warning",
+                timeout=10,
+            )
 
     @on(Input.Changed, "#export-theme")
     def _theme_changed(self, event: Input.Changed) -> None:
@@ -172,6 +193,9 @@ class ExportMenu(ModalScreen[None]):
                 Option("Word debrief for the drafting team", id="debrief"),
                 Option("Factsheet on one theme, across bodies", id="factsheet"),
                 Option("CSV matrix of every item and its latest response", id="csv"),
+                Option("NGO follow-up submission to the Human Rights Committee", id="followup"),
+                Option("UPR mid-term matrix, by theme (landscape)", id="matrix"),
+                Option("OHCHR thematic list with the assessment column filled", id="ohchr-list"),
                 id="export-menu",
             )
             yield Static("enter: choose · escape: close", classes="muted")

@@ -1,0 +1,275 @@
+"""Merging other copies of a mission (files or bundles) into the mission file.
+
+The other copies are only read. All of them are merged in one locked transaction, saved in
+one atomic write (or, for a dry run, not saved). The rules are in domain/merge.py.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import gc
+import re
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from fieldkit.domain.history import Entry
+from fieldkit.domain.lookup import NotFound
+from fieldkit.domain.merge import Conflict, Side, conflicts_of, merge_sides, resolve
+from fieldkit.domain.records import now_iso
+from fieldkit.storage import schema
+from fieldkit.storage.bundle import FORMAT, VERSION, looks_like_bundle
+from fieldkit.storage.mission_file import MissionFile, PassphraseSource
+from fieldkit.storage.repository import Store, Tx
+from fieldkit.storage.schema import SYNCED, TOMBSTONES
+
+Docs = dict[str, dict[str, Any]]
+
+
+class MergeError(ValueError):
+    """Another copy that cannot be merged: the message says why, in one line."""
+
+
+@dataclasses.dataclass
+class Copy:
+    """Another copy's records by table and id, and its tombstones by id."""
+
+    path: Path
+    mission_id: str | None
+    tables: dict[str, Docs]
+    tombs: Docs
+
+
+@dataclasses.dataclass
+class MergeReport:
+    added: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    updated: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    deleted: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    conflicts: list[Conflict] = dataclasses.field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.deleted)
+
+    def tidy(self) -> None:
+        """Name each record once, by what happened to it over all the copies merged."""
+        deleted = list(dict.fromkeys(self.deleted))
+        added = [r for r in dict.fromkeys(self.added) if r not in deleted]
+        updated = [r for r in dict.fromkeys(self.updated) if r not in added and r not in deleted]
+        self.added, self.updated, self.deleted = added, updated, deleted
+        self.conflicts = list({c.id: c for c in self.conflicts}.values())
+
+
+def _by_id(docs: Any, where: str) -> Docs:
+    if isinstance(docs, Mapping):
+        docs = list(docs.values())
+    if not isinstance(docs, list):
+        raise MergeError(f"{where}: expected a list of records")
+    out: Docs = {}
+    for doc in docs:
+        if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
+            raise MergeError(f"{where}: a record without an id")
+        out[doc["id"]] = doc
+    return out
+
+
+def _from_tree(path: Path, tree: dict[str, Any]) -> Copy:
+    tables = {name: _by_id(tree.get(name) or {}, f"{path.name} {name}") for name in SYNCED}
+    mission = next(iter(tables["mission"]), None)
+    tombs = _by_id(tree.get(TOMBSTONES) or {}, f"{path.name} tombstones")
+    return Copy(path, mission, tables, tombs)
+
+
+def _from_bundle(path: Path, raw: Any) -> Copy:
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise MergeError(f"{path.name} is not a fieldkit bundle")
+    version = raw.get("version")
+    if not isinstance(version, int) or not 1 <= version <= VERSION:
+        raise MergeError(
+            f"{path.name} is bundle version {version!r}; this fieldkit reads {VERSION}"
+        )
+    tables = {name: _by_id(raw.get(name) or [], f"{path.name} {name}") for name in SYNCED[1:]}
+    mission = raw.get("mission")
+    tables["mission"] = {mission["id"]: mission} if isinstance(mission, dict) else {}
+    tombs = _by_id(raw.get("deleted") or [], f"{path.name} deleted")
+    return Copy(path, next(iter(tables["mission"]), None), tables, tombs)
+
+
+def read_copy(path: Path, passphrase: PassphraseSource | None) -> Copy:
+    """Another copy of a mission, read and never written (an older file is upgraded in memory)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise MergeError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if looks_like_bundle(data):
+        try:
+            return _from_bundle(path, orjson.loads(data))
+        except orjson.JSONDecodeError as exc:
+            raise MergeError(f"{path.name} is not JSON: {exc}") from None
+    tree = MissionFile(path, passphrase).decode(data, path)
+    version = schema.version_of(tree)
+    if version > schema.SCHEMA_VERSION:
+        raise MergeError(f"{path.name} was written by a newer fieldkit (schema {version})")
+    if version < schema.SCHEMA_VERSION:
+        tree = schema.migrate(copy.deepcopy(tree))
+    return _from_tree(path, tree)
+
+
+def merge_copy(tx: Tx, other: Copy, report: MergeReport) -> None:
+    """Merge one other copy into the transaction's tree."""
+    ours = _from_tree(Path("."), tx.tree)
+    if other.mission_id is not None and other.mission_id != ours.mission_id:
+        raise MergeError(
+            f"{other.path.name} is a copy of another mission ({other.mission_id}), not this one"
+        )
+    for name in SYNCED:
+        held = ours.tables[name]
+        for record_id, doc in other.tables[name].items():
+            if held.get(record_id) != doc:  # most records are the same in both copies
+                _merge_one(tx, ours, name, record_id, Side(doc), report)
+    for record_id, tomb in other.tombs.items():
+        name = str(tomb.get("table", ""))
+        if name in SYNCED:
+            _merge_one(tx, ours, name, record_id, Side(tomb, tomb=True), report)
+
+
+def _merge_one(
+    tx: Tx, ours: Copy, name: str, record_id: str, theirs: Side, report: MergeReport
+) -> None:
+    live = ours.tables[name].get(record_id)
+    tomb = ours.tombs.get(record_id)
+    mine = Side(live) if live is not None else Side(tomb, tomb=True) if tomb else None
+    try:
+        result = merge_sides(mine, theirs)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise MergeError(
+            f"{name} record {record_id}: its merge history is damaged ({exc})"
+        ) from None
+    if result is None:
+        return
+    where = (name, record_id)
+    if result.tomb:
+        tx.drop(name, record_id)
+        tx.put_doc(TOMBSTONES, dict(result.doc))
+        ours.tombs[record_id] = dict(result.doc)
+        ours.tables[name].pop(record_id, None)
+        if live is not None:
+            report.deleted.append(where)
+        return
+    tx.drop(TOMBSTONES, record_id)
+    tx.put_doc(name, dict(result.doc))
+    ours.tables[name][record_id] = dict(result.doc)
+    ours.tombs.pop(record_id, None)
+    (report.updated if live is not None else report.added).append(where)
+    before = {c.id for c in conflicts_of(name, live)} if live is not None else set()
+    report.conflicts += [c for c in conflicts_of(name, result.doc) if c.id not in before]
+
+
+def merge(
+    store: Store,
+    others: list[Path],
+    passphrase: Callable[[Path], PassphraseSource] | None = None,
+    dry_run: bool = False,
+) -> MergeReport:
+    """Merge other copies into the store's file in one locked, atomic transaction."""
+    with _no_cycle_scans():
+        copies = [read_copy(path, passphrase(path) if passphrase else None) for path in others]
+        with store.transaction() as tx:
+            return merge_all(tx, copies, dry_run)
+
+
+@contextmanager
+def _no_cycle_scans() -> Iterator[None]:
+    """Pause the cycle collector: a merge holds two whole missions (millions of objects,
+    none in a cycle), which it would otherwise scan again and again; reference counting
+    still frees them."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def merge_all(tx: Tx, copies: list[Copy], dry_run: bool = False) -> MergeReport:
+    """Merge copies already read into a transaction (left unsaved for a dry run)."""
+    report = MergeReport()
+    for other in copies:
+        merge_copy(tx, other, report)
+    report.tidy()
+    if dry_run:
+        tx.changed = False
+    return report
+
+
+def all_conflicts(tree: Mapping[str, Any]) -> list[Conflict]:
+    """Every unresolved conflict in a mission tree, in table order."""
+    found: list[Conflict] = []
+    for name in SYNCED:
+        for doc in (tree.get(name) or {}).values():
+            if isinstance(doc, dict):
+                found += conflicts_of(name, doc)
+    return found
+
+
+def find_conflict(conflicts: list[Conflict], prefix: str) -> Conflict:
+    """The one conflict whose id starts with `prefix`."""
+    wanted = prefix.strip().lower()
+    found = [c for c in conflicts if wanted and c.id.startswith(wanted)]
+    if not found:
+        raise NotFound(f"no conflict with id {prefix!r}: see `fieldkit conflicts`")
+    if len(found) > 1:
+        raise NotFound(f"conflict id {prefix!r} is ambiguous: give more characters")
+    return found[0]
+
+
+def resolve_conflict(tx: Tx, prefix: str, keep_mine: bool, by: str) -> tuple[Conflict, Entry]:
+    """Settle a conflict in a transaction by keeping one value; returns it and the value."""
+    conflict = find_conflict(all_conflicts(tx.tree), prefix)
+    doc = tx.doc(conflict.table, conflict.record_id)
+    if doc is None:
+        raise NotFound(f"the record of conflict {conflict.id} is gone")
+    chosen = conflict.mine if keep_mine else conflict.theirs
+    result = resolve(doc, conflict, chosen, tx.copy, now_iso(), by)
+    if result.tomb:
+        tx.drop(conflict.table, conflict.record_id)
+        tx.put_doc(TOMBSTONES, dict(result.doc))
+    else:
+        tx.put_doc(conflict.table, dict(result.doc))
+    return conflict, chosen
+
+
+_MISSION_ID = re.compile(rb'"mission":\{"[0-9]+":\{"id":"([^"]+)"')
+
+
+def copies_beside(path: Path, mission_id: str | None) -> list[Path]:
+    """Other copies of the mission in the file's folder: Syncthing's conflict copies
+    (`NAME.sync-conflict-*`) and plain files holding the same mission."""
+    found: list[Path] = []
+    try:
+        candidates = sorted(path.parent.iterdir())
+    except OSError:
+        return []
+    for candidate in candidates:
+        if candidate == path or not candidate.is_file() or candidate.name.startswith("."):
+            continue
+        if candidate.name.startswith(f"{path.stem}.sync-conflict-") or (
+            candidate.suffix == path.suffix and mission_id and _mission_of(candidate) == mission_id
+        ):
+            found.append(candidate)
+    return found
+
+
+def _mission_of(path: Path) -> str | None:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return None
+    match = _MISSION_ID.search(head)
+    return match.group(1).decode() if match else None

@@ -1,0 +1,214 @@
+"""Conflicts a merge left, each with both values side by side; one key keeps either.
+
+Also "Merge another copy": a path asked for in a small dialog, merged like `fieldkit merge`.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from fieldkit import settings
+from fieldkit.domain.history import DELETED, Entry
+from fieldkit.domain.merge import KEPT, REMOVED, Conflict, conflicts_in
+from fieldkit.domain.mission import MissionData
+from fieldkit.domain.text import counted, shorten, squash
+from fieldkit.storage.merge import copies_beside, merge_all, read_copy, resolve_conflict
+from fieldkit.ui.errors import guarded, safely
+from fieldkit.ui.screens.base import FieldkitScreen
+
+TABLE_WORDS = {
+    "mission": "mission",
+    "items": "item",
+    "institutions": "institution",
+    "people": "person",
+    "meetings": "meeting",
+    "notes": "note",
+    "responses": "response",
+    "actions": "follow-up",
+}
+
+
+def field_words(field: str) -> str:
+    return "deleted or kept" if field == DELETED else field.replace("_", " ")
+
+
+def record_words(data: MissionData, conflict: Conflict) -> str:
+    """The record as a delegate knows it: the note's text, the item's reference..."""
+    table = getattr(data, conflict.table, None) if conflict.table != "mission" else None
+    record = table.get(conflict.record_id) if table is not None else data.mission
+    label = ""
+    item = data.items.get(str(getattr(record, "item_id", "") or ""))
+    if item is not None and conflict.table != "items":
+        label = f"on {item.short_ref} "
+    for name in ("short_ref", "title", "name", "text"):
+        value = getattr(record, name, "")
+        if isinstance(value, str) and value:
+            label += value
+            break
+    return f"{TABLE_WORDS.get(conflict.table, conflict.table)} {squash(label)}".strip()
+
+
+VALUE_WORDS = {KEPT: "kept, with its edit", REMOVED: "deleted"}
+
+
+def value_text(title: str, entry: Entry, key: str, deletion: bool) -> Text:
+    text = Text(f"{title} ({key})\n", style="bold")
+    value = VALUE_WORDS.get(entry.value, entry.value) if deletion else entry.value
+    text.append(f"{value}" if value not in ("", None) else "(empty)")
+    text.append(f"\n\n{entry.by or 'someone'}, {entry.at or 'time unknown'}", style="dim")
+    return text
+
+
+class ConflictsScreen(FieldkitScreen):
+    HELP_TITLE = "conflicts"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m", "keep(True)", "Keep mine", tooltip="Keep this file's value"),
+        Binding("t", "keep(False)", "Keep theirs", tooltip="Keep the other copy's value"),
+    ]
+
+    DEFAULT_CSS = """
+    ConflictsScreen #conflict-list { height: auto; max-height: 1fr; min-height: 3; }
+    ConflictsScreen #conflict-sides { height: 1fr; min-height: 7; }
+    ConflictsScreen .conflict-side { width: 1fr; border: round $primary; padding: 0 1; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: list[Conflict] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="conflict-title", classes="section-title")
+        yield OptionList(id="conflict-list")
+        with Horizontal(id="conflict-sides"):
+            yield Static(id="conflict-mine", classes="conflict-side")
+            yield Static(id="conflict-theirs", classes="conflict-side")
+        yield Footer()
+
+    def refresh_data(self, data: MissionData) -> None:
+        found = conflicts_in(data)
+        listing = self.query_one("#conflict-list", OptionList)
+        keep = listing.highlighted or 0
+        self._shown = found
+        listing.clear_options()
+        width = max(self.size.width - 8, 30)
+        for conflict in found:
+            line = f"{record_words(data, conflict)} · {field_words(conflict.field)}"
+            listing.add_option(Option(shorten(line, width), id=conflict.id))
+        title = self.query_one("#conflict-title", Static)
+        if found:
+            title.update(f"{counted(len(found), 'conflict')}: m keeps mine, t keeps theirs")
+            listing.highlighted = min(keep, len(found) - 1)
+        else:
+            title.update("No conflicts: every merge so far has settled itself.")
+        self._show_sides()
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self) -> None:
+        self._show_sides()
+
+    def _current(self) -> Conflict | None:
+        index = self.query_one("#conflict-list", OptionList).highlighted
+        if index is None or not 0 <= index < len(self._shown):
+            return None
+        return self._shown[index]
+
+    def _show_sides(self) -> None:
+        conflict = self._current()
+        mine = self.query_one("#conflict-mine", Static)
+        theirs = self.query_one("#conflict-theirs", Static)
+        mine.display = theirs.display = conflict is not None
+        if conflict is not None:
+            deletion = conflict.field == DELETED
+            mine.update(value_text("Mine", conflict.mine, "m", deletion))
+            theirs.update(value_text("Theirs", conflict.theirs, "t", deletion))
+
+    @guarded
+    def action_keep(self, mine: bool) -> None:
+        conflict = self._current()
+        if conflict is None:
+            return
+        with self.fk.writing() as tx:
+            _, chosen = resolve_conflict(tx, conflict.id, mine, settings.author())
+        self.notify(f"Kept {'mine' if mine else 'theirs'}: {shorten(str(chosen.value), 40)}")
+
+
+class MergeDialog(ModalScreen[str | None]):
+    """Asks for the other copy to merge."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Cancel")]
+    DEFAULT_CSS = """
+    MergeDialog { align: center middle; }
+    MergeDialog > Vertical { width: 70; height: auto; border: round $primary; padding: 1 2; }
+    """
+
+    def __init__(self, suggested: str) -> None:
+        super().__init__()
+        self.suggested = suggested
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Merge another copy of this mission (a file or a bundle):")
+            yield Input(self.suggested, placeholder="path to the other copy", id="merge-path")
+            yield Static("enter: merge · escape: cancel", classes="muted")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+
+def merge_another_copy(app: App[Any]) -> None:
+    """The palette command: ask for a path, merge it, show the conflicts it left."""
+    store = getattr(app, "store", None)
+    if store is None:
+        return
+    mission = getattr(app, "data", None)
+    mission_id = mission.mission.id if mission is not None and mission.mission else None
+    beside = copies_beside(store.path, mission_id)
+    suggested = str(beside[0]) if beside else ""
+
+    def done(path: str | None) -> None:
+        if path:
+            safely(app, partial(_merge, app, Path(path).expanduser()))()
+
+    app.push_screen(MergeDialog(suggested), done)
+
+
+def _merge(app: Any, path: Path) -> None:
+    if not path.is_file():
+        app.notify(f"No file at {path}", severity="error")
+        return
+    if path.resolve() == app.store.path.resolve():
+        app.notify("That is the mission file itself", severity="error")
+        return
+    other = read_copy(path, None)
+    with app.writing() as tx:
+        report = merge_all(tx, [other])
+    app.notify(
+        f"Merged {path.name}: {len(report.added)} added, {len(report.updated)} updated, "
+        f"{len(report.deleted)} deleted, {counted(len(report.conflicts), 'conflict')}"
+    )
+    if report.conflicts:
+        app.show("conflicts")
+
+
+def offer_copies(app: Any) -> None:
+    """Say when another copy of the mission lies beside the file."""
+    data = app.data
+    beside = copies_beside(app.store.path, data.mission.id if data.mission else None)
+    if beside:
+        app.notify(
+            f"Another copy of this mission lies beside it: {beside[0].name}. "
+            "Palette (ctrl+p): Merge another copy.",
+            timeout=10,
+        )

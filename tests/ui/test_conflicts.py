@@ -1,0 +1,82 @@
+"""The Conflicts screen: both values side by side, one key keeps either; merging from the app."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from fieldkit.storage.merge import all_conflicts, merge
+from fieldkit.storage.repository import Store
+from fieldkit.ui import commands
+from fieldkit.ui.app import make_app
+from fieldkit.ui.screens.conflicts import ConflictsScreen, MergeDialog
+from tests.helpers import cli
+from tests.ui.conftest import TODAY
+
+
+def _diverged(path: Path, tmp_path: Path) -> Path:
+    """A second copy of the demo; one response's stance changed differently in each."""
+    meeting = Store(path).data().meetings_in_order[0].id
+    added = cli("response", "add", "--item", "CCPR-18", "--meeting", meeting, "--stance",
+                "no-answer", "--db", path)  # fmt: skip
+    response = added.stdout.strip()
+    other = tmp_path / "laptop-b" / "m.json"
+    other.parent.mkdir()
+    shutil.copy(path, other)
+    assert cli("response", "edit", response, "--stance", "accepts", "--db", path).exit_code == 0
+    assert cli("response", "edit", response, "--stance", "rejects", "--db", other).exit_code == 0
+    return other
+
+
+def test_t_keeps_theirs_and_the_dashboard_says_when_conflicts_remain(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    other = _diverged(demo_path, tmp_path)
+    store = Store(demo_path)
+    merge(store, [other])
+    app = make_app(store, today=TODAY)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            counts = app.screen.query_one("#dash-counts", Static)
+            assert "1 conflict from merging" in str(counts.render())
+            app.show("conflicts")
+            await pilot.pause()
+            assert isinstance(app.screen, ConflictsScreen)
+            mine = str(app.screen.query_one("#conflict-mine", Static).render())
+            theirs = str(app.screen.query_one("#conflict-theirs", Static).render())
+            assert "accepts" in mine and "rejects" in theirs
+            await pilot.press("t")
+            await pilot.pause()
+        assert app.errors == []
+
+    asyncio.run(scenario())
+    assert all_conflicts(store.file.tree()) == []
+    assert next(iter(store.data().responses.values())).stance.value == "rejects"
+
+
+def test_merge_another_copy_from_the_palette(demo_path: Path, tmp_path: Path) -> None:
+    other = _diverged(demo_path, tmp_path)
+    beside = demo_path.parent / f"{demo_path.stem}.sync-conflict-20170411-093000-XYZ.json"
+    shutil.copy(other, beside)
+    store = Store(demo_path)
+    app = make_app(store, today=TODAY)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            command = commands.find("Merge another copy")
+            assert command is not None
+            await app.run_action(command.action)
+            await pilot.pause()
+            assert isinstance(app.screen, MergeDialog)
+            assert app.screen.query_one(Input).value == str(beside)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ConflictsScreen)
+        assert app.errors == []
+
+    asyncio.run(scenario())
+    assert len(all_conflicts(store.file.tree())) == 1
