@@ -34,7 +34,7 @@ def test_question_mark_in_an_empty_box_shows_the_keys_and_is_text_after_words(
             for said in (
                 "Choose the kind of note",
                 "Choose who spoke",
-                "Put back the last note, response or follow-up deleted",
+                "Put back the last note or response deleted",
                 "Edit the highlighted note",
                 "Delete the highlighted note",
                 "a accepts, p partially accepts",

@@ -245,8 +245,18 @@ COMMANDS: tuple[Command, ...] = (
         "cancelled", "Cancelled", "cancelled", "Mark it cancelled (again: planned)", "c", "meetings"
     ),
     _c(
-        "meetings-back", "Back", "back", "Back to the dashboard", "escape", "meetings", **NO_PALETTE
+        "meetings-back",
+        "Back",
+        "back",
+        "Back to the dashboard",
+        "escape",
+        "meetings",
+        **HIDE,
+        **NO_PALETTE,
     ),
+    # the app's keys that need no footer here (in the help): so the footer fits 80 columns
+    _c("meetings-m", "Meetings", "app.goto('meetings')", "", "m", "meetings", **HIDE, **NO_PALETTE),
+    _c("meetings-quit", "Quit", "app.quit", "", "q", "meetings", **HIDE, **NO_PALETTE),
     # -- meeting room ------------------------------------------------------------------------
     _c("next-agenda-item", "Next", "step(1)", "Next agenda item", "ctrl+n", "meeting-room"),
     _c(
@@ -311,15 +321,6 @@ COMMANDS: tuple[Command, ...] = (
         **HIDE,
     ),
     _c(
-        "room-undo",
-        "Undo delete",
-        "app.undo",
-        "Put back the last note, response or follow-up deleted",
-        "f8",
-        "meeting-room",
-        **HIDE,
-    ),
-    _c(
         "room-back",
         "Back",
         "back",
@@ -366,7 +367,7 @@ COMMANDS: tuple[Command, ...] = (
         "undo-captured",
         "Undo delete",
         "app.undo",
-        "Put back the last note, response or follow-up deleted",
+        "Put back the last note or response deleted",
         "u",
         "captured",
         **NO_PALETTE,

@@ -144,7 +144,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("year", "Year", 4),
     Column("by", "By", 11),
     Column("position", "Position", 9),
-    Column("stance", "Stance", 17),
+    Column("stance", "Stance", 14),
     Column("text", "Text", 0, share=3, minimum=12),
     Column("themes", "Themes", 0, share=1, minimum=14),
 )
