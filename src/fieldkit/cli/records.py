@@ -112,8 +112,8 @@ def items(
     """List the mission's items, filtered."""
     if mechanism and mechanism.upper() not in Mechanism.__members__:
         fail(f"--mechanism {mechanism!r} is not one of: {', '.join(Mechanism.__members__)}")
-    data = open_store(db).data()
     flt = ItemFilter(search=search, mechanism=mechanism, theme=theme, priority_only=priority)
+    data = open_store(db).data(items_with=flt.terms())
     found = select(data, flt)
     if as_json:
         print_json([_item_row(i, data) for i in found])

@@ -6,7 +6,7 @@ How data flows, one way:
   storage error: nothing was saved). `with self.app.writing() as tx:` is the same write on
   the calling thread, for the few that must finish first (a form that closes once saved).
 - Every new version of the mission, a write of ours or another process's (noticed by the
-  file watcher, `watcher.py`), is announced once by `app.announce(change)`: the app's
+  file watcher, `storage/watch.py`), is announced once by `app.announce(change)`: the app's
   `change` reactive is set (a `changes.Change`: the snapshot, the tables and ids changed)
   and a `MissionChanged` message is posted. Nobody polls; nobody redraws by hand.
 

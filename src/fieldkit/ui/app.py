@@ -118,11 +118,9 @@ class FieldkitApp(App[None]):
 
     def _after_first_paint(self) -> None:
         """What can wait until the dashboard is on screen."""
-        from fieldkit.ui.screens import meeting_room
+        from fieldkit.ui.screens import conflicts, meeting_room
 
         meeting_room.offer_drafts(self, self.store)
-        from fieldkit.ui.screens import conflicts
-
         conflicts.offer_copies(self)
 
     def named_screen(self, name: str) -> Screen[Any] | None:
@@ -188,7 +186,6 @@ class FieldkitApp(App[None]):
         open_capture(self, self.store, mode, now, item_id if isinstance(item_id, str) else None)
 
     def action_merge_copy(self) -> None:
-        """Merge a copy of the mission from another laptop (see `screens.conflicts`)."""
         from fieldkit.ui.screens.conflicts import merge_another_copy
 
         merge_another_copy(self)

@@ -81,13 +81,6 @@ COMMANDS: tuple[Command, ...] = (
     _c("dashboard", "Dashboard", "app.goto('dashboard')", "The mission at a glance"),
     _c("items", "Items", "app.goto('items')", "Browse and filter every item"),
     _c(
-        "conflicts",
-        "Conflicts",
-        "app.goto('conflicts')",
-        "Values two copies changed differently: keep one",
-    ),
-    _c("merge-copy", "Merge another copy", "app.merge_copy", "Merge a copy from another laptop"),
-    _c(
         "export-debrief",
         "Export debrief",
         "app.export('debrief')",
@@ -168,7 +161,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     _c(
         "move-up",
-        "Up",
+        "Move priority up",
         "move(-1)",
         "Move the priority up the mission's order",
         "left_square_bracket",
@@ -179,7 +172,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     _c(
         "move-down",
-        "Down",
+        "Move priority down",
         "move(1)",
         "Move the priority down the mission's order",
         "right_square_bracket",
@@ -373,7 +366,16 @@ COMMANDS: tuple[Command, ...] = (
         **NO_PALETTE,
     ),
     # -- the capture forms (widgets): choices by letter ---------------------------------------
-    _c("save-note", "Save note", "submit", "", "enter", "note-form", priority=True, **HIDE),
+    _c(
+        "save-note",
+        "Save note",
+        "submit",
+        "Save the note (Enter in its text); the next one is typed at once",
+        "enter",
+        "note-form",
+        priority=True,
+        **HIDE,
+    ),
     _c(
         "next-field",
         "Next field",
@@ -477,6 +479,27 @@ COMMANDS: tuple[Command, ...] = (
         "Close this list",
         "escape",
         "export-menu",
+        **NO_PALETTE,
+    ),
+    # -- conflicts ---------------------------------------------------------------------------
+    _c(
+        "conflicts",
+        "Conflicts",
+        "app.goto('conflicts')",
+        "Values two copies changed differently: keep one",
+    ),
+    _c("merge-copy", "Merge another copy", "app.merge_copy", "Merge a copy from another laptop"),
+    _c("keep-mine", "Keep mine", "keep(True)", "Keep this file's value", "m", "conflicts"),
+    _c(
+        "keep-theirs", "Keep theirs", "keep(False)", "Keep the other copy's value", "t", "conflicts"
+    ),
+    _c(
+        "cancel-merge",
+        "Cancel",
+        "dismiss",
+        "Close without merging",
+        "escape",
+        "merge-dialog",
         **NO_PALETTE,
     ),
 )

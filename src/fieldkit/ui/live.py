@@ -3,7 +3,7 @@
 `LiveMission` runs a write's transaction in a worker thread (a save of a large mission is
 tens of milliseconds of JSON and fsync), one write at a time and in the order asked, then
 reads the new snapshot and hands the app a `Change` naming the tables and ids written.
-Another process's change is noticed by the file watcher (`watcher.py`), read in a thread
+Another process's change is noticed by the file watcher (`storage/watch.py`), read in a thread
 and announced the same way. The version on screen is remembered by the file's signature,
 so the watcher's echo of our own write is recognised and costs nothing.
 """
@@ -23,9 +23,9 @@ from textual.worker import WorkerFailed
 from fieldkit.storage.errors import CorruptFile, StorageError
 from fieldkit.storage.mission_file import Signature, signature
 from fieldkit.storage.repository import Store, Tx
+from fieldkit.storage.watch import watch_file
 from fieldkit.ui.changes import Change
 from fieldkit.ui.errors import storage_message
-from fieldkit.ui.watcher import watch_file
 
 if TYPE_CHECKING:
     from fieldkit.ui.app import FieldkitApp

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
@@ -24,7 +24,8 @@ from fieldkit.domain.merge import KEPT, REMOVED, Conflict, conflicts_in
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import counted, shorten, squash
 from fieldkit.storage.merge import copies_beside, merge_all, read_copy, resolve_conflict
-from fieldkit.ui.errors import guarded, safely
+from fieldkit.ui import commands
+from fieldkit.ui.errors import safely
 from fieldkit.ui.screens.base import FieldkitScreen
 
 TABLE_WORDS = {
@@ -72,10 +73,8 @@ def value_text(title: str, entry: Entry, key: str, deletion: bool) -> Text:
 
 class ConflictsScreen(FieldkitScreen):
     HELP_TITLE = "conflicts"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "keep(True)", "Keep mine", tooltip="Keep this file's value"),
-        Binding("t", "keep(False)", "Keep theirs", tooltip="Keep the other copy's value"),
-    ]
+    SCOPES = ("conflicts",)
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
 
     DEFAULT_CSS = """
     ConflictsScreen #conflict-list { height: auto; max-height: 1fr; min-height: 3; }
@@ -133,20 +132,20 @@ class ConflictsScreen(FieldkitScreen):
             mine.update(value_text("Mine", conflict.mine, "m", deletion))
             theirs.update(value_text("Theirs", conflict.theirs, "t", deletion))
 
-    @guarded
-    def action_keep(self, mine: bool) -> None:
+    async def action_keep(self, mine: bool) -> None:
         conflict = self._current()
         if conflict is None:
             return
-        with self.fk.writing() as tx:
-            _, chosen = resolve_conflict(tx, conflict.id, mine, settings.author())
+        author = settings.author()
+        _, chosen = await self.fk.write(lambda tx: resolve_conflict(tx, conflict.id, mine, author))
         self.notify(f"Kept {'mine' if mine else 'theirs'}: {shorten(str(chosen.value), 40)}")
 
 
 class MergeDialog(ModalScreen[str | None]):
     """Asks for the other copy to merge."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Cancel")]
+    SCOPES = ("merge-dialog",)
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
     DEFAULT_CSS = """
     MergeDialog { align: center middle; }
     MergeDialog > Vertical { width: 70; height: auto; border: round $primary; padding: 1 2; }
