@@ -15,7 +15,7 @@ from fieldkit.ui.widgets.capture_forms import ResponseCapture
 async def _room(app: FieldkitApp, pilot: object) -> MeetingRoom:
     await pilot.press("m")  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.press("home", "enter")  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
     assert isinstance(app.screen, MeetingRoom)
     return app.screen
@@ -107,5 +107,29 @@ def test_a_draft_saved_while_typing_redraws_nothing_but_the_next_item_does(
             await pilot.press("enter")  # the note on the second item: the agenda says "noted"
             await pilot.pause()
             assert drawn == [room.item_id]
+
+    asyncio.run(scenario())
+
+
+def test_a_key_that_picks_nothing_goes_on_into_the_text(app: FieldkitApp) -> None:
+    """No keystroke is swallowed by a row of choices: a character that is not one of its
+    letters closes it and is typed; Enter only closes it; F3 asks the next question."""
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            room = await _room(app, pilot)
+            note = room.query_one(NoteCapture)
+            await pilot.press("f4", "z", *"ero")  # no limb z here: it is text
+            assert note.text_area.text == "zero"
+            await pilot.press("f5", "enter")  # Enter closes the row, saves nothing
+            await pilot.pause()
+            assert note.text_area.text == "zero" and not app.store.data().notes
+            await pilot.press("f2", "f3", "o", "enter")  # kind row, then the speaker's
+            await pilot.pause()
+            [saved] = app.store.data().notes.values()
+            assert saved.text == "zero" and saved.speaker_id is not None
+            await pilot.press("ctrl+r", *"Yes")  # typing at once: the questions give way
+            await pilot.pause()
+            assert room.query_one(ResponseCapture).input("quote").value == "Yes"
 
     asyncio.run(scenario())

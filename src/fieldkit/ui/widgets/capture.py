@@ -19,7 +19,7 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from fieldkit.domain.people import DELEGATE
 from fieldkit.domain.vocab import Confidentiality, NoteKind
@@ -107,11 +107,24 @@ class CaptureForm(Vertical):
         self.show_status()
 
     def action_submit(self) -> None:
-        """Save the form now: the keys typed after Enter belong to the next record."""
+        """Save the form now: the keys typed after Enter belong to the next record.
+
+        With a row of choices open, Enter only closes it (the choice kept).
+        """
+        if self.close_choices():
+            return
         if self.saver is not None:
             self.saver(self)
         else:
             self.post_message(self.Submitted(self))
+
+    def close_choices(self) -> bool:
+        """Close the row of choices if it is open (keeping the choice); False if it was not."""
+        bar = self.query_one(ChoiceBar)
+        if not bar.has_focus:
+            return False
+        bar.close(None)
+        return True
 
     # -- context -------------------------------------------------------------------------
 
@@ -163,6 +176,8 @@ class CaptureForm(Vertical):
         """Ask each choice in turn, then put the cursor in `then` (else where it was)."""
         focused = self.screen.focused
         inside = focused is not None and self in focused.ancestors_with_self
+        if isinstance(focused, ChoiceBar):
+            focused = self._back_to  # one row closed by the key that asks for another
         self._back_to = then or (focused if inside else None)
         self._questions = [n for n in names if n in self.CHOICES]
         self._next_question()
@@ -182,7 +197,14 @@ class CaptureForm(Vertical):
         name = self._questions.pop(0)
         status.display = False
         question = self.CHOICES[name][1]
-        bar.ask(question, self.options(name), self.chosen.get(name, ""), self._answer_for(name))
+        bar.ask(
+            question,
+            self.options(name),
+            self.chosen.get(name, ""),
+            self._answer_for(name),
+            typed=self._type_on,
+            stop=self._questions.clear,
+        )
 
     def _answer_for(self, name: str) -> Callable[[str | None], None]:
         def answered(value: str | None) -> None:
@@ -195,6 +217,18 @@ class CaptureForm(Vertical):
             self._next_question()
 
         return answered
+
+    def _type_on(self, character: str) -> None:
+        """A character that picked nothing: the questions end and it goes into the text."""
+        target = self._back_to if self._back_to is not None else self.text_widget()
+        if isinstance(target, TextArea):
+            target.insert(character)
+        elif isinstance(target, Input):
+            target.insert_text_at_cursor(character)
+
+    def text_widget(self) -> Widget | None:
+        """Where typing goes on this form when no other place is asked for."""
+        return None
 
     def _new_speaker(self, person_id: str | None) -> None:
         if person_id:
@@ -336,6 +370,9 @@ class NoteCapture(CaptureForm):
     @property
     def text_area(self) -> NoteText:
         return self.query_one("#note-text", NoteText)
+
+    def text_widget(self) -> Widget | None:
+        return self.text_area
 
     def options(self, name: str) -> list[Choice]:
         if name == "kind":

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from fieldkit.domain.dates import EXAMPLES, parse_date, spoken
@@ -96,6 +97,8 @@ class InputForm(CaptureForm):
 
     def action_next_field(self) -> None:
         """Enter moves on, there and then; on the last field it saves."""
+        if self.close_choices():
+            return
         focused = self.screen.focused
         names = [f"{self.KIND}-{name}" for name, _, _ in self.FIELDS]
         if focused is None or focused.id not in names or focused.id == names[-1]:
@@ -105,6 +108,9 @@ class InputForm(CaptureForm):
 
     def focus_text(self) -> None:
         self.input(self.FIELDS[0][0]).focus()
+
+    def text_widget(self) -> Widget | None:
+        return self.input(self.FIELDS[0][0])
 
     def clear(self) -> None:
         self.fill({})

@@ -67,13 +67,29 @@ class ChoiceBar(Static, can_focus=True):
         self.choices: list[Choice] = []
         self.current = ""
         self._answer: Answer | None = None
+        self._typed: Callable[[str], None] | None = None
+        self._stop: Callable[[], None] | None = None
 
-    def ask(self, question: str, choices: Sequence[Choice], current: str, answer: Answer) -> None:
-        """Show the row and take the next key; the caller is answered before any other key."""
+    def ask(
+        self,
+        question: str,
+        choices: Sequence[Choice],
+        current: str,
+        answer: Answer,
+        typed: Callable[[str], None] | None = None,
+        stop: Callable[[], None] | None = None,
+    ) -> None:
+        """Show the row and take the next key; the caller is answered before any other key.
+
+        `typed(character)` receives a character that picks nothing (it was meant as text);
+        `stop()` is called first when such a key ends the questions.
+        """
         self.question = question
         self.choices = list(choices)
         self.current = current
         self._answer = answer
+        self._typed = typed
+        self._stop = stop
         self.update(self.row())
         self.display = True
         self.focus()
@@ -91,23 +107,37 @@ class ChoiceBar(Static, can_focus=True):
         return {c.letter: c.value for c in self.choices}
 
     def on_key(self, event: events.Key) -> None:
+        """A letter of the row picks; Escape, Enter or Tab keep what was chosen.
+
+        Any other key closes the row (keeping the choice) and goes where it would have
+        gone: a character into the text, a function key to its command.
+        """
         if event.key in ("f1", "question_mark"):
             return  # help, as everywhere
-        event.stop()
-        event.prevent_default()
         if event.key in ("escape", "enter", "tab"):
+            event.stop()
             self.close(None)
             return
-        letter = (event.character or "").casefold()
+        letter = (event.character or "").casefold() if event.is_printable else ""
         picked = self.letters().get(letter)
-        if picked is None:
-            self.app.bell()
+        if picked is not None:
+            event.stop()
+            self.close(picked)
             return
-        self.close(picked)
+        typed, self._typed = self._typed, None
+        if event.is_printable and event.character and typed is not None:
+            event.stop()
+            self.close(None, then_stop=True)
+            typed(event.character)
+        else:
+            self.close(None, then_stop=True)
 
-    def close(self, value: str | None) -> None:
+    def close(self, value: str | None, then_stop: bool = False) -> None:
         answer, self._answer = self._answer, None
+        stop, self._stop = self._stop, None
         self.display = False
+        if then_stop and stop is not None:
+            stop()
         if answer is not None:
             answer(value)
 
