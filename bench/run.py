@@ -32,6 +32,7 @@ from bench import (
     screen,
     stats,
     uhri,
+    upr_info,
 )
 from bench.table import Row, absolute, compared, skipped
 from bench.table import markdown as page
@@ -312,6 +313,27 @@ class Bench:
 
         self.attempt(skipped(figure, label, against, "≤ 2×"), measure)
 
+    def upr_info_import(self) -> None:
+        figure = "UPR Info .xls import of 8,343 real rows (`fieldkit import`, whole process)"
+        against = "reading the same workbook with xlrd alone"
+        label = "empty mission"
+        if not upr_info.EXPORT.exists():
+            self.rows.append(skipped(figure, label, against, "≤ 3×"))
+            return
+
+        def measure() -> list[Row]:
+            ours, peer = upr_info.import_vs_xlrd(self.work / "upr-info", self.plan.uhri_runs)
+            return [compared(figure, label, ours, against, peer, 3.0)]
+
+        def reading() -> list[Row]:
+            ours, peer = upr_info.read_vs_xlrd_in_process(self.plan.uhri_runs * 2)
+            note = "the importer's own reading: cells to items, no start-up, no mission file"
+            return [compared(inner, "—", ours, against + " (in process)", peer, 3.0, note=note)]
+
+        inner = "UPR Info .xls of 8,343 real rows read into items (in process)"
+        self.attempt(skipped(figure, label, against, "≤ 3×"), measure)
+        self.attempt(skipped(inner, "—", against, "≤ 3×"), reading)
+
     def memory_use(self, mission: Path, label: str) -> None:
         figure = "memory (peak RSS)"
         runs = 3 if self.plan.scale >= 1 else 1
@@ -427,6 +449,7 @@ class Bench:
                 self.for_information(lambda: figure(path, name))  # noqa: B023 (called now)
         self.uhri_import()
         self.merge_copies(large, label)
+        self.upr_info_import()
         self.memory_use(large, label)
         for path, name in missions[1:]:
             self.for_information(lambda: self.memory_use(path, name))  # noqa: B023

@@ -40,11 +40,18 @@ def read_profile() -> dict[str, str]:
 
 
 def write_profile(name: str) -> Path:
+    return update_profile(name=name)
+
+
+def update_profile(**fields: str | None) -> Path:
+    """Set (or, with None, remove) fields of the profile; the others are kept."""
     from fieldkit.storage.atomic import atomic_write
+    from fieldkit.storage.folders import private_folder
 
     path = profile_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    profile = read_profile() | {"name": name}
+    private_folder(path.parent)
+    profile = read_profile() | {k: v for k, v in fields.items() if v is not None}
+    profile = {k: v for k, v in profile.items() if fields.get(k, "") is not None}
     atomic_write(path, orjson.dumps(profile, option=orjson.OPT_INDENT_2))
     return path
 

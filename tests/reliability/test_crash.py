@@ -83,3 +83,13 @@ def test_processes_writing_at_once_lose_no_update(tmp_path: Path) -> None:
     checked = cli_process("check", "--db", path)
     assert checked.returncode == 0, checked.stderr
     assert "83 notes" in checked.stdout
+
+
+def test_encrypt_and_decrypt_killed_mid_way_leave_no_plain_copy_unreported(
+    tmp_path: Path,
+) -> None:
+    from bench import crash_convert
+
+    result = crash_convert.run(kills=6, seed=20170411, folder=tmp_path)
+    assert result.ok, _report(result)
+    assert result.kills == 6 and result.mid_way > 0

@@ -22,6 +22,7 @@ FIGURES = (
     "filter keystroke",
     "Word debrief",
     "UHRI import",
+    "UPR Info .xls import",
     "memory (peak RSS)",
     "memory (peak RSS), app",
 )

@@ -276,3 +276,11 @@ def test_import_file_is_the_same_import_for_the_app(demo_path: Path) -> None:
     assert Store(demo_path).data().items[done.enriched[0]].author != "Aigerim"  # kept
     with pytest.raises(ImportFailed, match="is not one of"):
         import_file(store, upr_info, "xlsx")
+
+
+def test_two_numbered_sources_in_one_import_make_one_item_per_number() -> None:
+    matrix = numbered(priority=None, themes=("Acceptance of international norms",))
+    uhri = numbered(priority=None, text="95.1 in UHRI's own wording", sdgs=("16 - PEACE",))
+    plan = merge.plan(mission_with(), [matrix, uhri])
+    (item,) = plan.added
+    assert item.themes == ("Acceptance of international norms",) and item.sdgs == ("16 - PEACE",)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from fieldkit.cli import exports, imports, mission, protect, records, sync
+from fieldkit.cli import exports, imports, mission, protect, records, serve, shred, sync
 from fieldkit.cli.common import DbOption
 from fieldkit.cli.errors import Group
 
@@ -34,6 +34,8 @@ records.register(app)
 imports.register(app)
 exports.register(app)
 protect.register(app)
+shred.register(app)
+serve.register(app)
 sync.register(app)
 
 

@@ -13,6 +13,7 @@ import typer
 
 from fieldkit import settings
 from fieldkit.cli.errors import fail
+from fieldkit.storage.folders import private_folder
 from fieldkit.storage.repository import Store
 
 DbOption = Annotated[
@@ -67,7 +68,7 @@ def export_path(out: Path | None, default_name: str) -> Path:
     if path.is_dir():
         path = path / default_name
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
     except OSError as exc:
         fail(f"cannot create folder {path.parent}: {exc.strerror}")
     return path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from typing import Any, NoReturn
@@ -34,6 +35,10 @@ def report(exc: BaseException) -> int:
     if isinstance(exc, UserError | StorageError | NotFound | RecordError):
         print(f"fieldkit: {exc}", file=sys.stderr)
         return BAD_INPUT
+    clear = _bad_input_line(exc)
+    if clear is not None:
+        print(f"fieldkit: {clear}", file=sys.stderr)
+        return BAD_INPUT
     if isinstance(exc, BrokenPipeError):
         # The reader went away (`fieldkit items | head`): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -48,6 +53,20 @@ def report(exc: BaseException) -> int:
         file=sys.stderr,
     )
     return 1
+
+
+def _bad_input_line(exc: BaseException) -> str | None:
+    """The one line for input no file system or parser can take; None for other errors."""
+    if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+        name = str(exc.filename or "")
+        shown = name if len(name) <= 80 else f"{name[:40]}…{name[-30:]} ({len(name)} characters)"
+        return f"the path is too long for this system: {shown}; nothing was changed"
+    nested = isinstance(exc, RecursionError) or (
+        isinstance(exc, TypeError | ValueError) and "recursion limit" in str(exc).lower()
+    )
+    if nested:
+        return "the input is nested too deeply to be read or kept; nothing was changed"
+    return None
 
 
 class Group(TyperGroup):

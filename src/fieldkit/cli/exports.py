@@ -103,15 +103,29 @@ def register(app: typer.Typer) -> None:
     def bundle(
         out: OutOption = None,
         include_confidential: ConfidentialOption = False,
+        encrypt: Annotated[
+            bool, typer.Option("--encrypt", help="Protect the bundle with its own passphrase.")
+        ] = False,
+        without: Annotated[
+            str,
+            typer.Option(
+                "--without", help="Parts to leave out, e.g. people,notes.", metavar="PARTS"
+            ),
+        ] = "",
         db: DbOption = None,
     ) -> None:
         """The whole mission as one JSON file (fieldkit's interchange format)."""
+        from fieldkit.cli.protect import bundle_passphrase, parts
+
+        left = parts(without)
         store = open_store(db)
         deleted = (store.file.tree().get(TOMBSTONES) or {}).values()
-        doc, left_out = to_bundle(store.data(), include_confidential, deleted)
+        doc, left_out = to_bundle(store.data(), include_confidential, deleted, left)
         path = export_path(out, "mission-bundle.json")
-        atomic_write(path, encode(doc))
+        atomic_write(path, encode(doc, bundle_passphrase(path) if encrypt else None))
         _left_out_notice(left_out, "record(s) or contact(s)")
+        if left:
+            typer.echo(f"left out: {', '.join(doc['left_out'])}", err=True)
         typer.echo(str(path))
 
     @export_app.command("debrief")

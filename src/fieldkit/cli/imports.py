@@ -1,6 +1,6 @@
-"""`fieldkit import FILE`: bring a bundle or a UN / NGO export into the mission.
+"""`fieldkit import FILE...`: bring a bundle or UN / NGO exports into the mission.
 
-The work is `importers.apply.import_file`; this module shows its progress and its outcome.
+The work is `importers.apply.import_files`; this module shows its progress and its outcome.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 #: Files with more rows than this show a progress bar on a terminal.
 PROGRESS_ROWS = 300
-#: Bad rows listed one per line before the rest are counted.
+#: Bad rows (and rows matching no number) listed one per line before the rest are counted.
 SHOWN_PROBLEMS = 50
 
 
@@ -35,6 +35,7 @@ class ProgressBar:
         self._task: Any = None
 
     def start(self, total: int) -> None:
+        self.stop()
         if total <= PROGRESS_ROWS or not sys.stderr.isatty():
             return
         from rich.console import Console
@@ -62,33 +63,53 @@ def _failed(exc: ImportFailed) -> None:
     fail("\n".join(lines))
 
 
-def show(outcome: Outcome, store: Store) -> None:
-    """The outcome as a person reads it: what was added, enriched, skipped."""
+def _show_bundle(outcome: Outcome, store: Store) -> None:
     added, changed = len(outcome.added), len(outcome.enriched)
-    if outcome.format == "bundle":
-        if outcome.created:
-            verb = "dry run: would create" if outcome.dry_run else "created"
-            typer.echo(f"{verb} {store.path} with {added} records from {outcome.file.name}")
-        elif outcome.dry_run:
-            typer.echo(
-                f"dry run, nothing written: would add {added}, update {changed}, "
-                f"leave {outcome.skipped} unchanged"
-            )
-        else:
-            typer.echo(f"added {added}, updated {changed}, unchanged {outcome.skipped}")
-        return
-    typer.echo(f"{outcome.file.name}: {FORMATS[outcome.format]}, {outcome.rows} rows")
-    by_rows = f" (by {outcome.enriched_rows} rows)" if outcome.enriched_rows != changed else ""
-    skipped = " (already there)" if outcome.skipped else ""
-    if outcome.dry_run:
+    if outcome.created:
+        verb = "dry run: would create" if outcome.dry_run else "created"
+        typer.echo(f"{verb} {store.path} with {added} records from {outcome.file.name}")
+    elif outcome.dry_run:
         typer.echo(
-            f"dry run, nothing written: would add {added}, enrich {changed}{by_rows}, "
-            f"skip {outcome.skipped}{skipped}"
+            f"dry run, nothing written: would add {added}, update {changed}, "
+            f"leave {outcome.skipped} unchanged"
         )
     else:
+        typer.echo(f"added {added}, updated {changed}, unchanged {outcome.skipped}")
+    if outcome.reranked:
         typer.echo(
-            f"added {added}, enriched {changed}{by_rows}, skipped {outcome.skipped}{skipped}"
+            f"note: {outcome.reranked} priority items took ranks after the mission's own, "
+            "whose ranks they shared"
         )
+
+
+def show(outcome: Outcome, store: Store) -> None:
+    """The outcome as a person reads it: per file what was guessed, then what changed."""
+    if outcome.format == "bundle":
+        _show_bundle(outcome, store)
+        return
+    for report in outcome.files:
+        typer.echo(f"{report.file.name}: {FORMATS[report.format]}, {report.rows} rows")
+        for guess in report.guesses:
+            typer.echo(f"  {guess}")
+    added, changed = len(outcome.added), len(outcome.enriched)
+    by_rows = f" (by {outcome.enriched_rows} rows)" if outcome.enriched_rows != changed else ""
+    skipped = " (already there or exact copies)" if outcome.skipped else ""
+    folded = f", folded {len(outcome.removed)} into numbered items" if outcome.removed else ""
+    counts = (
+        f"add {added}, enrich {changed}{by_rows}, skip {outcome.skipped}{skipped}{folded}"
+        if outcome.dry_run
+        else f"added {added}, enriched {changed}{by_rows}, "
+        f"skipped {outcome.skipped}{skipped}{folded}"
+    )
+    typer.echo(f"dry run, nothing written: would {counts}" if outcome.dry_run else counts)
+    if outcome.gathered:
+        typer.echo(f"{outcome.gathered} rows joined the numbered items they belong to")
+    if outcome.unmatched:
+        typer.echo(f"{len(outcome.unmatched)} rows match no numbered recommendation:")
+        for line in outcome.unmatched[:SHOWN_PROBLEMS]:
+            typer.echo(f"  {line}")
+        if len(outcome.unmatched) > SHOWN_PROBLEMS:
+            typer.echo(f"  ... and {len(outcome.unmatched) - SHOWN_PROBLEMS} more")
     for state, count in outcome.other_states.items():
         typer.echo(
             f"note: {count} items are about {state}, not {outcome.country}; imported as they are"
@@ -97,10 +118,32 @@ def show(outcome: Outcome, store: Store) -> None:
         typer.echo(f"saved {store.path}")
 
 
+def _as_json(outcome: Outcome, files: list[Path], store: Store) -> dict[str, Any]:
+    return {
+        "file": str(files[0]),
+        "files": [
+            {"file": str(r.file), "format": r.format, "rows": r.rows, "guesses": r.guesses}
+            for r in outcome.files
+        ],
+        "format": outcome.format,
+        "rows": outcome.rows,
+        "dry_run": outcome.dry_run,
+        "created": outcome.created,
+        "added": outcome.added,
+        "enriched": outcome.enriched,
+        "skipped": outcome.skipped,
+        "gathered": outcome.gathered,
+        "removed": outcome.removed,
+        "unmatched": outcome.unmatched,
+        "other_states": outcome.other_states,
+        "mission_file": str(store.path),
+    }
+
+
 def register(app: typer.Typer) -> None:
     @app.command("import")
     def import_(
-        file: Annotated[Path, typer.Argument(help="The file to import.")],
+        files: Annotated[list[Path], typer.Argument(help="The files to import, as one import.")],
         format_: Annotated[
             str | None,
             typer.Option("--format", help=f"One of: {', '.join(FORMATS)} (default: detected)."),
@@ -111,19 +154,20 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOption = False,
         db: DbOption = None,
     ) -> None:
-        """Import a file into the mission (all or nothing; importing twice adds nothing)."""
-        from fieldkit.importers.apply import import_file
+        """Import files into the mission (all or nothing; importing twice adds nothing)."""
+        from fieldkit.importers.apply import import_files
 
-        if not file.is_file():
-            fail(f"no file at {file}")
+        for file in files:
+            if not file.is_file():
+                fail(f"no file at {file}")
         if format_ is not None and format_ not in FORMATS:
             fail(f"--format {format_!r} is not one of: {', '.join(FORMATS)}")
         path = settings.db_path(db)
         store = Store(path, passphrase_source(path))
-        bar = ProgressBar(file.name)
+        bar = ProgressBar(files[0].name if len(files) == 1 else f"{len(files)} files")
         try:
-            outcome = import_file(
-                store, file, format_, dry_run=dry_run, author=settings.author(), progress=bar
+            outcome = import_files(
+                store, files, format_, dry_run=dry_run, author=settings.author(), progress=bar
             )
         except ImportFailed as exc:
             bar.stop()
@@ -131,19 +175,6 @@ def register(app: typer.Typer) -> None:
         finally:
             bar.stop()
         if as_json:
-            print_json(
-                {
-                    "file": str(file),
-                    "format": outcome.format,
-                    "rows": outcome.rows,
-                    "dry_run": dry_run,
-                    "created": outcome.created,
-                    "added": outcome.added,
-                    "enriched": outcome.enriched,
-                    "skipped": outcome.skipped,
-                    "other_states": outcome.other_states,
-                    "mission_file": str(store.path),
-                }
-            )
+            print_json(_as_json(outcome, files, store))
         else:
             show(outcome, store)

@@ -12,6 +12,7 @@ from fieldkit.cli.common import DbOption, open_store, passphrase_source
 from fieldkit.cli.errors import fail
 from fieldkit.domain.mission import Mission
 from fieldkit.domain.text import counted, squash
+from fieldkit.storage.folders import private_folder
 from fieldkit.storage.repository import Store
 
 EncryptOption = Annotated[
@@ -24,7 +25,7 @@ def new_store(db: Path | None, encrypt: bool) -> tuple[Store, object | None]:
     if path.exists():
         fail(f"{path} already exists: choose another --db or remove it first")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
     except OSError as exc:
         fail(f"cannot create folder {path.parent}: {exc.strerror}")
     codec = None
@@ -73,7 +74,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def check(db: DbOption = None) -> None:
-        """Validate the file: structure, records and references. Exit 1 with reasons.
+        """Validate the file, its records and its copies: exit 1 with reasons, 2 if unreadable.
 
         Also lists unresolved conflicts and other copies of the mission beside the file.
         """

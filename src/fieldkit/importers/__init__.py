@@ -21,7 +21,7 @@ FORMATS: dict[str, str] = {
     "upr-info": "UPR Info database export",
     "uhri": "UHRI Excel export",
     "uhri-json": "UHRI JSON export",
-    "ohchr-docx": "OHCHR thematic list (Word)",
+    "ohchr-docx": "OHCHR thematic list or matrix (Word)",
 }
 
 #: The module that parses each item format.

@@ -1,21 +1,34 @@
-"""Importing a file into a mission file, for the command line and the app alike.
+"""Importing files into a mission file, for the command line and the app alike.
 
-The file is parsed first, outside the lock; the plan is then computed and applied inside one
-transaction, against the freshest mission file, and saved in one write. Any bad row, or a
-file that is not what it claims, raises `ImportFailed` before anything is written.
+The files are parsed first, outside the lock; the plan is then computed and applied inside one
+transaction, against the freshest mission file, and saved in one write. Several files are one
+import: all of them or none. Any bad row, or a file that is not what it claims, raises
+`ImportFailed` before anything is written.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from pathlib import Path
 
+from fieldkit.domain.items import Item
 from fieldkit.domain.states import canonical_state
 from fieldkit.importers import FORMATS, merge, read_items
-from fieldkit.importers.common import ImportFailed, Progress
+from fieldkit.importers.common import ImportFailed, Parsed, Progress
 from fieldkit.importers.detect import detect
 from fieldkit.storage.errors import MissingFile
 from fieldkit.storage.repository import Store
+
+
+@dataclasses.dataclass
+class FileReport:
+    """One file of an import: its format, its rows and what was guessed about it."""
+
+    file: Path
+    format: str
+    rows: int
+    guesses: list[str] = dataclasses.field(default_factory=list)
 
 
 @dataclasses.dataclass
@@ -31,16 +44,26 @@ class Outcome:
     enriched: list[str] = dataclasses.field(default_factory=list)
     #: Rows that enriched an item; several rows may enrich one joint recommendation.
     enriched_rows: int = 0
+    #: Rows already there, or exact copies of another row of the import.
     skipped: int = 0
+    #: Rows that joined a numbered item added by the same import.
+    gathered: int = 0
+    #: Items found to be one numbered recommendation with another, and folded into it.
+    removed: list[str] = dataclasses.field(default_factory=list)
+    #: Rows without a number that match no numbered item of their review: 'file row N: ...'.
+    unmatched: list[str] = dataclasses.field(default_factory=list)
     #: State under review -> added items about a State other than the mission's country.
     other_states: dict[str, int] = dataclasses.field(default_factory=dict)
     country: str = ""
     #: A bundle started a new mission file.
     created: bool = False
+    #: A bundle's priority items moved to ranks after the mission's own.
+    reranked: int = 0
+    files: list[FileReport] = dataclasses.field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.enriched or self.created)
+        return bool(self.added or self.enriched or self.removed or self.created)
 
 
 def import_file(
@@ -53,37 +76,102 @@ def import_file(
     progress: Progress | None = None,
 ) -> Outcome:
     """Import `path` (format detected when `fmt` is None) into the store's mission file."""
+    return import_files(store, [path], fmt, dry_run=dry_run, author=author, progress=progress)
+
+
+def import_files(
+    store: Store,
+    paths: Sequence[Path],
+    fmt: str | None = None,
+    *,
+    dry_run: bool = False,
+    author: str = "",
+    progress: Progress | None = None,
+) -> Outcome:
+    """Import every file of `paths` as one import: all of them, or none if any is bad."""
     if fmt is not None and fmt not in FORMATS:
-        raise ImportFailed(path, f"--format {fmt!r} is not one of: {', '.join(FORMATS)}")
-    try:
-        found = fmt or detect(path)
-    except OSError as exc:
-        raise ImportFailed(path, f"cannot be read: {exc.strerror or exc}") from None
-    if found == "bundle":
-        return _bundle(store, path, dry_run)
+        raise ImportFailed(paths[0], f"--format {fmt!r} is not one of: {', '.join(FORMATS)}")
+    found = [_format(path, fmt) for path in paths]
+    if "bundle" in found:
+        if len(paths) > 1:
+            bundle_path = paths[found.index("bundle")]
+            raise ImportFailed(bundle_path, "is a bundle: import it on its own")
+        from fieldkit.importers.bundle import import_bundle
+
+        return _as_outcome(import_bundle(store, paths[0], dry_run), paths[0], dry_run)
     if not store.path.exists():
         raise MissingFile(store.path)
-    try:
-        parsed = read_items(path, found, author=author, progress=progress)
-    except ImportFailed as exc:
-        raise _with_hint(exc, found) if fmt else exc from None
+    parsed = [
+        _parse(path, kind, fmt, author, progress) for path, kind in zip(paths, found, strict=True)
+    ]
+    items = [item for p in parsed for item in p.items]
     with store.transaction() as tx:
-        plan = merge.plan(tx.data, parsed.items)
+        plan = merge.plan(tx.data, items)
         mission = tx.data.mission
         if not dry_run and plan.changes:
             tx.put_many(plan.records)
+            for item_id in plan.removed:
+                tx.delete(Item, item_id)
+    files = [
+        FileReport(path, p.format, p.rows, _guesses(p, fmt is None))
+        for path, p in zip(paths, parsed, strict=True)
+    ]
     return Outcome(
-        file=path,
-        format=found,
-        rows=parsed.rows,
+        file=paths[0],
+        format=found[0],
+        rows=sum(p.rows for p in parsed),
         dry_run=dry_run,
         added=[i.id for i in plan.added],
         enriched=list(plan.enriched),
         enriched_rows=plan.enriched_rows,
         skipped=plan.skipped,
+        gathered=plan.gathered,
+        removed=list(plan.removed),
+        unmatched=[_row_line(i) for i in plan.unmatched],
         other_states=dict(plan.other_states.most_common()),
         country=canonical_state(mission.country) if mission else "",
+        files=files,
     )
+
+
+def _format(path: Path, fmt: str | None) -> str:
+    try:
+        return fmt or detect(path)
+    except OSError as exc:
+        raise ImportFailed(path, f"cannot be read: {exc.strerror or exc}") from None
+
+
+def _parse(
+    path: Path, found: str, fmt: str | None, author: str, progress: Progress | None
+) -> Parsed:
+    try:
+        return read_items(path, found, author=author, progress=progress)
+    except ImportFailed as exc:
+        raise _with_hint(exc, found) if fmt else exc from None
+
+
+def _guesses(parsed: Parsed, detected: bool) -> list[str]:
+    """What the report shows about a file: its format (when detected), encoding, review."""
+    out = [f"format: {FORMATS[parsed.format]} (detected)"] if detected else []
+    out += parsed.guesses
+    reviews = sorted({i.state_under_review for i in parsed.items if i.state_under_review})
+    sessions = sorted({i.session for i in parsed.items if i.session is not None})
+    if len(reviews) == 1:
+        out.append(f"State under review: {reviews[0]}")
+    elif reviews:
+        out.append(f"States under review: {len(reviews)}")
+    if len(sessions) == 1:
+        out.append(f"session: {sessions[0]}")
+    elif sessions:
+        out.append(f"sessions: {sessions[0]}-{sessions[-1]}")
+    return out
+
+
+def _row_line(item: Item) -> str:
+    where = f"{item.source.file} row {item.source.row}" if item.source else "a row"
+    states = ", ".join(item.recommending_states) or "no State"
+    text = item.text if len(item.text) <= 70 else item.text[:69] + "…"
+    return f"{where} ({states}): {text}"
 
 
 def _with_hint(exc: ImportFailed, fmt: str) -> ImportFailed:
@@ -102,32 +190,19 @@ def _with_hint(exc: ImportFailed, fmt: str) -> ImportFailed:
     )
 
 
-def _bundle(store: Store, path: Path, dry_run: bool) -> Outcome:
-    from fieldkit.importers import bundle as bundle_plan
-    from fieldkit.storage.bundle import BundleError, read_bundle
+def _as_outcome(result: object, path: Path, dry_run: bool) -> Outcome:
+    from fieldkit.importers.bundle import BundleOutcome
 
-    try:
-        bundle = read_bundle(path)
-    except BundleError as exc:
-        raise ImportFailed(path, str(exc), named=True) from None
-    except OSError as exc:
-        raise ImportFailed(path, f"cannot be read: {exc.strerror or exc}") from None
-    outcome = Outcome(file=path, format="bundle", rows=len(bundle.records), dry_run=dry_run)
-    if not store.path.exists():
-        if bundle.mission is None:
-            raise ImportFailed(
-                path, "holds no mission record, so it cannot start a new mission file"
-            )
-        if not dry_run:
-            store.create(bundle.mission, bundle.records)
-        outcome.created = True
-        outcome.added = [r.id for r in bundle.records]
-        return outcome
-    with store.transaction() as tx:
-        plan = bundle_plan.plan(tx.data, bundle)
-        if not dry_run:
-            tx.put_many(plan.records)
-    outcome.added = [r.id for r in plan.added]
-    outcome.enriched = [r.id for r in plan.updated]
-    outcome.skipped = plan.unchanged
-    return outcome
+    assert isinstance(result, BundleOutcome)
+    return Outcome(
+        file=path,
+        format="bundle",
+        rows=result.rows,
+        dry_run=dry_run,
+        added=result.added,
+        enriched=result.updated,
+        skipped=result.unchanged,
+        created=result.created,
+        reranked=result.reranked,
+        files=[FileReport(path, "bundle", result.rows)],
+    )

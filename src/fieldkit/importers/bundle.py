@@ -1,16 +1,25 @@
-"""Bundles into an existing mission: records added or updated by id, the mission kept.
+"""Bundles into a mission: records added or updated by id, the mission kept.
 
-Reading and writing bundles lives in `storage.bundle`; this is the plan, as for the other
-formats.
+Reading bundles lives in `storage.bundle`; this is the plan, as for the other formats. A bundle
+never leaves a mission `fieldkit check` rejects: its priority items take ranks after the
+mission's own when theirs are taken, and a record pointing at something that is in neither
+the bundle nor the mission refuses the whole bundle.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
-from fieldkit.domain.mission import MissionData
+from fieldkit.domain.integrity import problems
+from fieldkit.domain.items import Item
+from fieldkit.domain.mission import Mission, MissionData
 from fieldkit.domain.records import Record
-from fieldkit.storage.bundle import Bundle
+from fieldkit.importers.common import ImportFailed
+from fieldkit.storage.bundle import Bundle, BundleError, read_bundle
+from fieldkit.storage.repository import Store
+
+_TABLES = ("items", "institutions", "people", "meetings", "notes", "responses", "actions")
 
 
 @dataclasses.dataclass
@@ -18,26 +27,108 @@ class BundlePlan:
     added: list[Record]
     updated: list[Record]
     unchanged: int
+    #: Priority items moved to a free rank after the mission's own.
+    reranked: int = 0
 
     @property
     def records(self) -> list[Record]:
         return [*self.added, *self.updated]
 
 
+@dataclasses.dataclass
+class BundleOutcome:
+    rows: int
+    added: list[str]
+    updated: list[str]
+    unchanged: int
+    created: bool = False
+    reranked: int = 0
+
+
 def plan(data: MissionData, bundle: Bundle) -> BundlePlan:
     existing: dict[str, Record] = {
-        r.id: r
-        for table in (
-            data.items,
-            data.institutions,
-            data.people,
-            data.meetings,
-            data.notes,
-            data.responses,
-            data.actions,
-        )
-        for r in table.values()
+        r.id: r for name in _TABLES for r in getattr(data, name).values()
     }
-    added = [r for r in bundle.records if r.id not in existing]
-    updated = [r for r in bundle.records if r.id in existing and existing[r.id] != r]
-    return BundlePlan(added, updated, len(bundle.records) - len(added) - len(updated))
+    records, reranked = _reranked(data, bundle.records)
+    added = [r for r in records if r.id not in existing]
+    updated = [r for r in records if r.id in existing and existing[r.id] != r]
+    return BundlePlan(added, updated, len(records) - len(added) - len(updated), reranked)
+
+
+def _reranked(data: MissionData, records: list[Record]) -> tuple[list[Record], int]:
+    """The bundle's records with each priority item whose rank the mission already gives to
+    another item moved after the highest rank, in the bundle's order."""
+    incoming = {r.id for r in records}
+    taken = {
+        i.priority for i in data.items.values() if i.priority is not None and i.id not in incoming
+    }
+    ranked = sorted(
+        (r for r in records if isinstance(r, Item) and r.priority is not None),
+        key=lambda i: (i.priority, i.id),
+    )
+    moved: dict[str, Record] = {}
+    top = max([*taken, *(i.priority or 0 for i in ranked)], default=0)
+    for item in ranked:
+        rank = item.priority or 0
+        if rank in taken:
+            top += 1
+            moved[item.id] = dataclasses.replace(item, priority=top)
+            taken.add(top)
+        else:
+            taken.add(rank)
+    return [moved.get(r.id, r) for r in records], len(moved)
+
+
+def _merged(
+    data: MissionData | None, mission: Mission | None, records: list[Record]
+) -> MissionData:
+    """The mission as it would be once `records` are written."""
+    tables: dict[str, dict[str, Record]] = {
+        name: dict(getattr(data, name)) if data else {} for name in _TABLES
+    }
+    for record in records:
+        tables[record.TABLE][record.id] = record
+    return MissionData(mission, **tables)  # type: ignore[arg-type]
+
+
+def _refuse_dangling(path: Path, before: MissionData | None, after: MissionData) -> None:
+    known = set(problems(before)) if before else set()
+    new = [p for p in problems(after) if p not in known and "no mission record" not in p]
+    if new:
+        raise ImportFailed(
+            path,
+            f"would leave the mission with {len(new)} broken link(s); nothing was imported",
+            tuple(new),
+        )
+
+
+def import_bundle(store: Store, path: Path, dry_run: bool) -> BundleOutcome:
+    try:
+        bundle = read_bundle(path)
+    except BundleError as exc:
+        raise ImportFailed(path, str(exc), exc.problems, named=True) from None
+    except OSError as exc:
+        raise ImportFailed(path, f"cannot be read: {exc.strerror or exc}") from None
+    rows = len(bundle.records)
+    if not store.path.exists():
+        if bundle.mission is None:
+            raise ImportFailed(
+                path, "holds no mission record, so it cannot start a new mission file"
+            )
+        records, _ = _reranked(MissionData(bundle.mission), bundle.records)
+        _refuse_dangling(path, None, _merged(None, bundle.mission, records))
+        if not dry_run:
+            store.create(bundle.mission, records)
+        return BundleOutcome(rows, [r.id for r in records], [], 0, created=True)
+    with store.transaction() as tx:
+        result = plan(tx.data, bundle)
+        _refuse_dangling(path, tx.data, _merged(tx.data, tx.data.mission, result.records))
+        if not dry_run:
+            tx.put_many(result.records)
+    return BundleOutcome(
+        rows,
+        [r.id for r in result.added],
+        [r.id for r in result.updated],
+        result.unchanged,
+        reranked=result.reranked,
+    )

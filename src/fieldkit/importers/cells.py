@@ -6,6 +6,7 @@ row number. Cells arrive as text, numbers, dates or None depending on the reader
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -19,14 +20,32 @@ class CellError(ValueError):
     """A cell that cannot become the field it feeds."""
 
 
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+#: Characters web exports use for layout that read as plain ones in a recommendation.
+_PLAIN = str.maketrans({"\u00a0": " ", "\u2011": "-", "\u200b": ""})
+
+
 def text(value: Any) -> str:
-    """A cell as clean text: None is empty, numbers lose a spurious '.0', Excel's escaped
-    carriage returns ('_x000D_') and control characters go."""
+    """A cell as clean text: None is empty, numbers lose a spurious '.0', HTML entities
+    ('&#40;', '&rsquo;', '&nbsp;') are decoded, Excel's escaped carriage returns
+    ('_x000D_') and control characters go."""
     if value is None:
         return ""
+    if isinstance(value, str) and value.isprintable() and "&" not in value and "_x" not in value:
+        return value.strip()  # the common case: nothing to decode or clean
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return clean(str(value).replace("_x000D_", "")).strip()
+    raw = str(value).replace("_x000D_", "")
+    if "&" in raw:  # only whole entities: 'R&D' and '&para' stay as written
+        raw = _ENTITY.sub(lambda m: html.unescape(m.group(0)), raw)
+    return clean(raw.translate(_PLAIN)).strip()
+
+
+def single(value: Any) -> str:
+    """A one-value cell that UHRI may still write as a list line: '- UPR' -> 'UPR'."""
+    values = multi(value)
+    return values[0] if values else ""
 
 
 def multi(value: Any) -> tuple[str, ...]:
@@ -88,8 +107,7 @@ def position(value: Any) -> Position | None:
 
     A partly supported recommendation counts as supported, as the State's report lists it.
     """
-    values = multi(value)
-    key = " ".join(values[0].lower().split()) if values else ""
+    key = " ".join(single(value).lower().split())
     if key.startswith("did not enjoy the support"):
         return Position.NOTED
     if key not in _POSITIONS:
@@ -132,10 +150,19 @@ def iso_date(value: Any, what: str = "date") -> str:
 
 
 _REFERENCE = re.compile(r"\s*(\d{1,3}(?:\.\d{1,3})?)\.?(?:\s+|$)")
+_LABELLED = re.compile(
+    r"\s*Recommendation\s+No\.?\s*(\d{1,3}(?:\.\d{1,3})?)\.?"
+    r"(?:\s*,?\s*para(?:graph)?\.?\s*(\d{1,3}(?:\.\d{1,3})?)?\.?)?\s*[:\-\u2013]?\s*",
+    re.IGNORECASE,
+)
 
 
 def split_reference(body: str) -> tuple[str, str]:
-    """'95.42. To ratify...' -> ('95.42', 'To ratify...'); no number -> ('', body)."""
+    """'95.42. To ratify...' -> ('95.42', 'To ratify...'), and UHRI's
+    'Recommendation No. 95.42 para. To ratify...' alike; no number -> ('', body)."""
+    labelled = _LABELLED.match(body)
+    if labelled:
+        return labelled.group(2) or labelled.group(1), body[labelled.end() :].strip()
     found = _REFERENCE.match(body)
     if not found:
         return "", body.strip()
@@ -195,7 +222,7 @@ _BODIES: dict[str, Mechanism] = {
 
 def mechanism(body: Any, symbol: str = "") -> Mechanism:
     """The mechanism from a body's name or acronym, else from the document symbol."""
-    name = " ".join(text(body).split()).lower()
+    name = " ".join(single(body).split()).lower()
     if name.upper() in Mechanism.__members__:
         return Mechanism(name.upper())
     if name in _BODIES:

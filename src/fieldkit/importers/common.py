@@ -91,3 +91,5 @@ class Parsed:
     format: str
     items: list[Item]
     rows: int
+    #: What the reader had to guess ("encoding: Mac Roman (guessed)"), for the report.
+    guesses: list[str] = dataclasses.field(default_factory=list)

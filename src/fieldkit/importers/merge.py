@@ -1,32 +1,35 @@
 """Merging parsed items into a mission: what to add, what to enrich, what is already there.
 
 A pure function of the mission and the parsed items, so the command computes the plan inside
-its transaction, against the freshest file. An item matches an existing one by its own id
-(a fieldkit CSV row may name it) or UHRI annotation id, else by document symbol + reference,
-else (for sources without numbers, like UPR Info) by its normalised text from the same
-recommending State in the same review, closest wording first. A match adds what the
-existing item lacks (themes, tags, numbers, position) and never overwrites what a delegate or
-an earlier import recorded.
+its transaction, against the freshest file. The result does not depend on the order the
+files come in:
+
+- An item matches an existing one by its own id (a fieldkit CSV row may name it), its UHRI
+  annotation id, or its document symbol + number.
+- Rows without a number (UPR Info: one row per recommending State) stay one item per row;
+  an exact copy of a row already there adds nothing. They gather under a number only when a
+  numbered source (UHRI, an OHCHR list or matrix, a bundle) says so: a row joins the numbered
+  item that lists its State and whose wording from that State is closest (see `wording`),
+  one row per State and number. When the numbered item arrives after the rows, it takes the
+  place of those rows' items, whose notes, responses and actions then point at it.
+- A match adds what the item lacks (themes, tags, States, position) and never overwrites
+  what a delegate or an earlier import recorded.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from difflib import SequenceMatcher
 from typing import Any
 
 from fieldkit.domain.items import Item
 from fieldkit.domain.mission import MissionData
+from fieldkit.domain.records import Record
 from fieldkit.domain.states import canonical_state
-
-#: How close wording must be to count as the same recommendation (0..1).
-FUZZY = 0.72
-
-_WORDS = re.compile(r"[^\w]+")
-_TRAILING_GROUP = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)\s*[;.,]?\s*$")
+from fieldkit.importers import index as keys
+from fieldkit.importers import repoint
+from fieldkit.importers.wording import THRESHOLD, closeness, normalised
 
 
 @dataclasses.dataclass
@@ -35,74 +38,30 @@ class Plan:
     enriched: dict[str, Item] = dataclasses.field(default_factory=dict)
     #: Rows that enriched an item (several rows may enrich one item).
     enriched_rows: int = 0
+    #: Rows already in the mission, or exact copies of a row above them in the same import.
     skipped: int = 0
+    #: Rows of the import that joined a numbered item the same import adds.
+    gathered: int = 0
+    #: Items that turned out to be one numbered recommendation: removed id -> id kept.
+    removed: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: Notes, responses, actions, meetings and items pointed from a removed item to the kept.
+    repointed: list[Record] = dataclasses.field(default_factory=list)
+    #: Rows without a number added although numbered items of their review are there.
+    unmatched: list[Item] = dataclasses.field(default_factory=list)
     #: State under review -> how many added items are about a State other than the mission's.
     other_states: Counter[str] = dataclasses.field(default_factory=Counter)
 
     @property
-    def records(self) -> list[Item]:
-        return [*self.added, *self.enriched.values()]
+    def records(self) -> list[Record]:
+        return [*self.added, *self.enriched.values(), *self.repointed]
 
     @property
     def changes(self) -> int:
-        return len(self.added) + len(self.enriched)
+        return len(self.added) + len(self.enriched) + len(self.removed)
 
 
-def normalised_text(text: str) -> str:
-    """Wording for comparison: no leading 'To', no trailing '(State)', no punctuation."""
-    body = text.lower()
-    while True:
-        stripped = _TRAILING_GROUP.sub("", body)
-        if stripped == body:
-            break
-        body = stripped
-    body = " ".join(_WORDS.sub(" ", body).split())
-    return body.removeprefix("to ")
-
-
-def symbol_key(item: Item) -> tuple[str, str] | None:
-    symbol = "".join(item.document_symbol.split()).upper()
-    reference = " ".join(item.reference.split()).lower()
-    if not symbol or not reference:
-        return None
-    return symbol, reference
-
-
-def _review(item: Item) -> str:
-    return canonical_state(item.state_under_review).lower()
-
-
-def _states(item: Item) -> list[str]:
-    return [canonical_state(s).lower() for s in item.recommending_states] or [""]
-
-
-def _compatible(new: Item, old: Item) -> bool:
-    if new.mechanism is not old.mechanism:
-        return False
-    if symbol_key(new) and symbol_key(old):
-        return False  # both numbered: the numbers decide, not the wording
-    for field in ("session", "cycle", "year"):
-        a, b = getattr(new, field), getattr(old, field)
-        if a is not None and b is not None and a != b:
-            return False
-    return True
-
-
-def _score(a: list[str], b: list[str]) -> float:
-    """Closeness of two wordings (as word lists); a paraphrase inside a joint one counts.
-
-    Word containment is cheap and decides most cases; the word-sequence ratio is computed
-    only when its quick upper bounds could still reach the threshold.
-    """
-    words_a, words_b = set(a), set(b)
-    shorter = min(len(words_a), len(words_b))
-    contained = len(words_a & words_b) / shorter if shorter >= 6 else 0.0
-    if contained >= FUZZY:
-        return contained
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < FUZZY or matcher.quick_ratio() < FUZZY:
-        return contained
-    return max(contained, matcher.ratio())
+# Kept for callers that compare wordings the way the merge does.
+normalised_text = normalised
 
 
 def _union(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:
@@ -123,7 +82,11 @@ def enrich(old: Item, new: Item) -> Item | None:
         if merged != getattr(old, field):
             changes[field] = merged
     known = {canonical_state(s) for s in old.recommending_states}
-    extra_states = tuple(s for s in new.recommending_states if canonical_state(s) not in known)
+    extra_states = tuple(
+        dict.fromkeys(
+            canonical_state(s) for s in new.recommending_states if canonical_state(s) not in known
+        )
+    )
     if extra_states:
         changes["recommending_states"] = old.recommending_states + extra_states
     if not old.limbs and new.limbs:
@@ -135,74 +98,10 @@ def enrich(old: Item, new: Item) -> Item | None:
     return old.touched(**changes) if changes else None
 
 
-class _Index:
-    """The mission's items by each matching key."""
-
-    def __init__(self, items: Iterable[Item]) -> None:
-        self.by_annotation: dict[str, str] = {}
-        self.by_symbol: dict[tuple[str, str], str] = {}
-        self.by_state: dict[tuple[str, str], list[Item]] = defaultdict(list)
-        self.ids: set[str] = set()
-        self.texts: dict[str, str] = {}
-        self.words: dict[str, list[str]] = {}
-        for item in items:
-            self.add(item)
-
-    def add(self, item: Item) -> None:
-        self.ids.add(item.id)
-        if item.source and item.source.annotation_id:
-            self.by_annotation.setdefault(item.source.annotation_id, item.id)
-        key = symbol_key(item)
-        if key:
-            self.by_symbol.setdefault(key, item.id)
-        for state in _states(item):
-            self.by_state[(_review(item), state)].append(item)
-
-    def text_of(self, item: Item) -> str:
-        found = self.texts.get(item.id)
-        if found is None:
-            found = self.texts[item.id] = normalised_text(item.text)
-        return found
-
-    def words_of(self, item: Item) -> list[str]:
-        found = self.words.get(item.id)
-        if found is None:
-            found = self.words[item.id] = self.text_of(item).split()
-        return found
-
-    def exact(self, new: Item) -> str | None:
-        if new.id in self.ids:  # a fieldkit CSV row that names its item
-            return new.id
-        if new.source and new.source.annotation_id in self.by_annotation:
-            return self.by_annotation[new.source.annotation_id]
-        key = symbol_key(new)
-        if key and key in self.by_symbol:
-            return self.by_symbol[key]
-        wording = ""  # normalised only when an item from the same State could match
-        for state in _states(new):
-            for old in self.by_state.get((_review(new), state), ()):
-                if not _compatible(new, old):
-                    continue
-                wording = wording or normalised_text(new.text)
-                if self.text_of(old) == wording:
-                    return old.id
-        return None
-
-    def close(self, new: Item) -> list[tuple[float, str, str]]:
-        """(score, state, existing id) for every close wording, only for unnumbered sides."""
-        wording: list[str] | None = None
-        found = []
-        for state in _states(new):
-            for old in self.by_state.get((_review(new), state), ()):
-                if symbol_key(new) and symbol_key(old):
-                    continue
-                if _compatible(new, old):
-                    if wording is None:
-                        wording = normalised_text(new.text).split()
-                    score = _score(wording, self.words_of(old))
-                    if score >= FUZZY:
-                        found.append((score, state, old.id))
-        return found
+def _row_order(item: Item) -> tuple[str, int]:
+    """Rows by file and row number; rows without either keep the order they came in."""
+    row = item.source.row if item.source and item.source.row is not None else 0
+    return (item.source.file if item.source else "", row)
 
 
 def plan(data: MissionData, items: list[Item]) -> Plan:
@@ -214,32 +113,183 @@ def plan(data: MissionData, items: list[Item]) -> Plan:
             i if i.state_under_review else dataclasses.replace(i, state_under_review=country)
             for i in items
         ]
-    index = _Index(data.items.values())
+    index = keys.Index(data.items.values())
     current: dict[str, Item] = dict(data.items)
-    matched: list[tuple[Item, str | None]] = [(new, index.exact(new)) for new in items]
-    claimed = {(old_id, state) for new, old_id in matched if old_id for state in _states(new)}
-    candidates: list[tuple[float, int, str, str]] = []
-    for n, (new, old_id) in enumerate(matched):
-        if old_id is None:
-            candidates.extend((score, n, state, old) for score, state, old in index.close(new))
-    settled: dict[int, str] = {}
-    for _score, n, state, old_id in sorted(candidates, key=lambda c: (-c[0], c[1])):
-        if n in settled or (old_id, state) in claimed:
-            continue
-        settled[n] = old_id
-        claimed.add((old_id, state))
-    for n, (new, old_id) in enumerate(matched):
-        old_id = old_id or settled.get(n)
-        if old_id is None:
-            result.added.append(new)
-            if country and new.state_under_review and new.state_under_review != country:
-                result.other_states[new.state_under_review] += 1
-            continue
-        updated = enrich(current[old_id], new)
-        if updated is None:
-            result.skipped += 1
-            continue
-        current[old_id] = updated
-        result.enriched[old_id] = updated
-        result.enriched_rows += 1
+    fresh = _fresh(result, current, index, items)
+    pairs = _pairs(
+        index, [i for i in fresh if not keys.numbered(i)], [i for i in fresh if keys.numbered(i)]
+    )
+    _settle(result, current, index, fresh, pairs, country)
+    for record in repoint.records(data, result.removed):
+        if isinstance(record, Item) and record.id in result.enriched:
+            kept = result.enriched[record.id]
+            result.enriched[record.id] = dataclasses.replace(kept, related_ids=record.related_ids)
+        elif record.id not in result.removed:
+            result.repointed.append(record)
     return result
+
+
+def _fresh(
+    result: Plan, current: dict[str, Item], index: keys.Index, items: list[Item]
+) -> list[Item]:
+    """The items that are in the mission in no form yet; the others enrich what they match.
+
+    Exact copies of a row collapse, and two numbered sources of one import that give the same
+    number (a matrix and a UHRI export of one review) make one item.
+    """
+    fresh: list[Item] = []
+    seen: set[tuple[Any, ...]] = set()
+    among_fresh = keys.Index(())
+    for new in items:
+        key = keys.row_key(new)
+        if key in seen:
+            result.skipped += 1  # an exact copy of a row above it
+            continue
+        seen.add(key)
+        old_id = index.exact(new)
+        if old_id is not None:
+            _fold(result, current, old_id, new)
+            continue
+        twin = among_fresh.exact(new) if keys.numbered(new) else None
+        if twin is None:
+            fresh.append(new)
+            among_fresh.add(new)
+            continue
+        position = next(n for n, i in enumerate(fresh) if i.id == twin)
+        fresh[position] = enrich(fresh[position], new) or fresh[position]
+        result.gathered += 1
+    return fresh
+
+
+def _fold(result: Plan, current: dict[str, Item], old_id: str, new: Item) -> None:
+    updated = enrich(current[old_id], new)
+    if updated is None:
+        result.skipped += 1
+        return
+    current[old_id] = updated
+    result.enriched[old_id] = updated
+    result.enriched_rows += 1
+
+
+Candidate = tuple[float, Item, tuple[str, int], Item]
+
+
+def _candidates(rows: Iterable[Item], numbered: Iterable[Item]) -> list[Candidate]:
+    """(closeness, row, (State, its wording), numbered item) for every row close enough."""
+    found = []
+    by_state: dict[str, list[Item]] = defaultdict(list)
+    for item in numbered:
+        for state in keys.states(item):
+            by_state[state].append(item)
+    for row in rows:
+        text = normalised(row.text)
+        for state in keys.states(row):
+            for item in [*by_state.get(state, ()), *by_state.get("", ())]:
+                if keys.compatible(row, item):
+                    score, part = closeness(text, item, state)
+                    if score >= THRESHOLD:
+                        found.append((score, row, (state, -part), item))
+    return found
+
+
+def _pairs(index: keys.Index, rows: list[Item], numbered: list[Item]) -> dict[str, Item]:
+    """Row id -> the numbered item it belongs to: closest first, one row per State and number.
+
+    New rows meet every numbered item of their review; new numbered items also meet the rows
+    already in the mission. Ties are broken by wording, never by the order of the files.
+    """
+    candidates: list[Candidate] = []
+    rows_by_review: dict[str, list[Item]] = defaultdict(list)
+    numbered_by_review: dict[str, list[Item]] = defaultdict(list)
+    for row in rows:
+        rows_by_review[keys.review(row)].append(row)
+    for item in numbered:
+        numbered_by_review[keys.review(item)].append(item)
+    for review, mine in rows_by_review.items():
+        known = [*index.numbered.get(review, ()), *numbered_by_review.get(review, ())]
+        if known:
+            candidates += _candidates(mine, known)
+    for review, new_numbered in numbered_by_review.items():
+        candidates += _candidates(index.unnumbered.get(review, ()), new_numbered)
+    candidates.sort(key=lambda c: (-c[0], normalised(c[1].text), c[2], c[3].reference, c[1].id))
+    paired: dict[str, Item] = {}
+    taken: set[tuple[str, tuple[str, int]]] = set()
+    for _score, row, state, item in candidates:
+        slot = (item.id, state)
+        if row.id in paired or slot in taken:
+            continue
+        paired[row.id] = item
+        taken.add(slot)
+    return paired
+
+
+def _settle(
+    result: Plan,
+    current: dict[str, Item],
+    index: keys.Index,
+    fresh: list[Item],
+    pairs: dict[str, Item],
+    country: str,
+) -> None:
+    """Apply the pairs: each numbered item gathers its rows; the rest are added as they are."""
+    gathered: dict[str, list[Item]] = defaultdict(list)
+    for row in [*current.values(), *fresh]:  # in the order they came
+        if row.id in pairs:
+            gathered[pairs[row.id].id].append(row)
+    new_ids = {i.id for i in fresh}
+    for new in fresh:
+        if new.id in pairs:
+            continue
+        rows = sorted(gathered.get(new.id, ()), key=_row_order)
+        old_rows = [r for r in rows if r.id not in new_ids]
+        if old_rows:
+            _replace(result, current, new, old_rows, rows)
+            continue
+        for row in rows:
+            new = enrich(new, row) or new
+        result.gathered += len(rows)
+        result.added.append(new)
+        if country and new.state_under_review and new.state_under_review != country:
+            result.other_states[new.state_under_review] += 1
+    for item_id, rows in gathered.items():
+        if item_id in index.ids:  # a numbered item already in the mission gathers rows
+            for row in sorted(rows, key=_row_order):
+                _fold(result, current, item_id, row)
+    numbered_reviews = {r for r, found in index.numbered.items() if found}
+    numbered_reviews |= {keys.review(i) for i in fresh if keys.numbered(i)}
+    alone = [i for i in result.added if not keys.numbered(i)]
+    alone += [
+        i
+        for review in numbered_reviews
+        for i in index.unnumbered.get(review, ())
+        if i.id not in pairs and i.id not in result.removed and i.id not in result.enriched
+    ]
+    result.unmatched = sorted(
+        (i for i in alone if keys.review(i) in numbered_reviews), key=_row_order
+    )
+
+
+def _replace(
+    result: Plan, current: dict[str, Item], numbered: Item, old_rows: list[Item], rows: list[Item]
+) -> None:
+    """A numbered item arriving after its rows takes the first row's place; the others go."""
+    kept = old_rows[0]
+    merged = dataclasses.replace(
+        numbered, id=kept.id, created_at=kept.created_at, author=kept.author or numbered.author
+    ).touched()
+    for row in rows:
+        merged = enrich(merged, row) or merged
+    merged = dataclasses.replace(  # what delegates gave the rows' items stays
+        merged,
+        priority=next((r.priority for r in old_rows if r.priority is not None), merged.priority),
+        related_ids=_union(merged.related_ids, tuple(i for r in old_rows for i in r.related_ids)),
+        assessments=tuple(
+            dict.fromkeys([*merged.assessments, *(a for r in old_rows for a in r.assessments)])
+        ),
+    )
+    for row in old_rows[1:]:
+        result.removed[row.id] = kept.id
+        current.pop(row.id, None)
+    current[kept.id] = merged
+    result.enriched[kept.id] = merged
+    result.enriched_rows += 1 + len(rows) - len(old_rows)

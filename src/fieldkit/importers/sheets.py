@@ -17,6 +17,7 @@ from typing import Any
 from fieldkit.domain.items import Item
 from fieldkit.importers.cells import CellError
 from fieldkit.importers.common import Context, ImportFailed, Parsed, Problems
+from fieldkit.importers.encodings import Decoded, decode
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -31,6 +32,8 @@ class Sheet:
     header: list[str]
     rows: Iterator[Row]
     total: int
+    #: What reading it had to guess, such as its encoding.
+    guesses: list[str] = dataclasses.field(default_factory=list)
 
 
 def parse_rows(
@@ -49,7 +52,7 @@ def parse_rows(
         except CellError as exc:
             problems.add(number, str(exc))
     problems.raise_if_any(ctx.path, count)
-    return Parsed(fmt, items, count)
+    return Parsed(fmt, items, count, list(sheet.guesses))
 
 
 def row_values(row: list[Any], columns: Iterable[tuple[str, int]]) -> dict[str, Any]:
@@ -91,13 +94,14 @@ def read_sheet(path: Path, is_header: HeaderTest | None = None) -> Sheet:
 
 
 def decode_text(path: Path, raw: bytes, what: str = "a CSV text file") -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 as Excel on Windows saves it."""
+    """The text of a file (see `encodings.decode`); binary data is refused."""
+    return read_text(path, raw, what).text
+
+
+def read_text(path: Path, raw: bytes, what: str = "a CSV text file") -> Decoded:
     if b"\x00" in raw[:4096]:
         raise ImportFailed(path, f"is not {what} (it holds binary data)")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+    return decode(raw)
 
 
 def _split(rows: Iterator[Row], is_header: HeaderTest | None) -> tuple[list[str], Iterator[Row]]:
@@ -122,15 +126,17 @@ def _data_rows(rows: Iterator[Row]) -> Iterator[Row]:
 
 
 def _csv(path: Path, is_header: HeaderTest | None) -> Sheet:
-    content = decode_text(path, path.read_bytes())
-    first_line = content.split("\n", 1)[0]
+    decoded = read_text(path, path.read_bytes())
+    content = decoded.text
+    first_line = content.splitlines()[0] if content else ""
     delimiter = max(",;\t", key=first_line.count)
     try:
         lines = list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise ImportFailed(path, f"is not a readable CSV file: {exc}") from None
     header, rows = _split(iter(enumerate(lines, start=1)), is_header)
-    return Sheet(header, rows, max(len(lines) - 1, 0))
+    guesses = [decoded.note] if decoded.guessed else []
+    return Sheet(header, rows, max(len(lines) - 1, 0), guesses)
 
 
 def _xlsx(path: Path, is_header: HeaderTest | None) -> Sheet:
@@ -163,29 +169,66 @@ def _xlsx(path: Path, is_header: HeaderTest | None) -> Sheet:
     return Sheet(header, data, total)
 
 
+#: The name of the stream every Word 97-2003 document holds, as its directory spells it.
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+
+
+def refuse_word_97(path: Path) -> None:
+    """A Word 97-2003 .doc shares the .xls container; say what it is and what to do."""
+    if _WORD_STREAM in path.read_bytes():
+        raise ImportFailed(
+            path,
+            "is a Word 97-2003 document (.doc), which fieldkit cannot read: open it in Word "
+            "or LibreOffice, save it as a Word document (.docx), and import that",
+        )
+
+
 def _xls(path: Path, is_header: HeaderTest | None) -> Sheet:
     import xlrd
 
-    try:
-        book = xlrd.open_workbook(str(path))
-    except Exception as exc:  # xlrd raises several error types for damaged files
-        raise ImportFailed(
-            path, f"is not a readable Excel 97-2003 workbook (.xls): {_reason(exc)}"
-        ) from None
-    sheet = book.sheet_by_index(0)
+    refuse_word_97(path)
+    book, sheet = _open_xls(path)
 
     def rows() -> Iterator[Row]:
         for index in range(sheet.nrows):
-            cells: list[Any] = []
-            for cell in sheet.row(index):
-                if cell.ctype == xlrd.XL_CELL_DATE:
-                    cells.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
-                else:
-                    cells.append(cell.value)
+            cells: list[Any] = sheet.row_values(index)
+            types = sheet.row_types(index)
+            if xlrd.XL_CELL_DATE in types:
+                cells = [
+                    xlrd.xldate.xldate_as_datetime(value, book.datemode)
+                    if kind == xlrd.XL_CELL_DATE
+                    else value
+                    for value, kind in zip(cells, types, strict=False)
+                ]
             yield index + 1, cells
 
     header, data = _split(rows(), is_header)
     return Sheet(header, data, max(sheet.nrows - 1, 0))
+
+
+#: The workbook last opened, by path, size and time: detecting the format then reading the
+#: rows opens an .xls once, not twice.
+_LAST_XLS: dict[tuple[str, int, int], tuple[Any, Any]] = {}
+
+
+def _open_xls(path: Path) -> tuple[Any, Any]:
+    import xlrd
+
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key in _LAST_XLS:
+        return _LAST_XLS[key]
+    try:
+        # Exports written by PHPExcel carry a harmless corruption flag xlrd refuses by default;
+        # its diagnostics go to a buffer, never to stdout (where they would break --json).
+        book = xlrd.open_workbook(str(path), logfile=io.StringIO(), ignore_workbook_corruption=True)
+    except Exception as exc:  # xlrd raises several error types for damaged files
+        raise ImportFailed(
+            path, f"is not a readable Excel 97-2003 workbook (.xls): {_reason(exc)}"
+        ) from None
+    _LAST_XLS.clear()
+    _LAST_XLS[key] = (book, book.sheet_by_index(0))
+    return _LAST_XLS[key]
 
 
 def _reason(exc: Exception) -> str:

@@ -89,7 +89,7 @@ def build_item(ctx: Context, number: int, f: Fields) -> Item:
     raw = cells.text(f.text)
     if not raw:
         errors.append("Text is empty")
-    symbol = cells.text(f.symbol)
+    symbol = cells.single(f.symbol)
     mechanism = cells.mechanism(f.body, symbol)
     upr = mechanism is Mechanism.UPR
     position = session = cycle = None
@@ -99,12 +99,15 @@ def build_item(ctx: Context, number: int, f: Fields) -> Item:
     except cells.CellError as exc:
         errors.append(str(exc))
     try:
-        session = cells.whole(f.session, "UPR Session")
-        cycle = cells.whole(f.cycle, "UPR Cycle")
+        session = cells.whole(cells.single(f.session) or f.session, "UPR Session")
+        cycle = cells.whole(cells.single(f.cycle) or f.cycle, "UPR Cycle")
     except cells.CellError as exc:
         errors.append(str(exc))
     try:
-        published = cells.iso_date(f.published, "Document Publication Date")
+        published = cells.iso_date(
+            cells.single(f.published) if isinstance(f.published, str) else f.published,
+            "Document Publication Date",
+        )
     except cells.CellError as exc:
         errors.append(str(exc))
     if errors:
@@ -118,13 +121,8 @@ def build_item(ctx: Context, number: int, f: Fields) -> Item:
     countries = cells.multi(f.countries)
     recommending = cells.states(f.states) or (cells.states_in_text(body) if upr else ())
     year = year_of(session) if upr and session else None
-    kind = cells.text(f.type).lower()
     return Item(
-        kind=ItemKind.PLEDGE
-        if "pledge" in kind
-        else ItemKind.QUESTION
-        if "question" in kind
-        else ItemKind.RECOMMENDATION,
+        kind=_kind(f.type),
         mechanism=mechanism,
         document_symbol=cells.report_symbol(symbol) if upr else symbol,
         reference=cells.reference_for(number_text, mechanism),
@@ -139,10 +137,17 @@ def build_item(ctx: Context, number: int, f: Fields) -> Item:
         themes=cells.multi(f.themes),
         affected_persons=cells.multi(f.persons),
         sdgs=cells.multi(f.sdgs),
-        source=ctx.source(number, cells.text(f.annotation)),
+        source=ctx.source(number, cells.single(f.annotation)),
         author=ctx.author,
         extra={"published": published} if published else {},
     )
+
+
+def _kind(value: Any) -> ItemKind:
+    kind = cells.single(value).lower()
+    if "pledge" in kind:
+        return ItemKind.PLEDGE
+    return ItemKind.QUESTION if "question" in kind else ItemKind.RECOMMENDATION
 
 
 def read(ctx: Context) -> Parsed:

@@ -9,11 +9,12 @@ minimal to 5 specific action) becomes the tag `action:N`; its `Issue` list becom
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from fieldkit.domain.items import Item
 from fieldkit.domain.states import canonical_state
-from fieldkit.domain.vocab import Mechanism
+from fieldkit.domain.vocab import ItemKind, Mechanism
 from fieldkit.importers import cells
 from fieldkit.importers.common import Context, ImportFailed, Parsed
 from fieldkit.importers.sessions import cycle_of, year_of
@@ -22,14 +23,29 @@ from fieldkit.importers.sheets import parse_rows, read_sheet
 FORMAT = "upr-info"
 HEADER = ("SuR", "Rgrp", "Org", "Recommendation", "RS", "Rgrp", "Org", "Response", "Action",
           "Issue", "Session")  # fmt: skip
+#: `Response` values of a State's own voluntary pledge: an item of kind pledge, no position.
+PLEDGE_RESPONSES = frozenset({"voluntary pledge", "pledge"})
 REQUIRED = ("SuR", "Recommendation", "RS", "Response", "Session")
+
+
+#: The same columns as researchers renamed them when re-saving UPR Info data as CSV.
+RENAMED: dict[str, str] = {
+    "to": "SuR", "to-rgrp": "Rgrp", "to-org": "Org", "text": "Recommendation",
+    "from": "RS", "from-rgrp": "Rgrp", "from-org": "Org",
+}  # fmt: skip
+
+
+def renamed(header: list[str]) -> bool:
+    keys = {name.strip().lower() for name in header}
+    return {"to", "from", "text"} <= keys
 
 
 def columns(header: list[str]) -> dict[str, int]:
     """Where each named column is; the repeated names are told apart by their order."""
     found: dict[str, int] = {}
+    aliases = RENAMED if renamed(header) else {}
     for index, name in enumerate(header):
-        key = name.strip().lower()
+        key = aliases.get(name.strip().lower(), name).strip().lower()
         for wanted in HEADER:
             if key == wanted.lower() and wanted not in found:
                 found[wanted] = index
@@ -51,7 +67,22 @@ def read(ctx: Context) -> Parsed:
             f"is not a UPR Info export: no column {', '.join(missing)} in the header "
             f"(expected {','.join(HEADER)})",
         )
-    return parse_rows(ctx, sheet, FORMAT, lambda number, row: item_from_row(ctx, number, row, cols))
+    parsed = parse_rows(
+        ctx, sheet, FORMAT, lambda number, row: item_from_row(ctx, number, row, cols)
+    )
+    if renamed(sheet.header):
+        parsed.guesses.append("header: UPR Info's columns renamed (To, Text, From)")
+    return parsed
+
+
+# Responses, States and issue lists repeat from row to row: each is read once per import.
+_position = functools.lru_cache(maxsize=256)(cells.position)
+_states = functools.lru_cache(maxsize=4096)(cells.states)
+
+
+@functools.lru_cache(maxsize=4096)
+def _themes(value: Any) -> tuple[str, ...]:
+    return tuple(t.strip() for t in cells.text(value).split(",") if t.strip())
 
 
 def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int]) -> Item:
@@ -77,8 +108,9 @@ def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int
             errors.append("Session is empty")
     except cells.CellError as exc:
         errors.append(str(exc))
+    pledge = cells.text(cell("Response")).lower() in PLEDGE_RESPONSES
     try:
-        position = cells.position(cell("Response"))
+        position = None if pledge else _position(cell("Response"))
     except cells.CellError as exc:
         errors.append(str(exc))
     try:
@@ -89,18 +121,20 @@ def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int
         errors.append(str(exc))
     if errors:
         raise cells.CellError("; ".join(errors))
-    themes = tuple(t.strip() for t in cells.text(cell("Issue")).split(",") if t.strip())
     return Item(
+        kind=ItemKind.PLEDGE if pledge else ItemKind.RECOMMENDATION,
         mechanism=Mechanism.UPR,
         cycle=cycle_of(session) if session else None,
         session=session,
         year=year_of(session) if session else None,
         state_under_review=canonical_state(under_review),
-        recommending_states=cells.states(recommending),
+        recommending_states=_states(recommending),
         position=position,
         text=cells.strip_end(text),
-        themes=themes,
+        themes=_themes(cell("Issue")),
         tags=(f"action:{action}",) if action else (),
         source=ctx.source(number),
         author=ctx.author,
+        created_at=ctx.imported_at,
+        updated_at=ctx.imported_at,
     )

@@ -24,6 +24,7 @@ from fieldkit.reports.docx_styles import ensure_styles
 from fieldkit.reports.scope import ReportError
 from fieldkit.reports.word import xml_text
 from fieldkit.storage.atomic import atomic_write
+from fieldkit.storage.folders import private_folder
 
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -156,7 +157,7 @@ def save(document: Document, path: Path) -> Path:
 
 def write_bytes(path: Path, data: bytes) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         atomic_write(path, data)
     except OSError as exc:
         raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -12,11 +12,20 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from fieldkit.storage.folders import private_folder
+
 KEEP = 10
+#: What follows the mission's name in the name of a copy of it (`mission.json.1.tmp`, ...).
+COPY_MARKS = tuple(".-_ ~(")
 
 
 def backup_folder(path: Path) -> Path:
     return path.with_name(path.name + ".backups")
+
+
+def guard_path(path: Path) -> Path:
+    """Where the count of wrong passphrases is kept (see `fieldkit.storage.guard`)."""
+    return path.with_name(f".{path.name}.guard")
 
 
 def list_backups(path: Path) -> list[Path]:
@@ -35,7 +44,7 @@ def keep_previous(path: Path, keep: int = KEEP) -> Path | None:
     if newest and os.path.samefile(newest[0], path):
         return newest[0]  # this version is kept already (e.g. a save that failed is retried)
     folder = backup_folder(path)
-    folder.mkdir(mode=0o700, exist_ok=True)
+    private_folder(folder, parents=False)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{path.name}.{stamp}.bak"
     try:
@@ -57,13 +66,34 @@ def keep_bytes(path: Path, data: bytes, keep: int = KEEP) -> Path:
     from fieldkit.storage.atomic import atomic_write
 
     folder = backup_folder(path)
-    folder.mkdir(mode=0o700, exist_ok=True)
+    private_folder(folder, parents=False)
     target = folder / f"{path.name}.{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%fZ')}.bak"
     atomic_write(target, data)
     for old in list_backups(path)[keep:]:
         with contextlib.suppress(OSError):
             old.unlink()
     return target
+
+
+def every_copy(path: Path) -> list[Path]:
+    """Every file beside `path` that may hold a copy of the mission, whatever its name.
+
+    Everything in the backups folder, and the files in the mission's folder named after it
+    (temporary files of saves, drafts, copies made by sync tools), except its lock.
+    """
+    found: list[Path] = []
+    folder = backup_folder(path)
+    if folder.is_dir():
+        found += [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
+    for sibling in path.parent.iterdir():
+        name = sibling.name.lstrip(".")
+        named_after = name.startswith(path.name) and name[len(path.name) : len(path.name) + 1]
+        side_file = sibling.name.endswith((".lock", ".guard"))
+        if sibling == path or named_after not in COPY_MARKS or side_file:
+            continue
+        if sibling.is_file() and not sibling.is_symlink():
+            found.append(sibling)
+    return sorted(found)
 
 
 def newest_good(path: Path, is_good: Callable[[Path], bool]) -> Path | None:

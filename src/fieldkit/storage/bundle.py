@@ -9,6 +9,8 @@ marked as left out (`_sync.o`), never read as an edit. Version 1 bundles still i
 from __future__ import annotations
 
 import dataclasses
+import os
+import typing
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -18,15 +20,32 @@ import orjson
 from fieldkit.domain.directory import Person
 from fieldkit.domain.meetings import Note, Response
 from fieldkit.domain.mission import TYPE_BY_TABLE, Mission, MissionData, visible
-from fieldkit.domain.records import Record, RecordError, now_iso
+from fieldkit.domain.records import Record, RecordError, Value, now_iso
+from fieldkit.storage.codec import is_sealed
+from fieldkit.storage.errors import WrongPassphrase
 
 FORMAT = "fieldkit-bundle"
 VERSION = 2
 LISTS = ("items", "institutions", "people", "meetings", "notes", "responses", "actions")
+#: Parts that cannot travel without another: a response needs its meeting and its item.
+NEEDS = {"meetings": ("notes", "responses"), "items": ("responses",)}
+#: What a reference to a part left out becomes, so the bundle still reads as a whole.
+BLANK: dict[str, dict[str, Any]] = {
+    "people": {"person_ids": [], "speaker_id": None},
+    "institutions": {"institution_ids": [], "institution_id": None},
+    "meetings": {"meeting_id": None},
+    "items": {"item_id": None},
+}
+#: The passphrase of an encrypted bundle, for scripts and imports (the export asks for it).
+PASSPHRASE_ENV = "FIELDKIT_BUNDLE_PASSPHRASE"
 
 
 class BundleError(ValueError):
-    """A bundle that cannot be read; the message lists every problem."""
+    """A bundle that cannot be read; `problems` names every bad record, one line each."""
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 @dataclasses.dataclass
@@ -47,13 +66,23 @@ def _left_out(doc: dict[str, Any], field: str) -> None:
 
 
 def to_bundle(
-    data: MissionData, include_confidential: bool, deleted: Iterable[dict[str, Any]] = ()
+    data: MissionData,
+    include_confidential: bool,
+    deleted: Iterable[dict[str, Any]] = (),
+    without: Iterable[str] = (),
 ) -> tuple[dict[str, Any], int]:
     """The bundle of a mission, and how many confidential records or contacts were left out.
 
     `deleted` are the tombstones of deleted records (the file's `_tombstones` table).
+    Without `include_confidential`, a person's contact and every field fieldkit does not know
+    (an imported `email` or `phone`) are left out. The lists named in `without` are left empty,
+    and references to them blanked.
     """
     left_out = 0
+    skipped = set(without)
+    for part in list(skipped):
+        skipped.update(NEEDS.get(part, ()))
+    blanks = {k: v for part in skipped for k, v in BLANK.get(part, {}).items()}
 
     def dump(records: Iterable[Record]) -> list[dict[str, Any]]:
         nonlocal left_out
@@ -65,10 +94,16 @@ def to_bundle(
                 left_out += 1
                 continue
             doc = record.to_dict()
-            if isinstance(record, Person) and record.contact and not include_confidential:
-                doc["contact"] = ""
-                _left_out(doc, "contact")
-                left_out += 1
+            if isinstance(record, Person) and not include_confidential:
+                unknown = {k for k in record.extra if k in doc and not k.startswith("_")}
+                if record.contact or unknown:
+                    left_out += 1
+                doc = {k: v for k, v in doc.items() if k not in unknown} | {"contact": ""}
+                for field in (["contact"] if record.contact else []) + sorted(unknown):
+                    _left_out(doc, field)
+            for field in (k for k in blanks if k in doc):
+                doc[field] = blanks[field]
+                _left_out(doc, field)
             out.append(doc)
         return out
 
@@ -77,30 +112,105 @@ def to_bundle(
         "version": VERSION,
         "exported_at": now_iso(),
         "mission": data.mission.to_dict() if data.mission else None,
-        "items": dump(data.items.values()),
-        "institutions": dump(data.institutions.values()),
-        "people": dump(data.people.values()),
-        "meetings": dump(data.meetings_in_order),
-        "notes": dump(data.notes.values()),
-        "responses": dump(data.responses.values()),
-        "actions": dump(data.actions.values()),
         "deleted": list(deleted),
     }
+    lists: dict[str, Iterable[Record]] = {
+        "items": data.items.values(),
+        "institutions": data.institutions.values(),
+        "people": data.people.values(),
+        "meetings": data.meetings_in_order,
+        "notes": data.notes.values(),
+        "responses": data.responses.values(),
+        "actions": data.actions.values(),
+    }
+    for name, records in lists.items():
+        bundle[name] = [] if name in skipped else dump(records)
+    if skipped:
+        bundle["left_out"] = sorted(skipped)
     return bundle, left_out
 
 
-def encode(bundle: dict[str, Any]) -> bytes:
-    return orjson.dumps(bundle, option=orjson.OPT_INDENT_2)
+def encode(bundle: dict[str, Any], passphrase: str | None = None) -> bytes:
+    """The bundle as JSON; sealed like an encrypted mission file when given a passphrase."""
+    if passphrase is None:
+        return orjson.dumps(bundle, option=orjson.OPT_INDENT_2)
+    from fieldkit.storage.crypto import SealedCodec
+
+    return SealedCodec.create(passphrase, content=FORMAT).encode(bundle)
+
+
+def load(path: Path, data: bytes | None = None) -> Any:
+    """The JSON of a bundle file, opened with `FIELDKIT_BUNDLE_PASSPHRASE` if it is sealed."""
+    data = path.read_bytes() if data is None else data
+    if not is_sealed(data):
+        return orjson.loads(data)
+    from fieldkit.storage.crypto import open_sealed
+
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if not passphrase:
+        raise BundleError(f"{path.name} is encrypted: give its passphrase in {PASSPHRASE_ENV}")
+    try:
+        return open_sealed(data, passphrase, path.name)
+    except (ValueError, WrongPassphrase) as exc:
+        raise BundleError(str(exc)) from None
 
 
 def looks_like_bundle(head: bytes) -> bool:
     return b'"fieldkit-bundle"' in head[:4096]
 
 
+def without_nulls(cls: type[Value], doc: Any) -> Any:
+    """A record's fields that other tools wrote as `null` read as absent, at any depth;
+    unknown fields are kept as they are, `null` or not."""
+    if not isinstance(doc, dict):
+        return doc
+    hints = _hints(cls)
+    out: dict[str, Any] = {}
+    for key, value in doc.items():
+        if key not in hints or key == "extra":
+            out[key] = value
+            continue
+        if value is None:
+            continue
+        nested = _value_type(hints[key])
+        if nested is not None and isinstance(value, list):
+            value = [without_nulls(nested, v) for v in value]
+        elif nested is not None:
+            value = without_nulls(nested, value)
+        out[key] = value
+    return out
+
+
+_HINTS: dict[type[Value], dict[str, Any]] = {}
+
+
+def _hints(cls: type[Value]) -> dict[str, Any]:
+    found = _HINTS.get(cls)
+    if found is None:
+        found = _HINTS[cls] = typing.get_type_hints(cls)
+    return found
+
+
+def _value_type(hint: Any) -> type[Value] | None:
+    """The record value type inside a field's type (`Limb` in `tuple[Limb, ...]`), if any."""
+    if isinstance(hint, type) and issubclass(hint, Value):
+        return hint
+    for arg in typing.get_args(hint):
+        found = _value_type(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def is_sealed_bundle(head: bytes) -> bool:
+    """An encrypted bundle: its header says what it holds."""
+    return is_sealed(head) and f'"content":"{FORMAT}"'.encode() in head[:1024]
+
+
 def read_bundle(path: Path) -> Bundle:
     """Parse a bundle file; every bad record is named in one BundleError."""
     try:
-        raw = orjson.loads(path.read_bytes())
+        raw = load(path)
     except orjson.JSONDecodeError as exc:
         raise BundleError(f"{path.name} is not JSON: {exc}") from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
@@ -118,6 +228,7 @@ def read_bundle(path: Path) -> Bundle:
         except RecordError as exc:
             problems.append(f"mission: {exc}")
     records: list[Record] = []
+    seen: dict[str, str] = {}
     for name in LISTS:
         docs = raw.get(name, [])
         if not isinstance(docs, list):
@@ -126,16 +237,20 @@ def read_bundle(path: Path) -> Bundle:
         cls = TYPE_BY_TABLE[name]
         for n, doc in enumerate(docs, start=1):
             try:
-                record = cls.from_dict(doc)
+                record = cls.from_dict(without_nulls(cls, doc))
             except RecordError as exc:
                 problems.append(f"{name} #{n}: {exc}")
                 continue
             if isinstance(doc, dict) and "id" not in doc:
                 problems.append(f"{name} #{n}: has no id")
                 continue
+            if record.id in seen:
+                problems.append(f"{name} #{n}: id {record.id} is also {seen[record.id]}")
+                continue
+            seen[record.id] = f"{name} #{n}"
             records.append(record)
     if problems:
-        shown = "; ".join(problems[:20])
-        more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
-        raise BundleError(f"{path.name}: {len(problems)} bad record(s): {shown}{more}")
+        raise BundleError(
+            f"{path.name}: {len(problems)} bad record(s); nothing was imported", tuple(problems)
+        )
     return Bundle(mission, records)

@@ -5,14 +5,36 @@ from __future__ import annotations
 from fieldkit.domain.integrity import problems
 from fieldkit.domain.mission import TYPE_BY_TABLE
 from fieldkit.domain.records import RecordError
+from fieldkit.storage import backups
+from fieldkit.storage.codec import is_sealed
 from fieldkit.storage.repository import Store
 from fieldkit.storage.schema import META_TABLE, TOMBSTONES
+
+
+def plain_copies(store: Store) -> list[str]:
+    """Copies of an encrypted mission that are not encrypted: each one is a leak."""
+    if not store.file.encrypted:
+        return []
+    found = []
+    for copy in backups.every_copy(store.file.path):
+        try:
+            with copy.open("rb") as handle:
+                head = handle.read(64)
+        except OSError as exc:
+            found.append(f"cannot read {copy} to see whether it is encrypted ({exc.strerror})")
+            continue
+        if head and not is_sealed(head):
+            found.append(
+                f"plain copy of the encrypted mission: {copy} "
+                "(run `fieldkit encrypt` to seal or remove it)"
+            )
+    return found
 
 
 def check(store: Store) -> list[str]:
     """Problems found in the file; empty when it is sound. Storage errors propagate."""
     tree = store.file.tree()
-    found: list[str] = []
+    found = plain_copies(store)
     for name, table in tree.items():
         if name in (META_TABLE, TOMBSTONES):
             continue

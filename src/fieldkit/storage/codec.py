@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol
 
 import orjson
 
 Tree = dict[str, Any]
+PassphraseSource = Callable[[], str]
+
+#: The first bytes of an encrypted mission file, bundle or backup.
+ENCRYPTED_MAGIC = b"FIELDKIT-ENCRYPTED"
+
+
+def is_sealed(data: bytes) -> bool:
+    """Whether `data` is in the encrypted form (of any key)."""
+    return data.startswith(ENCRYPTED_MAGIC)
 
 
 class Codec(Protocol):

@@ -26,9 +26,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from fieldkit.storage.codec import Codec, Tree
+from fieldkit.storage.codec import ENCRYPTED_MAGIC, Codec, PassphraseSource, Tree
 from fieldkit.storage.errors import PassphraseNeeded, WrongPassphrase
-from fieldkit.storage.mission_file import ENCRYPTED_MAGIC, PassphraseSource
 
 FORMAT_VERSION = 1
 CIPHER = "AES-256-GCM"
@@ -90,8 +89,8 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def header_bytes(params: KdfParams, check: bytes) -> bytes:
-    meta = {
+def header_bytes(params: KdfParams, check: bytes, content: str = "") -> bytes:
+    meta: dict[str, object] = {
         "version": FORMAT_VERSION,
         "cipher": CIPHER,
         "kdf": KDF,
@@ -101,6 +100,8 @@ def header_bytes(params: KdfParams, check: bytes) -> bytes:
         "salt": _b64(params.salt),
         "check": _b64(check),
     }
+    if content:
+        meta["content"] = content  # what the file holds, when it is not a mission file
     return ENCRYPTED_MAGIC + b"\n" + orjson.dumps(meta, option=orjson.OPT_SORT_KEYS) + b"\n"
 
 
@@ -139,19 +140,21 @@ def parse_header(data: bytes) -> Header:
 class SealedCodec:
     """AES-256-GCM with one derived key; a fresh random nonce for every save."""
 
-    def __init__(self, params: KdfParams, key: bytes, check: bytes) -> None:
+    def __init__(self, params: KdfParams, key: bytes, check: bytes, content: str = "") -> None:
         self.params = params
         self._check = check
         self._aead = AESGCM(key)
-        self._header = header_bytes(params, check)
+        self._header = header_bytes(params, check, content)
 
     @classmethod
-    def create(cls, passphrase: str, params: KdfParams | None = None) -> SealedCodec:
+    def create(
+        cls, passphrase: str, params: KdfParams | None = None, content: str = ""
+    ) -> SealedCodec:
         """A codec for a file being encrypted now, with a new salt."""
         params = params or KdfParams.fresh()
         key, check = derive(passphrase, params)
         _KEYS[_cache_key(params)] = (key, check)
-        return cls(params, key, check)
+        return cls(params, key, check, content)
 
     def matches(self, header: Header) -> bool:
         return header.params == self.params and hmac.compare_digest(header.check, self._check)
@@ -223,6 +226,49 @@ def codec_for_file(
         raise WrongPassphrase(f"wrong passphrase for {path}; nothing was changed")
     _KEYS[_cache_key(header.params)] = (key, check)
     return SealedCodec(header.params, key, check)
+
+
+def open_sealed(data: bytes, passphrase: str, name: str) -> Tree:
+    """The tree of a file sealed with its own passphrase (an encrypted bundle)."""
+    header = parse_header(data)
+    key, check = derive(passphrase, header.params)
+    if not hmac.compare_digest(check, header.check):
+        raise WrongPassphrase(f"wrong passphrase for {name}; nothing was changed")
+    return SealedCodec(header.params, key, check).decode(data)
+
+
+#: scrypt cost for a profile PIN: it only stands between a passer-by and the screen.
+PIN_N = 2**14
+
+
+def hash_pin(pin: str) -> str:
+    """`scrypt$N$salt$hash` of a PIN, for the profile (the PIN itself is never stored)."""
+    params = KdfParams(salt=os.urandom(SALT_BYTES), n=PIN_N)
+    key, _ = derive(pin, params)
+    return f"scrypt${params.n}${_b64(params.salt)}${_b64(key)}"
+
+
+def pin_matches(pin: str, stored: str) -> bool:
+    try:
+        kind, n, salt, expected = stored.split("$")
+        params = KdfParams(salt=base64.b64decode(salt), n=int(n))
+        if kind != "scrypt" or 128 * params.n * params.r > MAX_MEMORY:
+            return False
+        key, _ = derive(pin, params)
+    except (ValueError, WrongPassphrase):
+        return False
+    return hmac.compare_digest(key, base64.b64decode(expected))
+
+
+def passphrase_opens(path: Path, passphrase: str) -> bool:
+    """Whether `passphrase` opens the encrypted file at `path` (slow: derives the key)."""
+    with path.open("rb") as handle:
+        header = parse_header(handle.read(MAX_HEADER + len(ENCRYPTED_MAGIC) + 2))
+    try:
+        _, check = derive(passphrase, header.params)
+    except WrongPassphrase:
+        return False
+    return hmac.compare_digest(check, header.check)
 
 
 def forget_keys() -> None:

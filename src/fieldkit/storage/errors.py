@@ -62,6 +62,7 @@ class LockTimeout(StorageError):
 class WriteFailed(StorageError):
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"could not save {path}: {reason}; nothing was changed")
+        self.reason = reason
 
 
 class PassphraseNeeded(StorageError):

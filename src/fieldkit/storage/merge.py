@@ -21,7 +21,7 @@ from fieldkit.domain.history import Entry
 from fieldkit.domain.lookup import NotFound
 from fieldkit.domain.merge import Conflict, Side, conflicts_of, merge_sides, resolve
 from fieldkit.domain.records import now_iso
-from fieldkit.storage import schema
+from fieldkit.storage import bundle, schema
 from fieldkit.storage.bundle import FORMAT, VERSION, looks_like_bundle
 from fieldkit.storage.mission_file import MissionFile, PassphraseSource
 from fieldkit.storage.repository import Store, Tx
@@ -107,9 +107,11 @@ def read_copy(path: Path, passphrase: PassphraseSource | None) -> Copy:
         raise MergeError(f"cannot read {path}: {exc.strerror or exc}") from None
     if looks_like_bundle(data):
         try:
-            return _from_bundle(path, orjson.loads(data))
+            return _from_bundle(path, bundle.load(path, data))
         except orjson.JSONDecodeError as exc:
             raise MergeError(f"{path.name} is not JSON: {exc}") from None
+        except bundle.BundleError as exc:
+            raise MergeError(str(exc)) from None
     tree = MissionFile(path, passphrase).decode(data, path)
     version = schema.version_of(tree)
     if version > schema.SCHEMA_VERSION:

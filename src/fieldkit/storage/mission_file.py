@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from fieldkit.storage import backups, replica, schema
+from fieldkit.storage import backups, guard, replica, schema
 from fieldkit.storage.atomic import atomic_write, remove_orphans
-from fieldkit.storage.codec import Codec, PlainCodec, Tree
+from fieldkit.storage.codec import (
+    ENCRYPTED_MAGIC,
+    Codec,
+    PassphraseSource,
+    PlainCodec,
+    Tree,
+    is_sealed,
+)
 from fieldkit.storage.errors import (
     CorruptFile,
     MissingFile,
@@ -25,12 +32,17 @@ from fieldkit.storage.errors import (
     WriteFailed,
     WrongPassphrase,
 )
+from fieldkit.storage.folders import private_folder
 from fieldkit.storage.lock import MissionLock
 
 Signature = tuple[int, int, int]
-PassphraseSource = Callable[[], str]
 
-ENCRYPTED_MAGIC = b"FIELDKIT-ENCRYPTED"
+__all__ = ["ENCRYPTED_MAGIC", "MissionFile", "PassphraseSource", "follow"]
+
+
+def follow(path: Path) -> Path:
+    """The file a symlinked mission path points to: saves, backups and the lock go there."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def signature(path: Path) -> Signature | None:
@@ -54,8 +66,8 @@ class MissionFile:
     """A mission file and this process's cached view of it."""
 
     def __init__(self, path: Path, passphrase: PassphraseSource | None = None) -> None:
-        self.path = path
-        self.lock = MissionLock(path)
+        self.path = follow(path)
+        self.lock = MissionLock(self.path)
         self._passphrase = passphrase
         self._codec: Codec | None = None
         self._tree: Tree | None = None
@@ -124,10 +136,13 @@ class MissionFile:
         """Keep the last version this process saw when the file vanished or was replaced.
 
         That version may exist nowhere else: backups hold the versions before the last save.
+        A mission removed with its backups folder (shredded) is not brought back.
         """
         tree, codec, self._tree = self._tree, self._codec, None
         if tree is None or codec is None:
             return self._rescued
+        if not self.path.exists() and not backups.backup_folder(self.path).is_dir():
+            return self._rescued  # shredded, backups and all: bring nothing back
         with suppress(OSError, ValueError):
             self._rescued = backups.keep_bytes(self.path, codec.encode(tree))
         return self._rescued
@@ -140,10 +155,15 @@ class MissionFile:
             raise WriteFailed(self.path, f"{reason} ({exc.strerror or exc})") from None
 
     def codec_for(self, data: bytes) -> Codec:
-        if data.startswith(ENCRYPTED_MAGIC):
-            from fieldkit.storage.crypto import codec_for_file
+        if is_sealed(data):
+            from fieldkit.storage.crypto import codec_for_file  # loaded only when needed
 
-            return codec_for_file(data, self.path, self._passphrase, self._codec)
+            try:
+                codec = codec_for_file(data, self.path, self._passphrase, self._codec)
+            except WrongPassphrase as exc:
+                raise guard.wrong_passphrase(self.path, exc) from None
+            guard.passed(self.path)
+            return codec
         return PlainCodec()
 
     def decode(self, data: bytes, origin: Path) -> Tree:
@@ -178,7 +198,7 @@ class MissionFile:
     def create(self, tree: Tree, codec: Codec | None = None) -> None:
         """Write a new mission file (refusing to overwrite one), creating its folder."""
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(self.path.parent)
         except OSError as exc:
             raise WriteFailed(self.path, exc.strerror or str(exc)) from None
         with self.lock.held():
@@ -188,11 +208,14 @@ class MissionFile:
             self._codec = codec or PlainCodec()
             self._write(tree)
 
-    def replace_codec(self, codec: Codec) -> None:
-        """Rewrite the file with another codec (encrypt or decrypt it)."""
+    def rewrite(self, codec: Codec) -> None:
+        """Write the file again in another form (encrypted or not), keeping no backup.
+
+        The backups are converted by the caller: linking the old form among them would leave
+        a copy of the mission in the form being left.
+        """
         with self.lock.held():
             tree = copy.deepcopy(self.tree())
-            self._keep_previous()
             self._codec = codec
             self._write(tree)
 
@@ -229,7 +252,7 @@ class MissionFile:
                 raise WriteFailed(self.path, f"backup {chosen} does not exist")
             if not self.is_good(chosen):
                 raise WriteFailed(self.path, f"backup {chosen.name} is not a sound mission file")
-            data = chosen.read_bytes()
+            data = self._in_current_form(chosen.read_bytes())
             self._keep_previous()
             try:
                 atomic_write(self.path, data)
@@ -237,6 +260,29 @@ class MissionFile:
                 raise WriteFailed(self.path, exc.strerror or str(exc)) from None
             self._tree = None
             return chosen
+
+    def _in_current_form(self, data: bytes) -> bytes:
+        """A restored copy takes the form of the file it replaces: encrypted stays encrypted.
+
+        Only a file that reads as a plain mission makes a sealed copy plain: a damaged
+        encrypted file (cut to nothing, say) must not open the way to a plaintext restore.
+        """
+        try:
+            current = self.path.read_bytes()
+        except OSError:
+            return data
+        if is_sealed(current) == is_sealed(data):
+            return data
+        try:
+            if is_sealed(current):
+                return self.codec_for(current).encode(self.codec_for(data).decode(data))
+            PlainCodec().decode(current)
+        except ValueError as exc:
+            if is_sealed(current):
+                reason = f"it is encrypted and its key cannot be read ({exc}): restore an "
+                raise WriteFailed(self.path, reason + "encrypted backup instead") from None
+            return data
+        return PlainCodec().encode(self.codec_for(data).decode(data))
 
     def _write(self, tree: Tree) -> None:
         codec = self._codec or PlainCodec()

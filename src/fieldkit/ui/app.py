@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import events, on
 from textual.actions import ActionParseResult, SkipAction
@@ -35,6 +35,9 @@ from fieldkit.ui.errors import report, worker_failed
 from fieldkit.ui.keys import KeyOrder
 from fieldkit.ui.live import LiveMission
 from fieldkit.ui.palette import FieldkitCommands
+
+if TYPE_CHECKING:
+    from fieldkit.ui.screens.lock import IdleLock
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +73,7 @@ class FieldkitApp(App[None]):
         self.live = LiveMission(self, store)
         self.set_reactive(FieldkitApp.change, self.live.first())
         self.key_order = KeyOrder(self, super().on_event)
+        self.idle_lock: IdleLock | None = None
         _settle_heap()
 
     @property
@@ -110,6 +114,9 @@ class FieldkitApp(App[None]):
         return self.named_screen("dashboard") or super().get_default_screen()
 
     def on_mount(self) -> None:
+        from fieldkit.ui.screens.lock import IdleLock
+
+        self.idle_lock = IdleLock.start(self)
         self.live.follow()
         self.call_after_refresh(self._after_first_paint)
 
@@ -222,8 +229,27 @@ class FieldkitApp(App[None]):
         """None: the palette offers the declared commands (`commands.py`) instead."""
         yield from ()
 
+    def action_lock(self) -> None:
+        from fieldkit.ui.screens.lock import lock
+
+        lock(self)
+
+    def action_shred(self) -> None:
+        from fieldkit.ui.screens.shred import ask_and_shred
+
+        ask_and_shred(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the screen is locked, no key may show or change anything."""
+        from fieldkit.ui.screens.lock import ALLOWED, is_locked
+
+        return action in ALLOWED or not is_locked(self)
+
     async def on_event(self, event: events.Event) -> None:
-        """Keys from the terminal are applied one after the other (see `keys`)."""
+        """Keys from the terminal are applied one after the other (see `keys`); any key or
+        click keeps the idle lock away."""
+        if isinstance(event, events.Key | events.MouseDown) and self.idle_lock is not None:
+            self.idle_lock.touch()
         if isinstance(event, events.Key) and not event.is_forwarded:
             await self.key_order.arrived(event)
         else:

@@ -489,6 +489,15 @@ COMMANDS: tuple[Command, ...] = (
         "Values two copies changed differently: keep one",
     ),
     _c("merge-copy", "Merge another copy", "app.merge_copy", "Merge a copy from another laptop"),
+    _c(
+        "lock",
+        "Lock",
+        "app.lock",
+        "Lock the screen behind the passphrase or PIN",
+        "ctrl+l",
+        **HIDE,
+    ),
+    _c("shred", "Shred the mission", "app.shred", "Destroy it, its backups and exports (asks)"),
     _c("keep-mine", "Keep mine", "keep(True)", "Keep this file's value", "m", "conflicts"),
     _c(
         "keep-theirs", "Keep theirs", "keep(False)", "Keep the other copy's value", "t", "conflicts"
