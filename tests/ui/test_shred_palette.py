@@ -12,6 +12,7 @@ from fieldkit.storage.repository import Store
 from fieldkit.storage.shred import shred
 from fieldkit.ui import commands
 from fieldkit.ui.app import FieldkitApp, make_app
+from fieldkit.ui.live import POLL_SECONDS
 from fieldkit.ui.screens.shred import ConfirmShred
 from tests.ui.conftest import TODAY
 
@@ -53,7 +54,7 @@ def test_an_open_app_does_not_bring_a_shredded_mission_back(demo_path: Path) -> 
     async def scenario() -> None:
         async with app.run_test(size=(80, 24)) as pilot:
             shred(demo_path, None)
-            await pilot.pause(1.5)  # time for the app to notice the file is gone
+            await pilot.pause(POLL_SECONDS * 2 + 0.5)
         assert list(demo_path.parent.iterdir()) == [other]
 
     asyncio.run(scenario())

@@ -71,9 +71,9 @@ class FieldkitApp(App[None]):
         self.deleted: list[Record] = []  # this session's deletions, newest last (undo)
         self._named: dict[str, Screen[Any]] = {}
         self.live = LiveMission(self, store)
+        self.idle_lock: IdleLock | None = None
         self.set_reactive(FieldkitApp.change, self.live.first())
         self.key_order = KeyOrder(self, super().on_event)
-        self.idle_lock: IdleLock | None = None
         _settle_heap()
 
     @property
@@ -116,8 +116,8 @@ class FieldkitApp(App[None]):
     def on_mount(self) -> None:
         from fieldkit.ui.screens.lock import IdleLock
 
-        self.idle_lock = IdleLock.start(self)
         self.live.follow()
+        self.idle_lock = IdleLock.start(self)
         self.call_after_refresh(self._after_first_paint)
 
     def on_unmount(self) -> None:
@@ -222,13 +222,6 @@ class FieldkitApp(App[None]):
             return
         self.push_screen(HelpScreen.for_screen(self.screen))
 
-    def action_toggle_theme(self) -> None:
-        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
-
-    def get_system_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
-        """None: the palette offers the declared commands (`commands.py`) instead."""
-        yield from ()
-
     def action_lock(self) -> None:
         from fieldkit.ui.screens.lock import lock
 
@@ -254,6 +247,13 @@ class FieldkitApp(App[None]):
             await self.key_order.arrived(event)
         else:
             await super().on_event(event)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
+        """None: the palette offers the declared commands (`commands.py`) instead."""
+        yield from ()
 
     # -- the one error handler -----------------------------------------------------------
 

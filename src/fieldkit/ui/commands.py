@@ -489,15 +489,6 @@ COMMANDS: tuple[Command, ...] = (
         "Values two copies changed differently: keep one",
     ),
     _c("merge-copy", "Merge another copy", "app.merge_copy", "Merge a copy from another laptop"),
-    _c(
-        "lock",
-        "Lock",
-        "app.lock",
-        "Lock the screen behind the passphrase or PIN",
-        "ctrl+l",
-        **HIDE,
-    ),
-    _c("shred", "Shred the mission", "app.shred", "Destroy it, its backups and exports (asks)"),
     _c("keep-mine", "Keep mine", "keep(True)", "Keep this file's value", "m", "conflicts"),
     _c(
         "keep-theirs", "Keep theirs", "keep(False)", "Keep the other copy's value", "t", "conflicts"
@@ -511,6 +502,15 @@ COMMANDS: tuple[Command, ...] = (
         "merge-dialog",
         **NO_PALETTE,
     ),
+    # -- protecting the mission --------------------------------------------------------------
+    _c(
+        "lock", "Lock", "app.lock", "Lock the screen behind the passphrase or PIN", "ctrl+l", **HIDE
+    ),
+    _c("shred", "Shred the mission", "app.shred", "Destroy it, its backups and exports (asks)"),
+    _c(
+        "lock-stay", "Stay locked", "stay", "", "escape,ctrl+l,ctrl+p", "lock", **HIDE, **NO_PALETTE
+    ),
+    _c("cancel-shred", "Cancel", "cancel", "Keep the mission", "escape", "shred", **NO_PALETTE),
 )
 
 BY_ID: dict[str, Command] = {c.id: c for c in COMMANDS}
