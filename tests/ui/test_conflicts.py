@@ -6,13 +6,15 @@ import asyncio
 import shutil
 from pathlib import Path
 
-from textual.widgets import Input, Static
+import pytest
+from textual.containers import VerticalScroll
+from textual.widgets import Input, OptionList, Static
 
 from fieldkit.storage.merge import all_conflicts, merge
 from fieldkit.storage.repository import Store
 from fieldkit.ui import commands
 from fieldkit.ui.app import make_app
-from fieldkit.ui.screens.conflicts import ConflictsScreen, MergeDialog
+from fieldkit.ui.screens.conflicts import ConflictsScreen, MergeDialog, PassphraseDialog
 from tests.helpers import cli
 from tests.ui.conftest import TODAY
 
@@ -80,3 +82,62 @@ def test_merge_another_copy_from_the_palette(demo_path: Path, tmp_path: Path) ->
 
     asyncio.run(scenario())
     assert len(all_conflicts(store.file.tree())) == 1
+
+
+def test_an_encrypted_copy_merges_from_the_palette_with_its_passphrase(
+    demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = _diverged(demo_path, tmp_path)
+    monkeypatch.setenv("FIELDKIT_PASSPHRASE", "correct horse battery")
+    assert cli("encrypt", "--db", other).exit_code == 0
+    monkeypatch.delenv("FIELDKIT_PASSPHRASE")
+    store = Store(demo_path)
+    app = make_app(store, today=TODAY)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            command = commands.find("Merge another copy")
+            assert command is not None
+            await app.run_action(command.action)
+            await pilot.pause()
+            app.screen.query_one(Input).value = str(other)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, PassphraseDialog)
+            await pilot.press(*"correct horse battery", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ConflictsScreen)
+        assert app.errors == []
+
+    asyncio.run(scenario())
+    assert len(all_conflicts(store.file.tree())) == 1
+
+
+def test_who_wrote_a_long_value_and_when_stays_in_view(demo_path: Path, tmp_path: Path) -> None:
+    other = _diverged(demo_path, tmp_path)
+    response = next(iter(Store(other).data().responses.values())).id
+    long = " ".join(["The Minister spoke at length about the register of complaints."] * 30)
+    assert cli("response", "edit", response, "--text", long, "--db", demo_path).exit_code == 0
+    theirs = long.replace("Minister", "Ombudsman")
+    assert cli("response", "edit", response, "--text", theirs, "--db", other).exit_code == 0
+    store = Store(demo_path)
+    merge(store, [other])
+    app = make_app(store, today=TODAY)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.show("conflicts")
+            await pilot.pause()
+            listing = app.screen.query_one("#conflict-list", OptionList)
+            found = [str(listing.get_option_at_index(i).prompt) for i in range(2)]
+            assert sorted(f.rsplit(" · ", 1)[1] for f in found) == ["stance", "text"]
+            listing.highlighted = next(i for i, f in enumerate(found) if f.endswith("· text"))
+            await pilot.pause()
+            mine = app.screen.query_one("#conflict-mine", Static)
+            lines = str(mine.render()).splitlines()
+            assert lines[0] == "Mine (m)" and "," in lines[1] and "Minister" not in lines[1]
+            assert "Minister" in "".join(lines[2:])
+            assert isinstance(mine.parent, VerticalScroll)
+        assert app.errors == []
+
+    asyncio.run(scenario())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -314,3 +315,19 @@ def test_grades_on_different_limbs_are_no_trend(demo_store: Store) -> None:
     row = next(r for r in document.tables[0].rows if r.cells[0].text == "CCPR-24")
     assert row.cells[3].text == "(b) B\n(d) C"
     assert "worsened" not in row.cells[4].text
+
+
+def test_followup_ends_a_quote_before_the_next_sentence(demo_store: Store) -> None:
+    add_example_meeting(demo_store)
+    data = demo_store.data()
+    disputed = next(r for r in data.responses.values() if r.stance is Stance.DISPUTES_FACTS)
+    demo_store.save(disputed.touched(quote="The events were investigated in full"))
+    text = all_text(reopen(docx_bytes(BUILDERS["followup"], demo_store.data())))
+    assert "“The events were investigated in full”. " in text
+    assert not re.search(r"[^.!?…]” [A-Z]", text)
+
+
+def test_a_notes_attribution_comes_before_its_full_stop(met: MissionData) -> None:
+    text = all_text(reopen(docx_bytes(build_debrief, met)))
+    assert "torture complaints for 2016 (" in text
+    assert not re.search(r"\.\s\((the |[A-Z])", text)

@@ -99,7 +99,14 @@ def test_merging_both_ways_gives_the_same_records_and_one_conflict(
     assert as_json("conflicts", "--db", b) == []
     before = a.read_bytes()
     again = as_json("merge", b, "--db", a)
-    assert again == {"added": [], "updated": [], "deleted": [], "conflicts": [], "saved": False}
+    assert again == {
+        "added": [],
+        "updated": [],
+        "deleted": [],
+        "conflicts": [],
+        "held_back": [],
+        "saved": False,
+    }
     assert a.read_bytes() == before
 
 
@@ -358,3 +365,60 @@ def test_several_copies_merge_in_one_go_and_each_record_is_named_once(
     [conflict] = report["conflicts"]
     assert {v["value"] for v in conflict["values"]} == {"B's words", "C's words"}
     assert report["saved"] is True
+
+
+def _older_bundle(source: Path, out: Path) -> Path:
+    ok("export", "bundle", "--out", out, "--db", source)
+    raw = orjson.loads(out.read_bytes())
+    raw["version"] = 1
+    del raw["deleted"]
+    for value in raw.values():
+        for doc in value if isinstance(value, list) else [value]:
+            if isinstance(doc, dict):
+                doc.pop("_sync", None)
+    out.write_bytes(orjson.dumps(raw))
+    return out
+
+
+def test_an_older_bundle_of_the_same_records_updates_nothing(
+    two: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, _ = two
+    bundle = _older_bundle(a, tmp_path / "old.json")
+    report = as_json("merge", bundle, "--db", a)
+    assert (report["added"], report["updated"], report["deleted"]) == ([], [], [])
+    assert report["conflicts"] == []
+    assert as_json("merge", bundle, "--db", a)["saved"] is False
+
+
+@pytest.mark.parametrize("content", [b"{}", b'{"format": "fieldkit-bundle", "version": 2}'])
+def test_a_file_holding_no_mission_is_refused(
+    two: tuple[Path, Path], tmp_path: Path, content: bytes
+) -> None:
+    a, _ = two
+    empty = tmp_path / "empty.json"
+    empty.write_bytes(content)
+    before = a.read_bytes()
+    done = cli("merge", empty, "--db", a)
+    assert done.exit_code == 2, done.output
+    assert "no mission" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert a.read_bytes() == before
+
+
+def test_a_bundle_that_left_out_a_changed_contact_says_what_it_did_not_merge(
+    two: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, b = two
+    with Store(a).transaction() as tx:
+        tx.put(Person(name="Aigerim", title="Lawyer", contact="+7 700 000"))
+    ok("merge", a, "--db", b)
+    with Store(b).transaction() as tx:
+        person = next(p for p in tx.data.people.values() if p.name == "Aigerim")
+        tx.put(person.touched(title="Senior lawyer", contact="+7 777 777"))
+    bundle = tmp_path / "b.json"
+    ok("export", "bundle", "--out", bundle, "--db", b)
+    report = as_json("merge", bundle, "--db", a)
+    assert report["held_back"] == [{"table": "people", "id": person.id}]
+    assert "not merged: 1 record" in ok("merge", bundle, "--db", a)
+    assert as_json("merge", b, "--db", a)["held_back"] == []
+    assert Store(a).data().people[person.id].title == "Senior lawyer"

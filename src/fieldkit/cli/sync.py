@@ -65,6 +65,7 @@ def _report_json(report: MergeReport, saved: bool) -> dict[str, Any]:
         "updated": rows(report.updated),
         "deleted": rows(report.deleted),
         "conflicts": [conflict_json(c) for c in report.conflicts],
+        "held_back": rows(report.held_back),
         "saved": saved,
     }
 
@@ -113,6 +114,12 @@ def merge_cmd(
     )
     for conflict in report.conflicts:
         typer.echo(conflict_line(conflict))
+    if report.held_back:
+        typer.echo(
+            f"not merged: {counted(len(report.held_back), 'record')} whose copy changed a field "
+            "the bundle left out; merge that copy's file, or a bundle exported with "
+            "--include-confidential"
+        )
     if report.conflicts and not dry_run:
         typer.echo("settle each with `fieldkit resolve ID --keep mine|theirs`")
 

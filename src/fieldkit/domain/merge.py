@@ -111,6 +111,18 @@ def merge_states(a: State, b: State) -> State:
     return merged
 
 
+def _left_out_unseen(a: State, b: State) -> bool:
+    return any(not all(covered(e.dot, a.vv) for e in b.regs.get(n, [])) for n in b.unknown)
+
+
+def held_back(ours: Side | None, theirs: Side) -> bool:
+    """Whether merging `theirs` leaves ours as it is because their bundle left out a field
+    their copy changed since ours saw it (the whole copy, not a bundle, would merge)."""
+    if ours is None or ours.doc == theirs.doc:
+        return False
+    return _left_out_unseen(ours.state(), theirs.state())
+
+
 def merge_sides(ours: Side | None, theirs: Side) -> Side | None:
     """Our record after merging theirs; None when ours stays exactly as it is."""
     if ours is not None and ours.tomb == theirs.tomb and ours.doc == theirs.doc:
@@ -122,7 +134,7 @@ def merge_sides(ours: Side | None, theirs: Side) -> Side | None:
         b.mine = {}
         return Side(dump(b))
     a = ours.state()
-    if any(not all(covered(e.dot, a.vv) for e in b.regs.get(n, [])) for n in b.unknown):
+    if _left_out_unseen(a, b):
         return None  # the other copy's newer value was left out of its bundle: keep ours
     merged = merge_states(a, b)
     _mark_mine(a, merged)

@@ -216,10 +216,14 @@ def _cited(scope: Scope, record: Response | Note) -> str:
     return text[:1].upper() + text[1:]
 
 
+_CLOSED = (".", "!", "?", "…")
+
+
 def _said(response: Response) -> str:
     parts = [f"{response.stance.label[:1].upper()}{response.stance.label[1:]}."]
     if response.quote:
-        parts.append(f"“{response.quote.strip()}”")
+        quote = squash(response.quote)
+        parts.append(f"“{quote}”" if quote.endswith(_CLOSED) else f"“{quote}”.")
     if response.implementation is not Implementation.UNKNOWN:
         parts.append(f"Implementation claimed: {response.implementation.value}.")
     if response.commitment:

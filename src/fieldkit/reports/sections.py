@@ -217,8 +217,18 @@ def note_line(
             where.append(who)
         said = bool(who) and _says(who, title)
         where.append(short_date(meeting.day) if said else f"{short_date(meeting.day)}, {title}")
-    runs.append(f"{note.text} ({', '.join(where)})" if where else note.text)
+    runs.append(attributed(note.text, ", ".join(where)))
     return runs
+
+
+def attributed(text: str, who: str) -> str:
+    """'They will publish the figures (the Head).': the attribution inside the sentence."""
+    if not who:
+        return text
+    body = text.rstrip()
+    if body.endswith(".") and not body.endswith(".."):
+        return f"{body[:-1]} ({who})."
+    return f"{body} ({who})"
 
 
 def limb_label(label: str) -> str:

@@ -19,11 +19,18 @@ import orjson
 
 from fieldkit.domain.history import Entry
 from fieldkit.domain.lookup import NotFound
-from fieldkit.domain.merge import Conflict, Side, conflicts_of, merge_sides, resolve
+from fieldkit.domain.merge import (
+    Conflict,
+    Side,
+    conflicts_of,
+    held_back,
+    merge_sides,
+    resolve,
+)
 from fieldkit.domain.records import now_iso
 from fieldkit.storage import bundle, schema
 from fieldkit.storage.bundle import FORMAT, VERSION, looks_like_bundle
-from fieldkit.storage.mission_file import MissionFile, PassphraseSource
+from fieldkit.storage.mission_file import ENCRYPTED_MAGIC, MissionFile, PassphraseSource
 from fieldkit.storage.repository import Store, Tx
 from fieldkit.storage.schema import SYNCED, TOMBSTONES
 
@@ -50,10 +57,12 @@ class MergeReport:
     updated: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     deleted: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     conflicts: list[Conflict] = dataclasses.field(default_factory=list)
+    histories: int = 0  # records whose merge history alone changed: saved, not shown
+    held_back: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated or self.deleted)
+        return bool(self.added or self.updated or self.deleted or self.histories)
 
     def tidy(self) -> None:
         """Name each record once, by what happened to it over all the copies merged."""
@@ -61,6 +70,7 @@ class MergeReport:
         added = [r for r in dict.fromkeys(self.added) if r not in deleted]
         updated = [r for r in dict.fromkeys(self.updated) if r not in added and r not in deleted]
         self.added, self.updated, self.deleted = added, updated, deleted
+        self.held_back = list(dict.fromkeys(self.held_back))
         self.conflicts = list({c.id: c for c in self.conflicts}.values())
 
 
@@ -99,6 +109,15 @@ def _from_bundle(path: Path, raw: Any) -> Copy:
     return Copy(path, next(iter(tables["mission"]), None), tables, tombs)
 
 
+def is_encrypted(path: Path) -> bool:
+    """Whether another copy needs a passphrase to be read."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(ENCRYPTED_MAGIC)) == ENCRYPTED_MAGIC
+    except OSError:
+        return False
+
+
 def read_copy(path: Path, passphrase: PassphraseSource | None) -> Copy:
     """Another copy of a mission, read and never written (an older file is upgraded in memory)."""
     try:
@@ -124,7 +143,9 @@ def read_copy(path: Path, passphrase: PassphraseSource | None) -> Copy:
 def merge_copy(tx: Tx, other: Copy, report: MergeReport) -> None:
     """Merge one other copy into the transaction's tree."""
     ours = _from_tree(Path("."), tx.tree)
-    if other.mission_id is not None and other.mission_id != ours.mission_id:
+    if other.mission_id is None:
+        raise MergeError(f"{other.path.name} holds no mission to merge")
+    if other.mission_id != ours.mission_id:
         raise MergeError(
             f"{other.path.name} is a copy of another mission ({other.mission_id}), not this one"
         )
@@ -146,6 +167,8 @@ def _merge_one(
     tomb = ours.tombs.get(record_id)
     mine = Side(live) if live is not None else Side(tomb, tomb=True) if tomb else None
     try:
+        if held_back(mine, theirs):
+            report.held_back.append((name, record_id))
         result = merge_sides(mine, theirs)
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise MergeError(
@@ -166,9 +189,22 @@ def _merge_one(
     tx.put_doc(name, dict(result.doc))
     ours.tables[name][record_id] = dict(result.doc)
     ours.tombs.pop(record_id, None)
-    (report.updated if live is not None else report.added).append(where)
+    if live is None:
+        report.added.append(where)
+    elif _content(live) != _content(result.doc):
+        report.updated.append(where)
+    else:
+        report.histories += 1
     before = {c.id for c in conflicts_of(name, live)} if live is not None else set()
     report.conflicts += [c for c in conflicts_of(name, result.doc) if c.id not in before]
+
+
+_NOT_CONTENT = ("_sync", "updated_at", "author")
+
+
+def _content(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """What a record says, without its merge history and who touched it last."""
+    return {k: v for k, v in doc.items() if k not in _NOT_CONTENT}
 
 
 def merge(

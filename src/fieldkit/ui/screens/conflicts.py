@@ -12,8 +12,8 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -23,7 +23,14 @@ from fieldkit.domain.history import DELETED, Entry
 from fieldkit.domain.merge import KEPT, REMOVED, Conflict, conflicts_in
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import counted, shorten, squash
-from fieldkit.storage.merge import copies_beside, merge_all, read_copy, resolve_conflict
+from fieldkit.storage.merge import (
+    copies_beside,
+    is_encrypted,
+    merge_all,
+    read_copy,
+    resolve_conflict,
+)
+from fieldkit.storage.mission_file import PassphraseSource
 from fieldkit.ui import commands
 from fieldkit.ui.errors import safely
 from fieldkit.ui.screens.base import FieldkitScreen
@@ -64,10 +71,12 @@ VALUE_WORDS = {KEPT: "kept, with its edit", REMOVED: "deleted"}
 
 
 def value_text(title: str, entry: Entry, key: str, deletion: bool) -> Text:
+    """The side's title, who wrote the value and when, then the value: the first lines stay
+    in view however long the value is."""
     text = Text(f"{title} ({key})\n", style="bold")
+    text.append(f"{entry.by or 'someone'}, {entry.at or 'time unknown'}\n\n", style="dim")
     value = VALUE_WORDS.get(entry.value, entry.value) if deletion else entry.value
     text.append(f"{value}" if value not in ("", None) else "(empty)")
-    text.append(f"\n\n{entry.by or 'someone'}, {entry.at or 'time unknown'}", style="dim")
     return text
 
 
@@ -90,8 +99,10 @@ class ConflictsScreen(FieldkitScreen):
         yield Static(id="conflict-title", classes="section-title")
         yield OptionList(id="conflict-list")
         with Horizontal(id="conflict-sides"):
-            yield Static(id="conflict-mine", classes="conflict-side")
-            yield Static(id="conflict-theirs", classes="conflict-side")
+            with VerticalScroll(classes="conflict-side"):
+                yield Static(id="conflict-mine")
+            with VerticalScroll(classes="conflict-side"):
+                yield Static(id="conflict-theirs")
         yield Footer()
 
     def refresh_data(self, data: MissionData) -> None:
@@ -102,8 +113,9 @@ class ConflictsScreen(FieldkitScreen):
         listing.clear_options()
         width = max(self.size.width - 8, 30)
         for conflict in found:
-            line = f"{record_words(data, conflict)} · {field_words(conflict.field)}"
-            listing.add_option(Option(shorten(line, width), id=conflict.id))
+            field = f" · {field_words(conflict.field)}"
+            line = shorten(record_words(data, conflict), max(width - len(field), 10)) + field
+            listing.add_option(Option(line, id=conflict.id))
         title = self.query_one("#conflict-title", Static)
         if found:
             title.update(f"{counted(len(found), 'conflict')}: m keeps mine, t keeps theirs")
@@ -126,7 +138,8 @@ class ConflictsScreen(FieldkitScreen):
         conflict = self._current()
         mine = self.query_one("#conflict-mine", Static)
         theirs = self.query_one("#conflict-theirs", Static)
-        mine.display = theirs.display = conflict is not None
+        for side in self.query(".conflict-side"):
+            side.display = conflict is not None
         if conflict is not None:
             deletion = conflict.field == DELETED
             mine.update(value_text("Mine", conflict.mine, "m", deletion))
@@ -166,6 +179,30 @@ class MergeDialog(ModalScreen[str | None]):
         self.dismiss(event.value.strip() or None)
 
 
+class PassphraseDialog(ModalScreen[str | None]):
+    """Asks for the passphrase of an encrypted copy to merge."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Cancel")]
+    DEFAULT_CSS = """
+    PassphraseDialog { align: center middle; }
+    PassphraseDialog > Vertical { width: 70; height: auto; border: round $primary; padding: 1 2; }
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.file_name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"{self.file_name} is encrypted: give its passphrase.")
+            yield Input(password=True, placeholder="passphrase", id="merge-passphrase")
+            yield Static("enter: merge · escape: cancel", classes="muted")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value or None)
+
+
 def merge_another_copy(app: App[Any]) -> None:
     """The palette command: ask for a path, merge it, show the conflicts it left."""
     store = getattr(app, "store", None)
@@ -190,7 +227,19 @@ def _merge(app: Any, path: Path) -> None:
     if path.resolve() == app.store.path.resolve():
         app.notify("That is the mission file itself", severity="error")
         return
-    other = read_copy(path, None)
+    if is_encrypted(path):
+
+        def given(passphrase: str | None) -> None:
+            if passphrase:
+                safely(app, partial(_merge_copy, app, path, lambda: passphrase))()
+
+        app.push_screen(PassphraseDialog(path.name), given)
+        return
+    _merge_copy(app, path, None)
+
+
+def _merge_copy(app: Any, path: Path, passphrase: PassphraseSource | None) -> None:
+    other = read_copy(path, passphrase)
     with app.writing() as tx:
         report = merge_all(tx, [other])
     app.notify(
