@@ -32,6 +32,7 @@ from fieldkit.storage.repository import Store, Tx
 from fieldkit.ui import commands
 from fieldkit.ui.changes import Change, MissionChanged
 from fieldkit.ui.errors import report, worker_failed
+from fieldkit.ui.keys import KeyOrder
 from fieldkit.ui.live import LiveMission
 from fieldkit.ui.palette import FieldkitCommands
 
@@ -72,6 +73,7 @@ class FieldkitApp(App[None]):
         self.live = LiveMission(self, store)
         self.idle_lock: IdleLock | None = None
         self.set_reactive(FieldkitApp.change, self.live.first())
+        self.key_order = KeyOrder(self, super().on_event)
         _settle_heap()
 
     @property
@@ -237,9 +239,14 @@ class FieldkitApp(App[None]):
         return action in ALLOWED or not is_locked(self)
 
     async def on_event(self, event: events.Event) -> None:
+        """Keys from the terminal are applied one after the other (see `keys`); any key or
+        click keeps the idle lock away."""
         if isinstance(event, events.Key | events.MouseDown) and self.idle_lock is not None:
             self.idle_lock.touch()
-        await super().on_event(event)
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.key_order.arrived(event)
+        else:
+            await super().on_event(event)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

@@ -79,6 +79,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.data = data
         self.theme = theme
         self.busy = False
+        self.replacing: Path | None = None  # an existing file the delegate was warned of
 
     def compose(self) -> ComposeResult:
         from fieldkit.reports import default_name
@@ -141,9 +142,19 @@ class ExportScreen(ModalScreen[Path | None]):
             self.notify("Say where to save the document.", severity="warning")
             return
         confidential = self.query_one("#export-confidential", Checkbox).value
+        path = Path(out).expanduser().absolute()
+        if path.exists() and self.replacing != path:
+            self.replacing = path  # said once; the same key again replaces it
+            self.notify(
+                f"{path} is already there: ctrl+s (or Enter) again replaces it, or change the name",
+                title="Not written yet",
+                severity="warning",
+                timeout=10,
+            )
+            return
         self.busy = True
         self.notify("Writing…", timeout=2)
-        self._write(Path(out).expanduser(), confidential)
+        self._write(path, confidential)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _write(self, out: Path, confidential: bool) -> None:
@@ -159,7 +170,8 @@ class ExportScreen(ModalScreen[Path | None]):
         report(self.app, exc)
 
     def _done(self, path: Path) -> None:
-        self.app.notify(f"Wrote {path}", title="Exported", timeout=8)
+        replaced = " (replacing the earlier file)" if self.replacing == path.absolute() else ""
+        self.app.notify(f"Wrote {path.absolute()}{replaced}", title="Exported", timeout=8)
         self.dismiss(path)
 
 

@@ -7,6 +7,7 @@ a list of indexes, so typing stays within a frame with thousands of items.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.text import Text
@@ -108,7 +109,7 @@ class ItemsScreen(FieldkitScreen):
             if facets_only.accepts(data.items[row.item_id], data, text="")
         ]
 
-    def _search(self, candidates: list[int]) -> list[int]:
+    def _search(self, candidates: Iterable[int]) -> list[int]:
         hays = self.hays
         found = list(candidates)
         for term in self.flt.terms():  # one cheap pass per word, each on fewer rows
@@ -215,13 +216,21 @@ class ItemsScreen(FieldkitScreen):
         listing.focus()
 
     def action_escape(self) -> None:
+        """One step back: the typed filter cleared, then out of the box, then out."""
+        focused = self.focused
         if self.has_class("-reading"):
             self.remove_class("-reading")
             self.query_one(ItemList).focus()
-        elif isinstance(self.focused, Input):
+        elif isinstance(focused, Input) and focused.value:
+            focused.value = ""  # the list follows at once (Changed)
+        elif isinstance(focused, Input):
             self.query_one(ItemList).focus()
         else:
             self.fk.action_leave()
+
+    def action_to_list(self) -> None:
+        """Down from the filter box: into the results."""
+        self.query_one(ItemList).focus()
 
     def action_step(self, step: int) -> None:
         listing = self.query_one(ItemList)
@@ -236,7 +245,11 @@ class ItemsScreen(FieldkitScreen):
     # -- facets ----------------------------------------------------------------------------
 
     def facet_entries(self, query: str) -> list[Entry]:
-        return [(key, Text(words)) for key, words in facet_lines(self.data, self.flt, query)]
+        """The facet values, counted among the items the text filter lets through."""
+        data = self.data
+        among = [data.items[self.rows[n].item_id] for n in self._search(range(len(self.rows)))]
+        lines = facet_lines(data, self.flt, query, among if self.flt.search.strip() else None)
+        return [(key, Text(words)) for key, words in lines]
 
     def toggle_facet(self, entry_id: str) -> None:
         self.set_filter(toggled(self.flt, entry_id))

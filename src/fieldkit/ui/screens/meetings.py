@@ -29,6 +29,8 @@ from fieldkit.ui.errors import report
 from fieldkit.ui.screens.base import FieldkitScreen
 from fieldkit.ui.screens.meeting_room import MeetingRoom
 from fieldkit.ui.widgets.meeting_form import MeetingEditor
+from fieldkit.ui.widgets.meeting_picker import ConfirmDelete
+from fieldkit.ui.widgets.row_table import RowTable
 
 
 def day_label(day: str) -> str:
@@ -60,7 +62,7 @@ class MeetingsScreen(FieldkitScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="schedule-title")
-        table: DataTable[str | Text] = DataTable(id="schedule", cursor_type="row")
+        table: DataTable[str | Text] = RowTable(id="schedule", cursor_type="row")
         table.add_column("Day", key="day", width=10)
         table.add_column("Time", key="time", width=5)
         table.add_column("Status", key="status", width=9)
@@ -90,6 +92,7 @@ class MeetingsScreen(FieldkitScreen):
                 ("Meetings", "bold"), f" · {mission} · {len(data.meetings)} meetings, {held} held"
             )
         )
+        keep = keep or first_from(data.meetings_in_order, self.fk.today.isoformat())
         if keep is not None and keep in data.meetings:
             table.move_cursor(row=table.get_row_index(keep), animate=False)
         self.show_detail(data)
@@ -162,7 +165,25 @@ class MeetingsScreen(FieldkitScreen):
         await self.set_status(MeetingStatus.HELD)
 
     async def action_cancelled(self) -> None:
-        await self.set_status(MeetingStatus.CANCELLED)
+        """Cancel the meeting, asking first when it holds notes, responses or follow-ups."""
+        data = self.data
+        meeting = self.highlighted(data)
+        if meeting is None or meeting.status is MeetingStatus.CANCELLED:
+            await self.set_status(MeetingStatus.CANCELLED)  # back to planned: nothing hides
+            return
+        held = len(data.notes_in(meeting.id)) + len(data.responses_in(meeting.id))
+        held += sum(a.meeting_id == meeting.id for a in data.actions.values())
+        if not held:
+            await self.set_status(MeetingStatus.CANCELLED)
+            return
+        question = f"Cancel {meeting.title}? It holds {held} records, kept but shown as cancelled."
+        answers = "y cancels it (c again puts it back) · n or Esc keeps it planned"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.call_later(self.set_status, MeetingStatus.CANCELLED)
+
+        self.app.push_screen(ConfirmDelete("", question, answers), answered)
 
     async def set_status(self, status: MeetingStatus) -> None:
         """Set the status; the same key again puts the meeting back to planned."""
@@ -172,7 +193,16 @@ class MeetingsScreen(FieldkitScreen):
         new = MeetingStatus.PLANNED if meeting.status is status else status
         self._select = meeting.id
         await self.fk.write(lambda tx: tx.put(meeting.touched(status=new)))
-        self.notify(f"{meeting.title}: {new.value}", timeout=3)
+        again = {MeetingStatus.HELD: "h", MeetingStatus.CANCELLED: "c"}.get(new)
+        undo = f" ({again} again puts it back to planned)" if again else ""
+        self.notify(f"{meeting.title}: {new.value}{undo}", timeout=4)
+
+
+def first_from(meetings: list[Meeting], day: str) -> str | None:
+    """The first meeting on or after `day` (the list opens on today), else the last one."""
+    later = [m for m in meetings if m.day >= day]
+    chosen = later[0] if later else (meetings[-1] if meetings else None)
+    return chosen.id if chosen else None
 
 
 def schedule_row(data: MissionData, meeting: Meeting, width: int, first: bool) -> tuple[Any, ...]:
