@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from bench.stats import Samples, fmt_samples, fmt_time
 
@@ -121,12 +122,38 @@ def markdown(
         "| result |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for r in rows:
-        result = r.result if not r.note else f"{r.result}: {r.note}"
-        cells = (r.figure, r.mission, r.ours, r.against, r.peer, r.ratio, r.target, result)
-        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    lines += [table_line(r) for r in rows]
     lines += ["", findings.strip(), ""]
     return "\n".join(lines)
+
+
+def table_line(r: Row) -> str:
+    result = r.result if not r.note else f"{r.result}: {r.note}"
+    cells = (r.figure, r.mission, r.ours, r.against, r.peer, r.ratio, r.target, result)
+    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+
+def parse_line(line: str) -> Row:
+    """A row of the written table (its note stays part of its result)."""
+    cells = [c.replace("\\|", "|") for c in re.split(r"(?<!\\) \| ", line.strip()[2:-2])]
+    return Row(*cells)
+
+
+def replace_rows(text: str, new: list[Row], findings: str, remark: str) -> str:
+    """BENCHMARKS.md with the rows of the same figure and mission measured again, the
+    summary counted anew (`remark` after its first line) and the findings as they are now."""
+    lines = text.split("\n")
+    first = lines.index("|---|---|---|---|---|---|---|---|") + 1
+    last = next(n for n in range(first, len(lines)) if not lines[n].startswith("| "))
+    old = [parse_line(line) for line in lines[first:last]]
+    by_key = {(r.figure, r.mission): r for r in new}
+    rows = [by_key.get((r.figure, r.mission), r) for r in old]
+    start = next(n for n, line in enumerate(lines) if line.startswith("**"))
+    end = next(n for n in range(start, len(lines)) if lines[n].startswith("## Machine"))
+    counted = summary(rows)
+    counted[0] = f"{counted[0]} {remark}"
+    head = lines[:start] + counted + lines[end:first]
+    return "\n".join([*head, *(table_line(r) for r in rows), "", findings.strip(), ""])
 
 
 def summary(rows: list[Row]) -> list[str]:

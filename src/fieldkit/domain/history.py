@@ -276,6 +276,8 @@ def write(state: State, values: Mapping[str, Any], copy: str, at: str, by: str) 
 
 def stamp(old: Mapping[str, Any] | None, new: Mapping[str, Any], copy: str) -> Doc:
     """The history of `new`, a record saved over `old` (None: a new record) by `copy`."""
+    if old is None and SYNC not in new:  # a new record: one copy, its history last
+        return {**new, SYNC: fresh_sync(new, f"{copy}:1")}
     at, by = str(new.get("updated_at", "")), str(new.get("author", ""))
     body = {k: v for k, v in new.items() if k != SYNC}
     if old is None:

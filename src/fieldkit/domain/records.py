@@ -8,6 +8,7 @@ kept in `extra` so a newer file or a bundle never loses data on a round trip.
 from __future__ import annotations
 
 import dataclasses
+import operator
 import types
 import typing
 import uuid
@@ -73,6 +74,7 @@ class _Codec:
         self.names = frozenset(f.name for f in self.fields)
         self.load_fns: dict[str, Converter] = {f.name: _loader(hints[f.name]) for f in self.fields}
         self.dump_fns: dict[str, Converter] = {f.name: _dumper(hints[f.name]) for f in self.fields}
+        self._dump_fields = _compile_dump(self.dump_fns)
 
     def load(self, data: Mapping[str, Any]) -> Value:
         if not isinstance(data, Mapping):
@@ -93,7 +95,7 @@ class _Codec:
             raise RecordError(f"{self.cls.__name__}: {exc}") from None
 
     def dump(self, value: Value) -> dict[str, Any]:
-        out = {f.name: self.dump_fns[f.name](getattr(value, f.name)) for f in self.fields}
+        out = self._dump_fields(value)
         if value.extra:
             out.update({k: v for k, v in value.extra.items() if k not in out})
         return out
@@ -111,6 +113,22 @@ def _codec(cls: type[Value]) -> _Codec:
 
 def _identity(value: Any) -> Any:
     return value
+
+
+def _compile_dump(dump_fns: dict[str, Converter]) -> Callable[[Any], dict[str, Any]]:
+    """One function building a record's dict in field order, as a dataclass builds its
+    `__init__`: each field read once, plain values stored as they are, the others converted."""
+    scope: dict[str, Any] = {}
+    entries = []
+    for n, (name, fn) in enumerate(dump_fns.items()):
+        if fn is _identity:
+            entries.append(f"{name!r}: value.{name}")
+        else:
+            scope[f"_c{n}"] = fn
+            entries.append(f"{name!r}: _c{n}(value.{name})")
+    source = f"def dump(value):\n    return {{{', '.join(entries)}}}\n"
+    exec(source, scope)  # noqa: S102 - the source is built from field names only
+    return typing.cast(Callable[[Any], dict[str, Any]], scope["dump"])
 
 
 def _loader(tp: Any) -> Converter:
@@ -142,17 +160,24 @@ def _dumper(tp: Any) -> Converter:
     if origin in (types.UnionType, typing.Union):
         inner = [a for a in args if a is not type(None)]
         dump = _dumper(inner[0]) if len(inner) == 1 else _identity
+        if dump is _identity:
+            return _identity
         return lambda v: None if v is None else dump(v)
     if origin is tuple:
         item = _dumper(args[0])
+        if item is _identity:
+            return list
         return lambda v: [item(x) for x in v]
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return lambda v: v.value
+        return _enum_value
     if isinstance(tp, type) and issubclass(tp, Value):
         return lambda v: v.to_dict()
     if origin is dict:
         return dict
     return _identity
+
+
+_enum_value = operator.attrgetter("value")
 
 
 def _as_list(value: Any) -> list[Any]:

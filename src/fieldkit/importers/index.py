@@ -7,6 +7,7 @@ and normalised wording (`wording.normalised`).
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -17,6 +18,8 @@ from fieldkit.importers.wording import normalised
 
 
 def symbol_key(item: Item) -> tuple[str, str] | None:
+    if not item.document_symbol or not item.reference:
+        return None
     symbol = "".join(item.document_symbol.split()).upper()
     reference = " ".join(item.reference.split()).lower()
     if not symbol or not reference:
@@ -29,11 +32,21 @@ def numbered(item: Item) -> bool:
 
 
 def review(item: Item) -> str:
-    return canonical_state(item.state_under_review).lower()
+    return _looked_up(item.state_under_review)
 
 
 def states(item: Item) -> list[str]:
-    return [canonical_state(s).lower() for s in item.recommending_states] or [""]
+    return list(_all_looked_up(tuple(item.recommending_states)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _looked_up(name: str) -> str:
+    return canonical_state(name).lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def _all_looked_up(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_looked_up(s) for s in names) or ("",)
 
 
 def compatible(new: Item, old: Item) -> bool:
@@ -71,7 +84,8 @@ class Index:
         for item in items:
             self.add(item)
 
-    def add(self, item: Item) -> None:
+    def add(self, item: Item, *, wording: bool = True) -> None:
+        """Index `item`; without `wording`, a row without a number is found by its id only."""
         self.ids.add(item.id)
         if item.source and item.source.annotation_id:
             self.by_annotation.setdefault(item.source.annotation_id, item.id)
@@ -82,6 +96,8 @@ class Index:
             self.numbered[review(item)].append(item)
             return
         self.unnumbered[review(item)].append(item)
+        if not wording:
+            return
         text = normalised(item.text)
         for state in states(item):
             self.rows[(review(item), state)][text].append(item)

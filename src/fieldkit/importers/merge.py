@@ -153,7 +153,7 @@ def _fresh(
         twin = among_fresh.exact(new) if keys.numbered(new) else None
         if twin is None:
             fresh.append(new)
-            among_fresh.add(new)
+            among_fresh.add(new, wording=False)  # only numbered items are looked up in it
             continue
         position = next(n for n, i in enumerate(fresh) if i.id == twin)
         fresh[position] = enrich(fresh[position], new) or fresh[position]

@@ -75,9 +75,11 @@ def read(ctx: Context) -> Parsed:
     return parsed
 
 
-# Responses, States and issue lists repeat from row to row: each is read once per import.
+# Responses, States, issue lists and sessions repeat from row to row: each is read once.
 _position = functools.lru_cache(maxsize=256)(cells.position)
 _states = functools.lru_cache(maxsize=4096)(cells.states)
+_cycle_of = functools.lru_cache(maxsize=256)(cycle_of)
+_year_of = functools.lru_cache(maxsize=256)(year_of)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -85,36 +87,41 @@ def _themes(value: Any) -> tuple[str, ...]:
     return tuple(t.strip() for t in cells.text(value).split(",") if t.strip())
 
 
+_NEEDED = (
+    ("Recommendation", "the recommendation"),
+    ("SuR", "State under review"),
+    ("RS", "recommending State"),
+)
+
+
+def _cells(row: list[Any], cols: dict[str, int]) -> dict[str, Any]:
+    """The row's cells by column name; a short row's missing cells are None."""
+    width = len(row)
+    return {name: row[index] if index < width else None for name, index in cols.items()}
+
+
 def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int]) -> Item:
-    def cell(name: str) -> Any:
-        index = cols.get(name)
-        return row[index] if index is not None and index < len(row) else None
-
+    cell = _cells(row, cols)
     errors: list[str] = []
-
-    def need(name: str, what: str) -> str:
-        value = cells.text(cell(name))
+    text, under_review, recommending = (cells.text(cell.get(name)) for name, _ in _NEEDED)
+    for (name, what), value in zip(_NEEDED, (text, under_review, recommending), strict=True):
         if not value:
             errors.append(f"{name} ({what}) is empty")
-        return value
-
-    text = need("Recommendation", "the recommendation")
-    under_review = need("SuR", "State under review")
-    recommending = need("RS", "recommending State")
     session = position = action = None
     try:
-        session = cells.whole(cell("Session"), "Session")
+        session = cells.whole(cell.get("Session"), "Session")
         if session is None:
             errors.append("Session is empty")
     except cells.CellError as exc:
         errors.append(str(exc))
-    pledge = cells.text(cell("Response")).lower() in PLEDGE_RESPONSES
+    response = cell.get("Response")
+    pledge = cells.text(response).lower() in PLEDGE_RESPONSES
     try:
-        position = None if pledge else _position(cell("Response"))
+        position = None if pledge else _position(response)
     except cells.CellError as exc:
         errors.append(str(exc))
     try:
-        action = cells.whole(cell("Action"), "Action")
+        action = cells.whole(cell.get("Action"), "Action")
         if action is not None and not 1 <= action <= 5:
             errors.append(f"Action {action} is not a UPR Info action category (1 to 5)")
     except cells.CellError as exc:
@@ -124,14 +131,14 @@ def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int
     return Item(
         kind=ItemKind.PLEDGE if pledge else ItemKind.RECOMMENDATION,
         mechanism=Mechanism.UPR,
-        cycle=cycle_of(session) if session else None,
+        cycle=_cycle_of(session) if session else None,
         session=session,
-        year=year_of(session) if session else None,
+        year=_year_of(session) if session else None,
         state_under_review=canonical_state(under_review),
         recommending_states=_states(recommending),
         position=position,
         text=cells.strip_end(text),
-        themes=_themes(cell("Issue")),
+        themes=_themes(cell.get("Issue")),
         tags=(f"action:{action}",) if action else (),
         source=ctx.source(number),
         author=ctx.author,
