@@ -188,6 +188,24 @@ def test_check_reports_a_plain_copy_of_an_encrypted_mission_whatever_its_name(
     assert cli("check", "--db", path).exit_code == 0
 
 
+@pytest.mark.usefixtures("cheap_kdf")
+@pytest.mark.parametrize(
+    "name", ["m.sync-conflict-20261130-071500-ABCDEFG.json", "m (conflicted copy 2026-11-30).json"]
+)
+def test_check_reports_a_plain_sync_conflict_copy_of_an_encrypted_mission(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    path = tmp_path / "m.json"
+    with_backups(path)
+    plain = path.read_bytes()
+    monkeypatch.setenv("FIELDKIT_PASSPHRASE", PASS)
+    assert cli("encrypt", "--db", path).exit_code == 0
+    (tmp_path / name).write_bytes(plain)
+    result = cli("check", "--db", path)
+    assert result.exit_code == 1
+    assert f"plain copy of the encrypted mission: {tmp_path / name}" in result.stderr
+
+
 def test_a_symlinked_mission_path_stays_a_link_and_shares_the_lock(tmp_path: Path) -> None:
     real = tmp_path / "stick" / "m.json"
     store, meeting = new_mission(real)

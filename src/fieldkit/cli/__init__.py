@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from fieldkit.cli import exports, imports, mission, protect, records, serve, shred, sync
@@ -23,10 +25,20 @@ app = typer.Typer(
 @app.callback()
 def default(ctx: typer.Context, db: DbOption = None) -> None:
     """Open the app on the mission file (the default command)."""
+    if db is not None:
+        ctx.default_map = _db_for_every_command(ctx.command, str(db))
     if ctx.invoked_subcommand is None:
         from fieldkit.cli.launch import open_app
 
         open_app(db)
+
+
+def _db_for_every_command(group: Any, db: str) -> dict[str, Any]:
+    """`--db` before the command is the default of every command's own `--db`."""
+    return {
+        name: _db_for_every_command(command, db) if hasattr(command, "commands") else {"db": db}
+        for name, command in getattr(group, "commands", {}).items()
+    }
 
 
 mission.register(app)

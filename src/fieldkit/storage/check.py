@@ -7,6 +7,7 @@ from fieldkit.domain.mission import TYPE_BY_TABLE
 from fieldkit.domain.records import RecordError
 from fieldkit.storage import backups
 from fieldkit.storage.codec import is_sealed
+from fieldkit.storage.merge import copies_beside
 from fieldkit.storage.repository import Store
 from fieldkit.storage.schema import META_TABLE, TOMBSTONES
 
@@ -16,7 +17,10 @@ def plain_copies(store: Store) -> list[str]:
     if not store.file.encrypted:
         return []
     found = []
-    for copy in backups.every_copy(store.file.path):
+    missions = store.file.tree().get("mission", {})
+    mission_id = next((str(doc.get("id")) for doc in missions.values()), None)
+    beside = copies_beside(store.file.path, mission_id)
+    for copy in sorted({*backups.every_copy(store.file.path), *beside}):
         try:
             with copy.open("rb") as handle:
                 head = handle.read(64)
