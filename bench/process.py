@@ -68,3 +68,11 @@ def rewrite_floor(path: Path, runs: int) -> Samples:
     samples = Samples(tuple(run(command) for _ in range(runs)))
     Path(str(path) + ".floor").unlink(missing_ok=True)
     return samples
+
+
+def items_search_vs_help(path: Path, runs: int) -> tuple[Samples, Samples]:
+    """`fieldkit items --search torture --json` on the mission against `fieldkit --help`."""
+    search = [FIELDKIT, "items", "--search", "torture", "--json", "--db", str(path)]
+    help_ = [FIELDKIT, "--help"]
+    run(search), run(help_)
+    return paired(runs, lambda: run(search), lambda: run(help_))

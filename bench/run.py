@@ -130,6 +130,43 @@ class Bench:
 
         self.attempt(skipped(figure, label, against, "≤ 1.3×"), measure)
 
+    def note_add_extra(self, large: Path, label: str, demo: Path) -> None:
+        """What `note add` pays for a large mission over the demo, against what any process
+        pays for the same difference: reading, parsing, re-serialising and fsyncing it."""
+        figure = "`fieldkit note add`: extra cost of the large mission over the demo"
+        against = "floor: the same extra cost for a bare read, parse, rewrite and fsync"
+
+        def measure() -> list[Row]:
+            from fieldkit.storage.repository import Store
+
+            runs = self.plan.process_runs
+            adds, floors = [], []
+            for path in (self.fresh_copy(large, "cli"), self.fresh_copy(demo, "cli-demo")):
+                meeting = Store(path).data().meetings_in_order[0].id
+                adds.append(process.note_add_vs_help(path, meeting, runs)[0])
+                floors.append(process.rewrite_floor(path, runs))
+            ours = stats.Samples(tuple(a - adds[1].median for a in adds[0].values))
+            floor = stats.Samples(tuple(f - floors[1].median for f in floors[0].values))
+            note = (
+                f"note add: {stats.fmt_time(adds[0].median)} large, "
+                f"{stats.fmt_time(adds[1].median)} demo; floor: "
+                f"{stats.fmt_time(floors[0].median)} large, {stats.fmt_time(floors[1].median)} demo"
+            )
+            return [compared(figure, label, ours, against, floor, 1.5, note=note)]
+
+        self.attempt(skipped(figure, label, against, "≤ 1.5×"), measure)
+
+    def items_search(self, mission: Path, label: str) -> None:
+        figure = "`fieldkit items --search torture --json` (whole process)"
+        against = "`fieldkit --help`"
+
+        def measure() -> list[Row]:
+            path = self.fresh_copy(mission, "search")
+            ours, peer = process.items_search_vs_help(path, self.plan.process_runs)
+            return [compared(figure, label, ours, against, peer, 1.5)]
+
+        self.attempt(skipped(figure, label, against, "≤ 1.5×"), measure)
+
     def first_screen(self, mission: Path, label: str, encrypted: Path | None = None) -> None:
         """fieldkit's first screen against a bare DataTable app reading the same (plain) file.
 
@@ -403,6 +440,9 @@ class Bench:
             self.note_save(path, name)
         for path, name in missions:
             self.note_add(path, name)
+        if len(missions) > 1:
+            self.note_add_extra(large, label, missions[1][0])
+        self.items_search(large, label)
         # These targets are set for the large mission; on the demo they are for information.
         for figure in (self.first_screen, self.keystroke, self.debrief):
             figure(large, label)

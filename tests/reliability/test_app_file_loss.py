@@ -18,7 +18,8 @@ def _notes(path: Path) -> set[str]:
 
 async def _save_a_note_then(path: Path, spoil: str) -> list[str]:
     """Save a note in the meeting room, spoil the file, let the app notice; its messages."""
-    from fieldkit.ui.app import POLL_SECONDS, make_app
+    from fieldkit.ui.app import make_app
+    from fieldkit.ui.live import POLL_SECONDS
 
     app = make_app(Store(path))
     async with app.run_test(size=(80, 24)) as pilot:

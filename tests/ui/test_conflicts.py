@@ -71,7 +71,7 @@ def test_merge_another_copy_from_the_palette(demo_path: Path, tmp_path: Path) ->
         async with app.run_test(size=(80, 24)) as pilot:
             command = commands.find("Merge another copy")
             assert command is not None
-            command.run(app)
+            await app.run_action(command.action)
             await pilot.pause()
             assert isinstance(app.screen, MergeDialog)
             assert app.screen.query_one(Input).value == str(beside)
@@ -98,7 +98,7 @@ def test_an_encrypted_copy_merges_from_the_palette_with_its_passphrase(
         async with app.run_test(size=(80, 24)) as pilot:
             command = commands.find("Merge another copy")
             assert command is not None
-            command.run(app)
+            await app.run_action(command.action)
             await pilot.pause()
             app.screen.query_one(Input).value = str(other)
             await pilot.press("enter")

@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from fieldkit.domain.meetings import Response
 from fieldkit.domain.vocab import Stance
@@ -25,8 +25,10 @@ def test_dashboard_shows_priorities_today_and_counts(app: FieldkitApp) -> None:
             refs = [str(table.get_row_at(n)[1]) for n in range(table.row_count)]
             assert refs == ["CCPR-18", "CCPR-24", "CCPR-54"]
             assert all("no response yet" in map(str, table.get_row_at(n)) for n in range(3))
-            meetings = str(app.screen.query_one("#dash-meetings", Static).render())
-            assert "Today 2017-04-12" in meetings and "Next:" in meetings
+            today = str(app.screen.query_one("#dash-today", Static).render())
+            rooms = app.screen.query_one("#dash-rooms", OptionList)
+            lines = [str(rooms.get_option_at_index(n).prompt) for n in range(rooms.option_count)]
+            assert "Today 2017-04-12" in today and lines[-1].startswith("Next:")
             counts = str(app.screen.query_one("#dash-counts", Static).render())
             assert counts == "325 items · 0 notes · 0 responses · 0 open follow-ups"
 
@@ -43,7 +45,7 @@ def test_enter_on_a_priority_opens_it_in_the_items_browser(app: FieldkitApp) -> 
             assert app.data.items[listing.current_id or ""].short_ref == "CCPR-24"
             await pilot.press("escape")
             await pilot.pause()
-            await pilot.press("slash", *"95.42", "escape")  # the filter hides CCPR-24 ...
+            await pilot.press("slash", *"95.42", "enter")  # the filter hides CCPR-24 ...
             await pilot.press("escape")
             await pilot.pause()
             await pilot.press("enter")  # ... so opening it again clears the filter
@@ -60,7 +62,7 @@ def test_stance_recorded_in_the_app_shows_in_words(app: FieldkitApp, demo_store:
             data = app.data
             item = data.priorities[2]
             meeting = data.meetings_in_order[0]
-            app.save(
+            await app.save(
                 Response(meeting_id=meeting.id, item_id=item.id, stance=Stance.PARTIALLY_ACCEPTS)
             )
             await pilot.pause()

@@ -101,7 +101,7 @@ def test_an_encrypted_mission_unlocks_with_its_passphrase_from_the_palette(
         async with app.run_test(size=(80, 24)) as pilot:
             lock = commands.find("Lock")
             assert lock is not None
-            lock.run(app)
+            await app.run_action(lock.action)
             await pilot.pause()
             assert isinstance(app.screen, LockScreen)
             assert "Secret mission" not in _screen_text(app)

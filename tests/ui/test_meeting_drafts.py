@@ -28,7 +28,7 @@ def test_typing_reaches_the_file_as_a_draft_and_comes_back(demo_path: Path) -> N
             await pilot.pause()
             room = app.screen
             assert isinstance(room, MeetingRoom)
-            await pilot.press("f2", *"The deputy")
+            await pilot.press("f2", "c", *"The deputy")
             await pilot.pause(drafts.DELAY + 0.4)
             [draft] = Store(demo_path).data().drafts.values()
             assert draft.fields["text"] == "The deputy"
@@ -58,7 +58,7 @@ def test_typing_reaches_the_file_as_a_draft_and_comes_back(demo_path: Path) -> N
             assert isinstance(room, MeetingRoom) and room.meeting_id == meeting_id
             form = room.query_one(NoteCapture)
             assert form.text_area.text == "The deputy minister"
-            assert form.kind.value == "commitment"
+            assert form.chosen["kind"] == "commitment"
             assert app.focused is form.text_area
             await pilot.press(*" said no", "enter")
             await pilot.pause()
@@ -77,7 +77,7 @@ def test_a_response_in_progress_is_kept_too(demo_path: Path) -> None:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("m", "enter")
             await pilot.pause()
-            await pilot.press("ctrl+r", "f2", *"Never")
+            await pilot.press("ctrl+r", "a", "escape", *"Never")
             await pilot.pause(drafts.DELAY + 0.4)
         [draft] = Store(demo_path).data().drafts.values()
         assert draft.kind == "response"

@@ -10,8 +10,8 @@ from fieldkit.domain.items import Item, Limb
 from fieldkit.domain.meetings import Action, Meeting, Note, Response
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.vocab import Confidentiality, Mechanism, NoteKind, Stance
-from fieldkit.ui.widgets.capture_records import record_from_form
-from fieldkit.ui.widgets.meeting_text import captured_lines, item_text
+from fieldkit.ui.widgets.capture_records import records_from_form
+from fieldkit.ui.widgets.meeting_text import captured_full, captured_lines, item_text
 
 ITEM = Item(
     mechanism=Mechanism.CCPR,
@@ -45,7 +45,7 @@ def test_a_note_form_becomes_a_linked_note() -> None:
         "confidentiality": "confidential",
         "editing": "",
     }
-    note = record_from_form("note", fields, data(), MEETING.id, ITEM.id, "Kote")
+    [note] = records_from_form("note", fields, data(), MEETING.id, ITEM.id, "Kote")
     assert isinstance(note, Note)
     assert (note.meeting_id, note.item_id, note.speaker_id, note.limb) == (
         MEETING.id,
@@ -66,7 +66,7 @@ def test_an_edit_keeps_id_author_and_links() -> None:
         updated_at="2017-04-11T10:00:00Z",
     )
     fields = {"stance": "rejects", "grade": "c1", "quote": "Never", "editing": old.id}
-    edited = record_from_form("response", fields, data(old), "other", None, "Patrick")
+    [edited] = records_from_form("response", fields, data(old), "other", None, "Patrick")
     assert isinstance(edited, Response)
     assert (edited.id, edited.author, edited.meeting_id, edited.item_id) == (
         old.id,
@@ -84,14 +84,14 @@ def test_an_edit_keeps_id_author_and_links() -> None:
         ("response", {"grade": "F"}, ITEM.id, "unknown grade"),
         ("response", {"deadline": "soon"}, ITEM.id, "not a date"),
         ("response", {}, None, "one item"),
-        ("action", {"text": "x", "due": "31/12/2017"}, None, "not a date"),
+        ("action", {"text": "x", "due": "31/13/2017"}, None, "not a date"),
     ],
 )
 def test_bad_values_are_refused_with_a_reason(
     kind: str, fields: dict[str, str], item_id: str | None, reason: str
 ) -> None:
     with pytest.raises(ValueError, match=reason):
-        record_from_form(kind, fields, data(), MEETING.id, item_id, "Kote")
+        records_from_form(kind, fields, data(), MEETING.id, item_id, "Kote")
 
 
 def test_the_room_shows_text_limbs_and_captured_records_in_words() -> None:
@@ -108,7 +108,7 @@ def test_the_room_shows_text_limbs_and_captured_records_in_words() -> None:
     )
     [(key, line)] = captured_lines(data(said), MEETING, ITEM.id, 200)
     assert key == f"response:{said.id}"
-    assert line.plain == 'response: under consideration: Marat Beketayev: "We are studying it"'
+    assert line.plain == "under consideration: We are studying it — Marat Beketay…"
     [(_, short)] = captured_lines(data(said), MEETING, ITEM.id, 20)
     assert len(short.plain) == 20 and short.plain.endswith("…")
 
@@ -136,4 +136,23 @@ def test_what_the_institution_said_last_time_is_in_view_first() -> None:
     assert lines[-1] == (
         "2017-04-11 MoJ 1: rejects, grade E; committed: Review the law by 2018-01-01"
         ' "No torture here"'
+    )
+
+
+def test_a_note_line_shows_its_text_first_then_kind_speaker_and_limb() -> None:
+    """At 80 columns the note's words are what is kept; who and what kind come after."""
+    note = Note(
+        meeting_id=MEETING.id,
+        item_id=ITEM.id,
+        kind=NoteKind.COMMITMENT,
+        speaker_id=DEPUTY.id,
+        limb="(b)",
+        text="Special prosecutors will handle every complaint of torture from next year",
+    )
+    [(_, line)] = captured_lines(data(note), MEETING, ITEM.id, 60)
+    assert line.plain.startswith("Special prosecutors will")
+    assert line.plain.endswith("— commitment, Marat Beketay…, (b)")
+    assert len(line.plain) <= 60
+    assert "Special prosecutors will handle every complaint of torture from next year" in (
+        captured_full(data(note), f"note:{note.id}").plain
     )

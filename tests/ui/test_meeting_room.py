@@ -27,7 +27,7 @@ async def enter_room(pilot: Pilot[None], app: FieldkitApp) -> MeetingRoom:
     await pilot.press("m")
     await pilot.pause()
     assert isinstance(app.screen, MeetingsScreen)
-    await pilot.press("enter")
+    await pilot.press("home", "enter")  # the first meeting (the list opens on today)
     await pilot.pause()
     assert isinstance(app.screen, MeetingRoom)
     return app.screen
@@ -45,20 +45,20 @@ def test_a_whole_meeting_by_keys(app: FieldkitApp, demo_path: Path) -> None:
 
             await type_text(pilot, "No inquiry needed")
             await pilot.press("enter")
-            await pilot.press("f2", "f3")  # commitment, spoken by the first person present
+            await pilot.press("f2", "c", "f3", "o")  # commitment, by the Ombudsman (o)
             await type_text(pilot, "We will publish")
             await pilot.press("enter")
             await pilot.press("ctrl+n")
             await pilot.pause()
             assert room.item_id == second
-            await pilot.press("f2", "f2", "f5")  # question, confidential
+            await pilot.press("f2", "q", "f5", "c")  # question, confidential
             await type_text(pilot, "Who visits?")
             await pilot.press("enter")
 
-            await pilot.press("ctrl+r")
+            await pilot.press("ctrl+r")  # asks the stance, then the speaker
+            await pilot.press("p", "escape", "f6", "p")  # partially accepts, partially implemented
             await pilot.pause()
             assert isinstance(app.focused.parent.parent, ResponseCapture)  # type: ignore[union-attr]
-            await pilot.press("f2", "f2", "f6", "f6")  # partially-accepts, partially implemented
             await type_text(pilot, "Working on it")
             await pilot.press("enter")
             await type_text(pilot, "b2")
@@ -118,7 +118,7 @@ def test_bad_grade_or_date_is_refused_in_place(app: FieldkitApp, demo_path: Path
     async def scenario() -> None:
         async with app.run_test(size=(80, 24)) as pilot:
             room = await enter_room(pilot, app)
-            await pilot.press("ctrl+r")
+            await pilot.press("ctrl+r", "escape", "escape")
             await type_text(pilot, "Maybe")
             await pilot.press("enter")
             await type_text(pilot, "Z")
@@ -261,7 +261,7 @@ def test_a_meeting_without_agenda_still_takes_notes(demo_path: Path) -> None:
             assert isinstance(room, MeetingRoom) and room.item_id is None
             assert "agenda is empty" in str(room.query_one("#item-text").render())
             await type_text(pilot, "General remarks")
-            await pilot.press("enter", "ctrl+r")
+            await pilot.press("enter", "ctrl+r", "a", "escape")
             await type_text(pilot, "Yes")
             await pilot.press("ctrl+s")
             await pilot.pause()

@@ -35,7 +35,8 @@ def test_the_schedule_lists_every_meeting_by_day(app: FieldkitApp) -> None:
             assert table.row_count == len(data.meetings)
             days = [str(table.get_cell_at((r, 0))) for r in range(table.row_count)]
             assert days[:5] == ["Tue 11 Apr", "", "", "", "Wed 12 Apr"]
-            assert screen.highlighted_id() == data.meetings_in_order[0].id
+            today = [m for m in data.meetings_in_order if m.day == "2017-04-12"]
+            assert screen.highlighted_id() == today[0].id  # it opens on the app's today
 
     asyncio.run(scenario())
 
@@ -150,7 +151,7 @@ async def _to_meetings(pilot: Pilot[Any]) -> None:
 async def _to_room(pilot: Pilot[Any]) -> None:
     await pilot.press("m")
     await pilot.pause()
-    await pilot.press("down", "enter")
+    await pilot.press("home", "down", "enter")
     await pilot.pause()
     await pilot.press("ctrl+n")
     await pilot.press(*"Denied")
@@ -189,6 +190,7 @@ def test_the_detail_shows_what_was_said_in_words(demo_path: Path) -> None:
         app = make_app(store, today=TODAY)
         async with app.run_test(size=(80, 24)) as pilot:
             screen = await open_meetings(pilot, app)
+            await pilot.press("home")  # the first meeting (the list opens on today)
             shown = str(screen.query_one("#meeting-detail").render())
             assert "Captured: 1 note, 1 response, 0 follow-ups" in shown
             assert 'CCPR-24: under consideration, grade B2 "We are studying it"' in shown

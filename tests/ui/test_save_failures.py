@@ -19,7 +19,7 @@ from textual.widgets import Input
 from fieldkit.storage import mission_file
 from fieldkit.storage.errors import CorruptFile
 from fieldkit.storage.repository import Store
-from fieldkit.ui import app as app_module
+from fieldkit.ui import live as live_module
 from fieldkit.ui.app import FieldkitApp
 from fieldkit.ui.screens.items import ItemsScreen
 from fieldkit.ui.screens.meeting_room import MeetingRoom
@@ -91,7 +91,7 @@ def test_a_response_typed_while_the_stick_is_out_saves_when_it_is_back(
     async def scenario() -> None:
         async with app.run_test(size=(80, 24)) as pilot:
             room = await enter_room(pilot, app)
-            await pilot.press("ctrl+r")
+            await pilot.press("ctrl+r", "escape", "escape")  # stance and speaker kept
             await type_text(pilot, "We will consider it")
             folder = demo_path.parent
             away = folder.with_name("pulled")
@@ -122,7 +122,7 @@ def test_a_file_that_cannot_even_be_looked_at_does_not_stop_the_app(
         async with app.run_test(size=(80, 24)) as pilot:
             await enter_room(pilot, app)
             await type_text(pilot, "Still here")
-            monkeypatch.setattr(app_module, "signature", unreadable)
+            monkeypatch.setattr(live_module, "signature", unreadable)
             await pilot.pause(1.2)  # a few rounds of the live-reload timer
             assert app.is_running and app.return_code is None
             assert isinstance(app.screen, MeetingRoom)
@@ -231,7 +231,20 @@ def test_record_response_from_the_items_browser_starts_on_that_item(
             room = app.screen
             assert isinstance(room, MeetingRoom)
             assert room.item_id == item_id and room.mode == "response"
-            assert item_id in app.store.data().meetings[room.meeting_id].agenda
+            agenda = app.store.data().meetings[room.meeting_id].agenda
+            assert item_id not in agenda, "opening the room on an item changes nothing yet"
+            await pilot.press("escape", "escape")  # to the note, then out of the room
+            await pilot.pause()
+            assert isinstance(app.screen, ItemsScreen)
+            assert app.store.data().meetings[room.meeting_id].agenda == agenda
+            await pilot.press("r")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("a", "escape", *"Yes", "ctrl+s")
+            await pilot.pause()
+            meeting = app.store.data().meetings[room.meeting_id]
+            assert meeting.agenda == (*agenda, item_id), "a response on it puts it on the agenda"
             assert not app.errors
 
     asyncio.run(scenario())

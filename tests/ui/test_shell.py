@@ -11,8 +11,8 @@ from textual.widgets import DataTable
 from fieldkit.domain.meetings import Response
 from fieldkit.domain.vocab import Stance
 from fieldkit.storage.repository import Store
-from fieldkit.ui import commands
 from fieldkit.ui.app import FieldkitApp
+from fieldkit.ui.palette import offered
 from fieldkit.ui.screens.dashboard import DashboardScreen
 from fieldkit.ui.screens.help import HelpScreen
 
@@ -49,9 +49,9 @@ def test_question_mark_lists_the_keys_of_the_screen(app: FieldkitApp) -> None:
 
 def test_palette_finds_the_named_commands(app: FieldkitApp) -> None:
     async def scenario() -> None:
-        names = {c.name for c in commands.registered()}
-        assert {"Add note", "Record response", "Export debrief", "Export factsheet"} <= names
         async with app.run_test(size=(80, 24)) as pilot:
+            names = {c.name for c in offered(app.screen)}
+            assert {"Add note", "Record response", "Export debrief", "Export factsheet"} <= names
             await pilot.press("ctrl+p")
             await pilot.pause()
             assert isinstance(app.screen, CommandPalette)
@@ -86,15 +86,17 @@ def test_a_response_written_elsewhere_shows_without_a_key(
     asyncio.run(scenario())
 
 
-def test_a_failing_command_becomes_a_notification(app: FieldkitApp) -> None:
-    def boom(_: object) -> None:
+def test_a_failing_command_becomes_a_notification(
+    app: FieldkitApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(self: object, kind: str) -> None:
         raise RuntimeError("something broke")
 
-    commands.register("Break something", "test only", boom)
+    monkeypatch.setattr(FieldkitApp, "action_export", boom)
 
     async def scenario() -> None:
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("ctrl+p", *"Break something")
+            await pilot.press("ctrl+p", *"Export debrief")
             await pilot.pause(0.3)
             await pilot.press("enter")
             await pilot.pause()
@@ -102,10 +104,7 @@ def test_a_failing_command_becomes_a_notification(app: FieldkitApp) -> None:
             assert [str(e) for e in app.errors] == ["something broke"]
             assert any("something broke" in n.message for n in app._notifications)
 
-    try:
-        asyncio.run(scenario())
-    finally:
-        commands._REGISTRY.pop("Break something", None)
+    asyncio.run(scenario())
 
 
 def test_a_failing_key_becomes_a_notification(
@@ -163,10 +162,10 @@ def test_slash_from_the_help_screen_goes_to_the_filter(app: FieldkitApp) -> None
 def test_a_failing_handler_leaves_the_app_and_the_widget_working(
     app: FieldkitApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def explode(self: object, event: object) -> None:
+    def explode(self: object) -> None:
         raise KeyError("no such item")
 
-    monkeypatch.setattr(DashboardScreen, "on_data_table_row_selected", explode)
+    monkeypatch.setattr(DashboardScreen, "action_open_item", explode)  # under a row handler
 
     async def scenario() -> None:
         async with app.run_test(size=(80, 24)) as pilot:

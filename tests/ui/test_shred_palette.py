@@ -11,7 +11,8 @@ from fieldkit.storage import backups
 from fieldkit.storage.repository import Store
 from fieldkit.storage.shred import shred
 from fieldkit.ui import commands
-from fieldkit.ui.app import POLL_SECONDS, FieldkitApp, make_app
+from fieldkit.ui.app import FieldkitApp, make_app
+from fieldkit.ui.live import POLL_SECONDS
 from fieldkit.ui.screens.shred import ConfirmShred
 from tests.ui.conftest import TODAY
 
@@ -26,7 +27,7 @@ def test_shred_from_the_palette_needs_the_word_typed(app: FieldkitApp, demo_path
         async with app.run_test(size=(80, 24)) as pilot:
             command = commands.find("Shred the mission")
             assert command is not None
-            command.run(app)
+            await app.run_action(command.action)
             await pilot.pause()
             assert isinstance(app.screen, ConfirmShred)
             await pilot.press("enter", "y", "enter", "s", "h", "r", "enter")
@@ -35,7 +36,7 @@ def test_shred_from_the_palette_needs_the_word_typed(app: FieldkitApp, demo_path
             await pilot.press("escape")
             await pilot.pause()
             assert not isinstance(app.screen, ConfirmShred) and demo_path.exists()
-            command.run(app)
+            await app.run_action(command.action)
             await pilot.pause()
             await pilot.press(*"shred", "enter")
             await pilot.pause(0.3)

@@ -17,7 +17,7 @@ from fieldkit.domain.items import Item
 from fieldkit.domain.meetings import Meeting, Note
 from fieldkit.domain.mission import Mission
 from fieldkit.storage.errors import CorruptFile
-from fieldkit.storage.repository import Store
+from fieldkit.storage.repository import KEYS_TOP, Store
 
 
 def _mission(path: Path) -> tuple[Store, Meeting, list[Item]]:
@@ -98,11 +98,14 @@ def test_new_records_get_the_next_keys_across_transactions(tmp_path: Path) -> No
     store.save(notes[0])
     store.save(notes[1], notes[2])
     store.save(dataclasses.replace(notes[1], text="note 1, corrected"))
-    assert _keys(path, "notes") == {"1": notes[0].id, "2": notes[1].id, "3": notes[2].id}
+    top = KEYS_TOP  # the app numbers down from here; TinyDB scripts number up
+    assert _keys(path, "notes") == {str(top): notes[0].id, str(top - 1): notes[1].id} | {
+        str(top - 2): notes[2].id
+    }
     assert store.data().notes[notes[1].id].text == "note 1, corrected"
     assert store.remove(Note, notes[2].id)
     store.save(Note(meeting_id=meeting.id, text="after a removal"))
-    assert sorted(_keys(path, "notes"), key=int) == ["1", "2", "4"]
+    assert sorted(_keys(path, "notes"), key=int) == [str(top - 3), str(top - 1), str(top)]
 
 
 def test_two_writers_never_share_a_key(tmp_path: Path) -> None:
@@ -126,4 +129,4 @@ def test_a_failed_transaction_leaves_the_keys_as_the_file_has_them(tmp_path: Pat
         raise RuntimeError("the command failed after its put")
     kept = Note(meeting_id=meeting.id, text="saved")
     store.save(kept)
-    assert _keys(path, "notes") == {"1": kept.id}
+    assert _keys(path, "notes") == {str(KEYS_TOP): kept.id}

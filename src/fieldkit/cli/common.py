@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
+import orjson
 import typer
 
 from fieldkit import i18n, settings
@@ -54,6 +54,7 @@ def passphrase_source(path: Path) -> Callable[[], str]:
 
 
 def open_store(db: Path | None, must_exist: bool = True) -> Store:
+    """The mission for one command: its tables are converted only as the command uses them."""
     path = settings.db_path(db)
     if must_exist and not path.exists():
         fail(
@@ -61,11 +62,13 @@ def open_store(db: Path | None, must_exist: bool = True) -> Store:
                 "no mission file at {path}: create one with `fieldkit init` or `fieldkit demo`"
             ).format(path=path)
         )
-    return Store(path, passphrase_source(path))
+    return Store(path, passphrase_source(path), lazy=True)
 
 
 def print_json(value: Any) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    """Indented UTF-8 JSON, as `json.dumps(indent=2, ensure_ascii=False)` writes it."""
+    text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
+    typer.echo(text)
 
 
 def export_path(out: Path | None, default_name: str) -> Path:

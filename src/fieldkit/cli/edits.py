@@ -149,7 +149,7 @@ def response_edit(
 ) -> None:
     """Change what a response records: stance, grade, quote, commitment, deadline, text."""
     if deadline:
-        check_date(deadline, "--deadline")
+        deadline = check_date(deadline, "--deadline")
     changes: dict[str, Any] = {
         "stance": Stance(choice(Stance, stance, "--stance")) if stance is not None else None,
         "implementation": Implementation(choice(Implementation, implementation, "--implementation"))
@@ -175,7 +175,7 @@ def action_edit(
 ) -> None:
     """Change a follow-up action's text, owner, due date or status."""
     if due:
-        check_date(due, "--due")
+        due = check_date(due, "--due")
     values = [s.value for s in ActionStatus]
     if status is not None and status.strip().lower() not in values:
         fail(

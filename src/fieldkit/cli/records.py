@@ -9,21 +9,26 @@ import typer
 from fieldkit import settings
 from fieldkit.cli.common import DbOption, JsonOption, open_store, print_json
 from fieldkit.cli.errors import fail
+from fieldkit.domain.dates import EXAMPLES, context_day, parse_date
 from fieldkit.domain.filters import ItemFilter, select
 from fieldkit.domain.grades import Grade, parse_grade
 from fieldkit.domain.history import SYNC
 from fieldkit.domain.items import Item, normalise_limb_label
-from fieldkit.domain.lookup import by_prefix, find_item
+from fieldkit.domain.lookup import by_prefix, find_item, find_person
 from fieldkit.domain.meetings import Action, Note, Response
 from fieldkit.domain.mission import MissionData
+from fieldkit.domain.people import speaker_named
 from fieldkit.domain.records import Record
 from fieldkit.domain.text import clean, shorten
 from fieldkit.domain.vocab import Confidentiality, Implementation, Mechanism, NoteKind, Stance
 from fieldkit.i18n import _
+from fieldkit.storage.repository import Tx
 
 MeetingOption = Annotated[str, typer.Option("--meeting", help="Meeting id or prefix.")]
 LimbOption = Annotated[str, typer.Option("--limb", help="Sub-part of the item, e.g. b.")]
-SpeakerOption = Annotated[str | None, typer.Option("--speaker", help="Person's name or id.")]
+SpeakerOption = Annotated[
+    str | None, typer.Option("--speaker", help="Person: any unique part of the name, or id.")
+]
 ConfidentialFlag = Annotated[
     bool, typer.Option("--confidential", help="Keep out of exports by default.")
 ]
@@ -34,7 +39,7 @@ GradeOption = Annotated[
 ]
 QuoteOption = Annotated[str, typer.Option("--quote", help="The official's words, verbatim.")]
 CommitmentOption = Annotated[str, typer.Option("--commitment", help="What the State committed to.")]
-DeadlineOption = Annotated[str, typer.Option("--deadline", help="By when (YYYY-MM-DD).")]
+DeadlineOption = Annotated[str, typer.Option("--deadline", help=f"By when: {EXAMPLES}.")]
 
 note_app = typer.Typer(help="Notes taken in meetings.", no_args_is_help=True)
 response_app = typer.Typer(
@@ -58,13 +63,18 @@ def choice(
 
 
 def speaker_id(data: MissionData, name: str | None) -> str | None:
+    """A person by any unique part of the name, or by id."""
+    return find_person(data.people, name).id if name else None
+
+
+def speaker_in(tx: Tx, name: str | None) -> str | None:
+    """The speaker's id: a person by any unique part of the name, or a delegate of the
+    mission (who becomes a person of the delegation on first use)."""
     if not name:
         return None
-    wanted = name.strip().lower()
-    for person in data.people.values():
-        if person.name.lower() == wanted:
-            return person.id
-    return by_prefix(data.people, name, "person").id
+    person, added = speaker_named(tx.data, name, settings.author())
+    tx.put(*added)
+    return person.id
 
 
 def required_text(value: str, what: str) -> str:
@@ -113,8 +123,8 @@ def items(
                 choices=", ".join(Mechanism.__members__),
             )
         )
-    data = open_store(db).data()
     flt = ItemFilter(search=search, mechanism=mechanism, theme=theme, priority_only=priority)
+    data = open_store(db).data(items_with=flt.terms())
     found = select(data, flt)
     if as_json:
         print_json([_item_row(i, data) for i in found])
@@ -174,7 +184,7 @@ def note_add(
             item_id=the_item.id if the_item else None,
             limb=normalise_limb_label(limb),
             kind=NoteKind(kind_value),
-            speaker_id=speaker_id(data, speaker),
+            speaker_id=speaker_in(tx, speaker),
             text=body,
             confidentiality=_level(confidential),
             author=settings.author(),
@@ -206,12 +216,11 @@ def response_add(
     stance_value = choice(Stance, stance, "--stance")
     impl_value = choice(Implementation, implementation, "--implementation")
     the_grade = grade_of(grade)
-    if deadline:
-        check_date(deadline, "--deadline")
     store = open_store(db)
     with store.transaction() as tx:
         data = tx.data
         the_meeting = by_prefix(data.meetings, meeting, "meeting")
+        by_when = check_date(deadline, "--deadline", the_meeting.day)
         the_item = find_item(data.items, item)
         if limb and the_item.limb(limb) is None:
             fail(
@@ -223,12 +232,12 @@ def response_add(
             meeting_id=the_meeting.id,
             item_id=the_item.id,
             limb=normalise_limb_label(limb),
-            speaker_id=speaker_id(data, speaker),
+            speaker_id=speaker_in(tx, speaker),
             stance=Stance(stance_value),
             implementation=Implementation(impl_value),
             grade=the_grade,
             commitment=clean(commitment).strip(),
-            deadline=deadline,
+            deadline=by_when,
             quote=clean(quote).strip(),
             text=clean(text).strip(),
             confidentiality=_level(confidential),
@@ -242,7 +251,7 @@ def response_add(
 def action_add(
     text: Annotated[str, typer.Argument(help="What the delegation must do.")],
     owner: Annotated[str, typer.Option("--owner", help="Who does it.")] = "",
-    due: Annotated[str, typer.Option("--due", help="By when (YYYY-MM-DD).")] = "",
+    due: Annotated[str, typer.Option("--due", help=f"By when: {EXAMPLES}.")] = "",
     item: Annotated[
         str | None, typer.Option("--item", help="Item id, prefix or reference.")
     ] = None,
@@ -252,17 +261,16 @@ def action_add(
 ) -> None:
     """Add a follow-up action for the delegation."""
     body = required_text(text, _("the action"))
-    if due:
-        check_date(due, "--due")
     store = open_store(db)
     with store.transaction() as tx:
         data = tx.data
+        the_meeting = by_prefix(data.meetings, meeting, "meeting") if meeting else None
         action = Action(
             text=body,
             owner=owner.strip(),
-            due=due,
+            due=check_date(due, "--due", the_meeting.day if the_meeting else ""),
             item_id=find_item(data.items, item).id if item else None,
-            meeting_id=by_prefix(data.meetings, meeting, "meeting").id if meeting else None,
+            meeting_id=the_meeting.id if the_meeting else None,
             author=settings.author(),
         )
         tx.put(action)
@@ -294,14 +302,10 @@ def _level(confidential: bool) -> Confidentiality:
     return Confidentiality.CONFIDENTIAL if confidential else Confidentiality.INTERNAL
 
 
-def check_date(value: str, flag: str) -> None:
-    from datetime import date
-
+def check_date(value: str, flag: str, day: str = "") -> str:
+    """A date as people say it ('30/6', 'end of year', '+3m') as YYYY-MM-DD, read in the
+    year of the meeting on `day` (else of today); '' stays ''."""
     try:
-        date.fromisoformat(value)
-    except ValueError:
-        fail(
-            _("{option} {value} is not a date like 2017-04-30").format(
-                option=flag, value=repr(value)
-            )
-        )
+        return parse_date(value, context_day(day))
+    except ValueError as exc:
+        fail(_("{option}: {reason}").format(option=flag, reason=exc))

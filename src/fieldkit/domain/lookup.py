@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
+from fieldkit.domain.directory import Person
 from fieldkit.domain.items import Item
 from fieldkit.domain.records import Record
 
@@ -74,3 +75,26 @@ def _by_reference(items: Iterable[Item], name: str) -> Iterable[Item]:
             )
         ):
             yield item
+
+
+def find_person(people: Mapping[str, Person], name: str) -> Person:
+    """A person by full name, by any unique part of the name or title, or by id prefix.
+
+    `ombuds` finds "Ombudsman Azimova" when no one else's name or title holds it.
+    """
+    wanted = " ".join(name.split()).casefold()
+    if not wanted:
+        raise NotFound("no person given")
+    exact = [p for p in people.values() if p.name.casefold() == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    found = [p for p in people.values() if wanted in f"{p.name} {p.title}".casefold()]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        names = ", ".join(sorted(p.name for p in found)[:5])
+        raise NotFound(f"{name.strip()!r} could be any of: {names}; say more of the name")
+    try:
+        return by_prefix(people, name, "person")
+    except NotFound:
+        raise NotFound(f"no person named {name.strip()!r}") from None

@@ -19,7 +19,7 @@ from fieldkit.domain.meetings import Meeting, Note, Response
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
 from fieldkit.domain.text import clean, squash
-from fieldkit.domain.vocab import MeetingStatus
+from fieldkit.domain.vocab import InstitutionType, MeetingStatus
 
 # A meeting counts as "in progress" for this long after it starts (unless marked held).
 IN_PROGRESS_FOR = timedelta(hours=3)
@@ -184,32 +184,66 @@ def split_names(text: str) -> list[str]:
 def find_or_add_institutions(
     data: MissionData, names: Iterable[str], author: str
 ) -> tuple[tuple[str, ...], list[Institution]]:
-    """Ids for institution names, known ones matched case-insensitively; new ones created."""
+    """Ids for institution names, known ones matched case-insensitively; new ones created.
+
+    A new one's type may follow its name in brackets: "KIBHR (ngo)".
+    """
     known = {i.name.casefold(): i for i in data.institutions.values()}
     ids: list[str] = []
     new: list[Institution] = []
-    for name in names:
-        found = known.get(name.casefold())
+    for said in names:
+        found = known.get(said.casefold())
         if found is None:
-            found = known[name.casefold()] = Institution(name=name, author=author)
-            new.append(found)
+            name, note = name_and_note(said)
+            kind = _institution_type(note) if note else InstitutionType.OTHER
+            if kind is None:
+                name, kind = said, InstitutionType.OTHER
+            found = known.get(name.casefold())
+            if found is None:
+                found = Institution(name=name, type=kind, author=author)
+                known[name.casefold()] = found
+                new.append(found)
         ids.append(found.id)
     return tuple(ids), new
+
+
+def name_and_note(said: str) -> tuple[str, str]:
+    """'Marat Azimov (Deputy Minister)' as ('Marat Azimov', 'Deputy Minister')."""
+    said = said.strip()
+    if said.endswith(")") and "(" in said:
+        name, _, note = said[:-1].rpartition("(")
+        if name.strip():
+            return name.strip(), note.strip()
+    return said, ""
+
+
+def _institution_type(note: str) -> InstitutionType | None:
+    try:
+        return InstitutionType(note.strip().lower().replace(" ", "-"))
+    except ValueError:
+        return None
 
 
 def find_or_add_people(
     data: MissionData, names: Iterable[str], institution_ids: Sequence[str], author: str
 ) -> tuple[tuple[str, ...], list[Person]]:
-    """Ids for people's names; a new person belongs to the meeting's institution if only one."""
+    """Ids for people's names; a new person belongs to the meeting's institution if only one.
+
+    A new person's title may follow the name in brackets: "Marat Azimov (Deputy Minister)".
+    """
     known = {p.name.casefold(): p for p in data.people.values()}
     home = institution_ids[0] if len(institution_ids) == 1 else None
     ids: list[str] = []
     new: list[Person] = []
-    for name in names:
-        found = known.get(name.casefold())
+    for said in names:
+        found = known.get(said.casefold())
         if found is None:
-            found = known[name.casefold()] = Person(name=name, institution_id=home, author=author)
-            new.append(found)
+            name, title = name_and_note(said)
+            found = known.get(name.casefold())
+            if found is None:
+                found = Person(name=name, title=title, institution_id=home, author=author)
+                known[name.casefold()] = found
+                new.append(found)
         ids.append(found.id)
     return tuple(ids), new
 
@@ -241,11 +275,15 @@ class MeetingForm:
     summary: str = ""
 
     @classmethod
-    def of(cls, data: MissionData, meeting: Meeting | None) -> MeetingForm:
-        """The form filled from a meeting, or for a new one (agenda: the priorities)."""
+    def of(
+        cls, data: MissionData, meeting: Meeting | None, today: date | None = None
+    ) -> MeetingForm:
+        """The form filled from a meeting, or for a new one (on `today`, else the mission's
+        first day; agenda: the priorities)."""
         if meeting is None:
             mission = data.mission
             day = mission.start_date if mission and mission.start_date else ""
+            day = today.isoformat() if today is not None else day
             refs = [i.short_ref for i in data.priorities]
             delegates = mission.delegation if mission else ()
             return cls(

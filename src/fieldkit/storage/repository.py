@@ -7,14 +7,26 @@ records; everything done in one transaction is saved in one atomic write.
 
 from __future__ import annotations
 
-from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
+from collections.abc import (
+    Callable,
+    ItemsView,
+    Iterable,
+    Iterator,
+    KeysView,
+    Mapping,
+    Sequence,
+    ValuesView,
+)
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from fieldkit.domain import history
 from fieldkit.domain.mission import TYPE_BY_TABLE, Mission, MissionData
 from fieldkit.domain.records import Record, RecordError, now_iso
+from fieldkit.domain.states import canonical_state
 from fieldkit.storage import replica
 from fieldkit.storage.codec import Codec, Tree
 from fieldkit.storage.errors import CorruptFile
@@ -22,6 +34,18 @@ from fieldkit.storage.mission_file import MissionFile, PassphraseSource
 from fieldkit.storage.schema import META_TABLE, SYNCED, TOMBSTONES
 
 Table = dict[str, Any]
+
+#: fieldkit numbers new documents down from `KEYS_TOP`; TinyDB, in a script using
+#: `MissionStorage`, numbers them up from the highest number it has seen. So the app and a
+#: script inserting at the same time never pick the same number.
+KEYS_TOP = 2**31 - 1
+KEYS_FLOOR = 2**30
+
+
+def next_app_key(table: Table) -> int:
+    """The number the app gives the next document of `table`."""
+    ours = (int(k) for k in table if k.isdigit() and int(k) >= KEYS_FLOOR and int(k) <= KEYS_TOP)
+    return min(ours, default=KEYS_TOP + 1) - 1
 
 
 class TableCache:
@@ -47,7 +71,7 @@ class TableCache:
         cached = self._index.get(name)
         if cached is None or cached[0] is not table:
             keys = {str(doc.get("id")): key for key, doc in table.items()}
-            free = max((int(k) for k in table if k.isdigit()), default=0) + 1
+            free = next_app_key(table)
             cached = self._index[name] = (table, keys, free)
         return dict(cached[1]), cached[2]
 
@@ -55,7 +79,7 @@ class TableCache:
         """Remember the keys of a table a transaction wrote, for the next transaction."""
         self._index[name] = (table, keys, free)
 
-    def records(self, tree: Tree, name: str) -> list[Record]:
+    def records(self, tree: Tree, name: str, remember: bool = True) -> list[Record]:
         table = tree.get(name) or {}
         cached = self._built.get(name)
         if cached is not None and cached[0] is table:
@@ -73,16 +97,21 @@ class TableCache:
                 fresh[id(doc)] = record
         except RecordError as exc:
             raise CorruptFile(self.path, f"table {name!r}: {exc}", None) from None
-        self._built[name] = (table, built, fresh)
+        if remember:
+            self._built[name] = (table, built, fresh)
         return built
 
-    def data(self, tree: Tree, lazy: bool = False) -> MissionData:
+    def data(self, tree: Tree, lazy: bool = False, items_with: Sequence[str] = ()) -> MissionData:
         """The mission as of `tree`, every record checked; or, when `lazy`, each table
         converted (and checked) only when first used: a transaction that adds a note reads
         the meetings, not 5,000 items and 10,000 notes.
         """
 
+        narrowed = _narrowing(tree, items_with) if items_with else {}
+
         def rows(name: str) -> Any:
+            if name in narrowed:
+                return LazyTable(self, tree, name, keep=narrowed[name])
             return LazyTable(self, tree, name) if lazy else self.records(tree, name)
 
         missions: list[Any] = self.records(tree, "mission")
@@ -99,6 +128,51 @@ class TableCache:
         )
 
 
+Keep = Callable[[Any], bool]
+
+#: Characters a search term may hold that the stored JSON writes otherwise, or that only a
+#: derived field holds (the '-' of 'CCPR-24'): such a term cannot narrow the raw documents.
+_NOT_RAW = frozenset('-"\\')
+
+
+def might_mention(terms: Sequence[str]) -> Keep:
+    """Whether a stored item could be found by all of `terms` (`filters.haystack`).
+
+    A cheap test on the raw document, so that a search converts only the candidates: it
+    keeps every item the real search finds (and perhaps a few more, which the real search
+    then drops). States are compared by their canonical name too, as the search does.
+    """
+    plain = [t.lower() for t in terms if not _NOT_RAW.intersection(t)]
+
+    def keep(doc: Any) -> bool:
+        if not plain:
+            return True
+        text = orjson.dumps(doc).decode().lower()
+        if all(t in text for t in plain):
+            return True
+        states = doc.get("recommending_states") if isinstance(doc, dict) else None
+        if not isinstance(states, list) or not states:
+            return False
+        text += " " + " ".join(canonical_state(str(s)) for s in states).lower()
+        return all(t in text for t in plain)
+
+    return keep
+
+
+def _narrowing(tree: Tree, terms: Sequence[str]) -> dict[str, Keep]:
+    """For a search: the items that may match, and only the responses about those."""
+    might = might_mention(terms)
+    ids = {doc.get("id") for doc in (tree.get("items") or {}).values() if might(doc)}
+
+    def about_them(doc: Any) -> bool:
+        return isinstance(doc, dict) and doc.get("item_id") in ids
+
+    return {
+        "items": lambda doc: isinstance(doc, dict) and doc.get("id") in ids,
+        "responses": about_them,
+    }
+
+
 class LazyTable(Mapping[str, Record]):
     """One table's records by id, converted from the stored dicts on first use.
 
@@ -107,13 +181,18 @@ class LazyTable(Mapping[str, Record]):
     reading a dict costs.
     """
 
-    def __init__(self, cache: TableCache, tree: Tree, name: str) -> None:
+    def __init__(self, cache: TableCache, tree: Tree, name: str, keep: Keep | None = None) -> None:
         self._cache = cache
         self._table: Table = tree.get(name) or {}
         self._name = name
+        self._keep = keep  # only the documents it keeps are converted (and held)
         self._built: dict[str, Record] | None = None
 
     def _records(self) -> dict[str, Record]:
+        if self._built is None and self._keep is not None:
+            kept = {k: doc for k, doc in self._table.items() if self._keep(doc)}
+            built = self._cache.records({self._name: kept}, self._name, remember=False)
+            self._built = {r.id: r for r in built}
         if self._built is None:
             built = self._cache.records({self._name: self._table}, self._name)
             self._built = {r.id: r for r in built}
@@ -159,6 +238,8 @@ class Tx:
         self._keys: dict[str, dict[str, str]] = {}
         self._free: dict[str, int] = {}
         self.changed = False
+        #: What this transaction put or deleted: record ids by table.
+        self.touched: dict[str, set[str]] = {}
 
     @property
     def data(self) -> MissionData:
@@ -184,7 +265,7 @@ class Tx:
 
     def _new_key(self, name: str) -> str:
         key = self._free[name]
-        self._free[name] = key + 1
+        self._free[name] = key - 1
         return str(key)
 
     def put(self, *records: Record) -> None:
@@ -210,6 +291,7 @@ class Tx:
             if key is None:
                 key = keys[record.id] = self._new_key(name)
             table[key] = doc
+            self.touched.setdefault(name, set()).add(record.id)
             count += 1
         self.changed = self.changed or count > 0
         return count
@@ -230,6 +312,7 @@ class Tx:
         if key is None:
             key = keys[record_id] = self._new_key(name)
         table[key] = doc
+        self.touched.setdefault(name, set()).add(record_id)
         self.changed = True
 
     def drop(self, name: str, record_id: str) -> dict[str, Any] | None:
@@ -240,6 +323,7 @@ class Tx:
         if key is None:
             return None
         self.changed = True
+        self.touched.setdefault(name, set()).add(record_id)
         doc: dict[str, Any] = self._table(name).pop(key)
         return doc
 
@@ -262,13 +346,21 @@ class Tx:
 class Store:
     """A mission file opened by this process."""
 
-    def __init__(self, path: Path, passphrase: PassphraseSource | None = None) -> None:
+    def __init__(
+        self, path: Path, passphrase: PassphraseSource | None = None, lazy: bool = False
+    ) -> None:
         self.path = path
         self.file = MissionFile(path, passphrase)
         self._cache = TableCache(path)
+        self.lazy = lazy  # convert each table on first use (a one-shot command reads few)
 
-    def data(self) -> MissionData:
-        return self._cache.data(self.file.tree())
+    def data(self, items_with: Sequence[str] = ()) -> MissionData:
+        """The mission now. A lazy store converts (and checks) only the tables used.
+
+        With `items_with` (search terms) the snapshot is narrowed for that search: only the
+        items that may contain every term, and the responses about them, are converted.
+        """
+        return self._cache.data(self.file.tree(), lazy=self.lazy, items_with=items_with)
 
     def changed_on_disk(self) -> bool:
         return self.file.changed_on_disk()

@@ -1,12 +1,24 @@
-"""The Textual app: screens, widgets and the command registry. Imports the core, never back.
+"""The Textual app: screens, widgets and the command table. Imports the core, never back.
 
-How a screen joins the app:
-- `app.SCREENS_BY_NAME` maps a name to (module, class); `app.show(name)` brings that screen
-  to the top, built once and kept, so it keeps its place between visits.
-- Subclass `screens.base.FieldkitScreen` and implement `refresh_data(data)`: it runs on
-  mount and after every reload (another process's change, or a write of our own).
-- Write through `app.transaction()` / `app.save()`, so every screen sees the change at once.
-- `commands.register(name, help, run)` puts an action in the palette (ctrl+p); a binding
-  with a `tooltip` is offered there too, and on the `?` screen.
-- The items browser offers `current_item_id` for commands about "this item".
+How data flows, one way:
+- Write only through the app: `await self.app.write(lambda tx: tx.put(...))` runs the
+  transaction in a worker thread and returns what the lambda returns (or raises the typed
+  storage error: nothing was saved). `with self.app.writing() as tx:` is the same write on
+  the calling thread, for the few that must finish first (a form that closes once saved).
+- Every new version of the mission, a write of ours or another process's (noticed by the
+  file watcher, `storage/watch.py`), is announced once by `app.announce(change)`: the app's
+  `change` reactive is set (a `changes.Change`: the snapshot, the tables and ids changed)
+  and a `MissionChanged` message is posted. Nobody polls; nobody redraws by hand.
+
+How a screen joins:
+- Subclass `screens.base.FieldkitScreen`; list the tables it shows in `TABLES` and
+  implement `refresh_data(data)`. Its `data` reactive follows the app's changes while the
+  screen is in front (and catches up when it comes back); `watch_data` calls
+  `refresh_data`. Bind child widgets to the screen's reactives with `data_bind`.
+- Declare its commands once in `commands.COMMANDS` (id, name, action, help, key, the scopes
+  they apply to); set `SCOPES = ("my-screen",)` and `BINDINGS = commands.bindings(*SCOPES)`.
+  The footer, the `?` help screen and the palette (ctrl+p) are built from the same table.
+- Register its name in `app.SCREENS_BY_NAME` if keys reach it by name (`app.show(name)`).
+- Errors: actions, palette commands and workers all reach `errors.report`; wrap a message
+  handler that does real work in `errors.guarded`. Textual's public API only (a test checks).
 """

@@ -1,9 +1,9 @@
-"""The fieldkit app: one shell for every screen, with live reload and no tracebacks.
+"""The fieldkit app: one shell for every screen, one way for data to flow, no tracebacks.
 
-`make_app(store)` builds it for the command line and for tests. The app holds the mission as
-`data` (a reactive): a timer notices when another process changed the file, reloads it and
-every screen that watches `data` refreshes in place. Writes go through `app.transaction()` or
-`app.save()`, which reload `data` afterwards.
+`make_app(store)` builds it for the command line and for tests. Every write goes through
+`await app.write(...)` (off the UI thread) or `with app.writing() as tx`; each new version of the
+mission, ours or another process's, is announced once: the `change` reactive is set and a
+`MissionChanged` message is posted. Screens react to it; none polls.
 """
 
 from __future__ import annotations
@@ -12,38 +12,38 @@ import gc
 import importlib
 import logging
 import os
-import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from textual import events, work
+from textual import events, on
 from textual.actions import ActionParseResult, SkipAction
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.dom import DOMNode
 from textual.reactive import var
 from textual.screen import Screen
+from textual.worker import Worker
 
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
-from fieldkit.storage.errors import CorruptFile, StorageError
-from fieldkit.storage.mission_file import Signature, signature
 from fieldkit.storage.repository import Store, Tx
 from fieldkit.ui import commands
-from fieldkit.ui.commands import FieldkitCommands
-from fieldkit.ui.errors import guard_handlers, one_line, report, storage_message
+from fieldkit.ui.changes import Change, MissionChanged
+from fieldkit.ui.errors import report, worker_failed
+from fieldkit.ui.keys import KeyOrder
+from fieldkit.ui.live import LiveMission
+from fieldkit.ui.palette import FieldkitCommands
 
 if TYPE_CHECKING:
     from fieldkit.ui.screens.lock import IdleLock
 
 log = logging.getLogger(__name__)
 
-POLL_SECONDS = 0.5
+T = TypeVar("T")
 
-#: Screens reachable by name: (module, class). Looked up lazily so the app starts fast and a
-#: screen still being written elsewhere only makes its own key say "not available".
+#: Screens reachable by name: (module, class). Looked up lazily so the app starts fast.
 SCREENS_BY_NAME: dict[str, tuple[str, str]] = {
     "dashboard": ("fieldkit.ui.screens.dashboard", "DashboardScreen"),
     "items": ("fieldkit.ui.screens.items", "ItemsScreen"),
@@ -53,42 +53,59 @@ SCREENS_BY_NAME: dict[str, tuple[str, str]] = {
 
 
 class FieldkitApp(App[None]):
-    """The delegate's app: dashboard first, items on `/`, every action in the palette."""
+    """The delegate's app: dashboard first, items on `/`, every command in the palette."""
 
     TITLE = "fieldkit"
     CSS_PATH = "app.tcss"
-    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {FieldkitCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "find", "Find", key_display="/", tooltip="Filter the items as you type"),
-        Binding(
-            "question_mark", "help", "Keys", key_display="?", tooltip="The keys of this screen"
-        ),
-        Binding("m", "goto('meetings')", "Meetings", tooltip="The schedule of meetings"),
-        Binding("e", "exports", "Export", tooltip="Write the debrief, a factsheet or the CSV"),
-        Binding("escape", "leave", "Back", show=False, tooltip="Back out of this screen"),
-        Binding("q", "quit", "Quit", tooltip="Leave fieldkit"),
-        Binding("ctrl+t", "toggle_theme", "Theme", show=False, tooltip="Light or dark colours"),
-        Binding("ctrl+l", "lock", "Lock", show=False, tooltip="Lock the screen now"),
-    ]
+    COMMANDS: ClassVar[set[Any]] = {FieldkitCommands}
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings("app")
 
-    GUARD_HANDLERS: ClassVar[bool] = True  # see `errors.guard_handlers`
-
-    data: var[MissionData] = var(MissionData(None), init=False, always_update=True)
+    #: The mission as on screen, and what changed last (set only by `announce`).
+    change: var[Change] = var(Change(MissionData(None)), init=False, always_update=True)
 
     def __init__(self, store: Store, today: date | None = None) -> None:
-        guard_handlers()
         super().__init__()
         self.store = store
         self.today = today or _today()
         self.errors: list[BaseException] = []
+        self.deleted: list[Record] = []  # this session's deletions, newest last (undo)
         self._named: dict[str, Screen[Any]] = {}
-        self._reload_failed = False
-        self._loading = False
-        self._generation = 0  # bumped by every reload of our own
-        self._store_lock = threading.RLock()  # the reload thread and our writes take turns
-        self._shown = _signature(store)  # the version of the file on screen
+        self.live = LiveMission(self, store)
         self.idle_lock: IdleLock | None = None
-        self.set_reactive(FieldkitApp.data, store.data())
+        self.set_reactive(FieldkitApp.change, self.live.first())
+        self.key_order = KeyOrder(self, super().on_event)
+        _settle_heap()
+
+    @property
+    def data(self) -> MissionData:
+        """The mission as on screen."""
+        return self.change.data
+
+    # -- the one write path --------------------------------------------------------------
+
+    async def write(self, apply: Callable[[Tx], T], backup: bool = True) -> T:
+        """Change the mission: `apply(tx)` runs in one transaction, in a worker thread.
+
+        Returns what `apply` returns, once every screen has been told; raises the typed
+        storage error (nothing was saved) if the file cannot be written.
+        """
+        return await self.live.write(apply, backup)
+
+    @contextmanager
+    def writing(self, backup: bool = True) -> Iterator[Tx]:
+        """The same write on this thread, for the few that must be done before going on
+        (a form that closes only once saved, drafts flushed when a screen closes)."""
+        with self.live.writing(backup) as tx:
+            yield tx
+
+    async def save(self, *records: Record) -> None:
+        """Put records, in one write."""
+        await self.write(lambda tx: tx.put(*records))
+
+    def announce(self, change: Change) -> None:
+        """A new version of the mission: every screen hears of it once, from here."""
+        self.change = change
+        self.post_message(MissionChanged(change))
         _settle_heap()
 
     # -- screens -------------------------------------------------------------------------
@@ -99,17 +116,18 @@ class FieldkitApp(App[None]):
     def on_mount(self) -> None:
         from fieldkit.ui.screens.lock import IdleLock
 
-        self.set_interval(POLL_SECONDS, self.poll_file, name="live-reload")
+        self.live.follow()
         self.idle_lock = IdleLock.start(self)
         self.call_after_refresh(self._after_first_paint)
 
+    def on_unmount(self) -> None:
+        self.live.stop()
+
     def _after_first_paint(self) -> None:
         """What can wait until the dashboard is on screen."""
-        from fieldkit.ui.screens import meeting_room  # registers the capture commands
+        from fieldkit.ui.screens import conflicts, meeting_room
 
         meeting_room.offer_drafts(self, self.store)
-        from fieldkit.ui.screens import conflicts  # registers "Merge another copy"
-
         conflicts.offer_copies(self)
 
     def named_screen(self, name: str) -> Screen[Any] | None:
@@ -146,6 +164,8 @@ class FieldkitApp(App[None]):
             self.push_screen(screen)
         return screen
 
+    # -- commands run on the app ---------------------------------------------------------
+
     def action_goto(self, name: str) -> None:
         self.show(name)
 
@@ -157,9 +177,38 @@ class FieldkitApp(App[None]):
             self.call_after_refresh(focus)
 
     def action_exports(self) -> None:
+        self.action_export("menu")
+
+    def action_export(self, kind: str) -> None:
         from fieldkit.ui.screens.exports import exporter
 
-        exporter("menu")(self)
+        exporter(kind)(self)
+
+    def action_capture(self, mode: str) -> None:
+        """Into a meeting's capture area, on the item under the cursor if there is one."""
+        from fieldkit.ui.screens.meeting_room import open_capture
+
+        item_id = getattr(self.screen, "current_item_id", None)
+        now = datetime.combine(self.today, datetime.now().time())
+        open_capture(self, self.store, mode, now, item_id if isinstance(item_id, str) else None)
+
+    def action_merge_copy(self) -> None:
+        from fieldkit.ui.screens.conflicts import merge_another_copy
+
+        merge_another_copy(self)
+
+    async def action_undo(self) -> None:
+        """Put back the last record deleted in this session."""
+        if not self.deleted:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        record = self.deleted.pop()
+        try:
+            await self.save(record)
+        except BaseException:
+            self.deleted.append(record)  # still deleted: undo can be tried again
+            raise
+        self.notify("Put back", timeout=2)
 
     def action_leave(self) -> None:
         """`escape`: back out of the screen on top, never past the dashboard."""
@@ -178,6 +227,11 @@ class FieldkitApp(App[None]):
 
         lock(self)
 
+    def action_shred(self) -> None:
+        from fieldkit.ui.screens.shred import ask_and_shred
+
+        ask_and_shred(self)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the screen is locked, no key may show or change anything."""
         from fieldkit.ui.screens.lock import ALLOWED, is_locked
@@ -185,92 +239,23 @@ class FieldkitApp(App[None]):
         return action in ALLOWED or not is_locked(self)
 
     async def on_event(self, event: events.Event) -> None:
+        """Keys from the terminal are applied one after the other (see `keys`); any key or
+        click keeps the idle lock away."""
         if isinstance(event, events.Key | events.MouseDown) and self.idle_lock is not None:
             self.idle_lock.touch()
-        await super().on_event(event)
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.key_order.arrived(event)
+        else:
+            await super().on_event(event)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
-        yield SystemCommand("Light or dark theme", "Switch the colours", self.action_toggle_theme)
-        yield SystemCommand("Keys", "The keys of this screen", self.action_help)
-        yield SystemCommand("Quit", "Leave fieldkit", self.exit)
+        """None: the palette offers the declared commands (`commands.py`) instead."""
+        yield from ()
 
-    # -- data ----------------------------------------------------------------------------
-
-    def poll_file(self) -> None:
-        """Pick up another process's changes (read in a thread, so typing never stalls).
-
-        The file's signature is compared with the one the screens show, not with the
-        store's cache: another screen reading the store must not hide a change from them.
-        """
-        if self._loading or _signature(self.store) == self._shown:
-            return
-        self._loading = True
-        self._load_in_thread(self._generation)
-
-    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
-    def _load_in_thread(self, generation: int) -> None:
-        seen = _signature(self.store)
-        try:
-            with self._store_lock:
-                data = self.store.data()
-        except (StorageError, OSError) as exc:  # OSError: a stick pulled mid-read
-            self.call_from_thread(self._cannot_reload, exc, seen)
-        except Exception as exc:  # noqa: BLE001 - reported to the user
-            self.call_from_thread(report, self, exc)
-        else:
-            self.call_from_thread(self._loaded, data, generation, seen)
-        finally:
-            self._loading = False
-
-    def _loaded(self, data: MissionData, generation: int, seen: Signature | None) -> None:
-        if generation != self._generation:
-            return  # a write of our own has shown fresher data meanwhile
-        self._shown = seen
-        self._reload_failed = False
-        self.data = data
-        _settle_heap()
-
-    def _cannot_reload(self, exc: Exception, seen: Signature | None = None) -> None:
-        """Keep the last good data on screen and say why, once until the file changes.
-
-        A damaged file's notice ends with the exact `fieldkit restore` command, and stays up
-        long enough to copy it.
-        """
-        self._shown = seen
-        if not self._reload_failed:
-            timeout = 60 if isinstance(exc, CorruptFile) else 10
-            self.notify(
-                storage_message(exc), title="Cannot reload", severity="error", timeout=timeout
-            )
-        self._reload_failed = True
-
-    def reload(self) -> None:
-        """Read the mission again after a write of our own."""
-        with self._store_lock:
-            seen = _signature(self.store)
-            data = self.store.data()
-        self._generation += 1
-        self._shown = seen
-        self.data = data
-        _settle_heap()
-
-    @contextmanager
-    def transaction(self) -> Iterator[Tx]:
-        """A store transaction whose result every screen sees at once."""
-        try:
-            with self._store_lock, self.store.transaction() as tx:
-                yield tx
-        finally:
-            self.reload()
-
-    def save(self, *records: Record) -> None:
-        with self.transaction() as tx:
-            tx.put(*records)
-
-    # -- errors --------------------------------------------------------------------------
+    # -- the one error handler -----------------------------------------------------------
 
     async def run_action(
         self,
@@ -287,99 +272,9 @@ class FieldkitApp(App[None]):
             report(self, exc)
             return True
 
-    def _handle_exception(self, error: Exception) -> None:
-        """The last resort, when Textual itself cannot go on: leave with one line, no trace."""
-        self.errors.append(error)
-        log.error("fieldkit app stopped", exc_info=error)
-        self.exit(return_code=1, message=f"fieldkit stopped: {one_line(error)}")
-
-
-def _not_yet(what: str) -> Any:
-    def run(app: App[Any]) -> None:
-        app.notify(f"{what} is not available yet.", severity="warning")
-
-    return run
-
-
-def _register_defaults() -> None:
-    """Placeholders for actions other screens provide; a real registration replaces them."""
-    defaults = {
-        "Add note": "Capture a note in a meeting",
-        "Record response": "Record what an official said about an item",
-    }
-    for name, help_text in defaults.items():
-        if commands.find(name) is None:
-            commands.register(name, help_text, _not_yet(name))
-    exports = {
-        "Export debrief": ("Write the Word debrief of the mission", "debrief"),
-        "Export factsheet": ("Write a factsheet on one theme, across bodies", "factsheet"),
-        "Export CSV": ("Write every item with its latest response as CSV", "csv"),
-    }
-    for name, (help_text, kind) in exports.items():
-        commands.register(name, help_text, _exporter(kind))
-    navigation = {
-        "Dashboard": ("The mission at a glance", "dashboard"),
-        "Items": ("Browse and filter every item", "items"),
-        "Meetings": ("The schedule of meetings", "meetings"),
-        "Conflicts": ("Values two copies changed differently: keep one", "conflicts"),
-    }
-    for name, (help_text, screen) in navigation.items():
-        if commands.find(name) is None:
-            commands.register(name, help_text, _shower(screen))
-    if commands.find("Merge another copy") is None:
-        commands.register("Merge another copy", "Merge a copy from another laptop", _merger)
-    commands.register("Lock", "Lock the screen behind the passphrase or PIN (ctrl+l)", _lock)
-    commands.register("Shred the mission", "Destroy it, its backups and exports (asks)", _shred)
-    if commands.find("Find items") is None:
-        commands.register(
-            "Find items", "Filter the items as you type", lambda app: app.run_action("find")
-        )
-
-
-def _merger(app: App[Any]) -> None:
-    from fieldkit.ui.screens.conflicts import merge_another_copy
-
-    merge_another_copy(app)
-
-
-def _lock(app: App[Any]) -> None:
-    from fieldkit.ui.screens.lock import lock
-
-    lock(app)
-
-
-def _shred(app: App[Any]) -> None:
-    from fieldkit.ui.screens.shred import ask_and_shred
-
-    ask_and_shred(app)
-
-
-def _exporter(kind: str) -> Any:
-    def run(app: App[Any]) -> None:
-        from fieldkit.ui.screens.exports import exporter
-
-        exporter(kind)(app)
-
-    return run
-
-
-def _shower(name: str) -> Any:
-    def run(app: App[Any]) -> None:
-        if isinstance(app, FieldkitApp):
-            app.show(name)
-
-    return run
-
-
-_register_defaults()
-
-
-def _signature(store: Store) -> Signature | None:
-    """The file's signature; None when it cannot even be looked at (a stick pulled)."""
-    try:
-        return signature(store.path)
-    except OSError:
-        return None
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        worker_failed(self, event)
 
 
 def _settle_heap() -> None:

@@ -1,9 +1,10 @@
-"""Errors in the app become notifications, never a traceback.
+"""Errors in the app become notifications, never a traceback: one handler, `report`.
 
 Textual stops a widget's message loop when a handler raises, so errors are caught where
-fieldkit's code runs: actions (`FieldkitApp.run_action`), palette commands and data refreshes
-go through `report`; `guarded` wraps message handlers that do real work, and
-`guard_handlers` catches whatever a handler anywhere in the app still lets through.
+fieldkit's code runs and all reach `report`: actions and keys (`FieldkitApp.run_action`),
+palette commands (`safely`), workers (the app's `Worker.StateChanged` handler; workers are
+started with `exit_on_error=False`), and message handlers that do real work (`guarded`).
+Storage errors keep their own words, and a damaged file's message its restore command.
 """
 
 from __future__ import annotations
@@ -11,14 +12,11 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
-from asyncio import CancelledError
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from textual._context import active_app
 from textual.app import App
-from textual.message import Message
-from textual.message_pump import MessagePump
+from textual.worker import Worker, WorkerState
 
 from fieldkit.storage.errors import CorruptFile, StorageError
 
@@ -108,35 +106,8 @@ def safely(app: App[Any], run: Callable[[], Any]) -> Callable[[], None]:
     return call
 
 
-def guard_handlers() -> None:
-    """Make a failing message handler a notification instead of the end of the app.
-
-    Textual stops a widget's message loop for good when one of its handlers raises, and the
-    app then exits. In a fieldkit app the error is reported and the widget carries on with
-    its next message. Other apps in the process are left as Textual made them.
-    """
-    if getattr(MessagePump, "_fieldkit_guarded", False):
-        return
-    original = MessagePump._dispatch_message
-
-    async def dispatch(self: MessagePump, message: Message) -> None:
-        try:
-            await original(self, message)
-        except CancelledError:
-            raise
-        except Exception as exc:
-            app = _guarded_app()
-            if app is None:
-                raise
-            report(app, exc)
-
-    MessagePump._dispatch_message = dispatch  # type: ignore[method-assign]
-    MessagePump._fieldkit_guarded = True  # type: ignore[attr-defined]
-
-
-def _guarded_app() -> App[Any] | None:
-    try:
-        app = active_app.get()
-    except LookupError:
-        return None
-    return app if getattr(app, "GUARD_HANDLERS", False) else None
+def worker_failed(app: App[Any], event: Worker.StateChanged) -> None:
+    """A worker's error goes to `report` like any other; writes raise to their caller."""
+    worker = event.worker
+    if event.state is WorkerState.ERROR and worker.group != "write" and worker.error:
+        report(app, worker.error)

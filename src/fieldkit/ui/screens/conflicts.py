@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
@@ -32,7 +32,7 @@ from fieldkit.storage.merge import (
 )
 from fieldkit.storage.mission_file import PassphraseSource
 from fieldkit.ui import commands
-from fieldkit.ui.errors import guarded, safely
+from fieldkit.ui.errors import safely
 from fieldkit.ui.screens.base import FieldkitScreen
 
 TABLE_WORDS = {
@@ -82,10 +82,8 @@ def value_text(title: str, entry: Entry, key: str, deletion: bool) -> Text:
 
 class ConflictsScreen(FieldkitScreen):
     HELP_TITLE = "conflicts"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "keep(True)", "Keep mine", tooltip="Keep this file's value"),
-        Binding("t", "keep(False)", "Keep theirs", tooltip="Keep the other copy's value"),
-    ]
+    SCOPES = ("conflicts",)
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
 
     DEFAULT_CSS = """
     ConflictsScreen #conflict-list { height: auto; max-height: 1fr; min-height: 3; }
@@ -147,20 +145,20 @@ class ConflictsScreen(FieldkitScreen):
             mine.update(value_text("Mine", conflict.mine, "m", deletion))
             theirs.update(value_text("Theirs", conflict.theirs, "t", deletion))
 
-    @guarded
-    def action_keep(self, mine: bool) -> None:
+    async def action_keep(self, mine: bool) -> None:
         conflict = self._current()
         if conflict is None:
             return
-        with self.fk.transaction() as tx:
-            _, chosen = resolve_conflict(tx, conflict.id, mine, settings.author())
+        author = settings.author()
+        _, chosen = await self.fk.write(lambda tx: resolve_conflict(tx, conflict.id, mine, author))
         self.notify(f"Kept {'mine' if mine else 'theirs'}: {shorten(str(chosen.value), 40)}")
 
 
 class MergeDialog(ModalScreen[str | None]):
     """Asks for the other copy to merge."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Cancel")]
+    SCOPES = ("merge-dialog",)
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
     DEFAULT_CSS = """
     MergeDialog { align: center middle; }
     MergeDialog > Vertical { width: 70; height: auto; border: round $primary; padding: 1 2; }
@@ -184,7 +182,8 @@ class MergeDialog(ModalScreen[str | None]):
 class PassphraseDialog(ModalScreen[str | None]):
     """Asks for the passphrase of an encrypted copy to merge."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Cancel")]
+    SCOPES = ("merge-dialog",)
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
     DEFAULT_CSS = """
     PassphraseDialog { align: center middle; }
     PassphraseDialog > Vertical { width: 70; height: auto; border: round $primary; padding: 1 2; }
@@ -242,7 +241,7 @@ def _merge(app: Any, path: Path) -> None:
 
 def _merge_copy(app: Any, path: Path, passphrase: PassphraseSource | None) -> None:
     other = read_copy(path, passphrase)
-    with app.transaction() as tx:
+    with app.writing() as tx:
         report = merge_all(tx, [other])
     app.notify(
         f"Merged {path.name}: {len(report.added)} added, {len(report.updated)} updated, "
@@ -262,10 +261,3 @@ def offer_copies(app: Any) -> None:
             "Palette (ctrl+p): Merge another copy.",
             timeout=10,
         )
-
-
-def _register() -> None:
-    commands.register("Merge another copy", "Merge a copy from another laptop", merge_another_copy)
-
-
-_register()

@@ -6,17 +6,20 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Static
+from textual.binding import BindingType
+from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets.option_list import Option
 
 from fieldkit.domain.meetings import Meeting
 from fieldkit.domain.merge import conflicts_in
 from fieldkit.domain.mission import MissionData
+from fieldkit.domain.priorities import move_priority
 from fieldkit.domain.text import shorten, squash
+from fieldkit.domain.words import grade_text, latest_grade, stance_words
+from fieldkit.ui import commands
 from fieldkit.ui.errors import guarded
-from fieldkit.ui.priorities import move_priority
-from fieldkit.ui.screens.base import PRIORITY_ORDER_BINDINGS, FieldkitScreen
-from fieldkit.ui.widgets.words import grade_text, latest_grade, stance_words
+from fieldkit.ui.screens.base import FieldkitScreen
+from fieldkit.ui.widgets.row_table import RowTable
 
 
 def date_range(start: str, end: str) -> str:
@@ -45,19 +48,22 @@ MAX_TODAY = 4  # meetings listed for today before "and N more"
 
 class DashboardScreen(FieldkitScreen):
     HELP_TITLE = "dashboard"
-    HELP_EXTRA = (("⏎", "Open the priority under the cursor in the items browser"),)
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_item", "Open item", show=False),
-        Binding("i", "app.goto('items')", "Items", tooltip="Browse and filter every item"),
-        *PRIORITY_ORDER_BINDINGS,
-    ]
+    SCOPES = ("dashboard",)
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
+
+    DEFAULT_CSS = """
+    DashboardScreen #dash-rooms { height: auto; max-height: 6; border: none; padding: 0; }
+    DashboardScreen #dash-rooms:focus { background: $boost; }
+    """
 
     def compose(self) -> ComposeResult:
         yield Static(id="dash-mission")
         yield Static("Priority items", classes="section-title")
-        table: DataTable[str | Text] = DataTable(id="dash-priorities", cursor_type="row")
+        table: DataTable[str | Text] = RowTable(id="dash-priorities", cursor_type="row")
         table.add_columns("#", "Item", "By", "Latest stance", "Grade", "Text")
         yield table
+        yield Static(id="dash-today")
+        yield OptionList(id="dash-rooms")
         yield Static(id="dash-meetings")
         yield Static(id="dash-counts", classes="muted")
         yield Footer()
@@ -72,6 +78,7 @@ class DashboardScreen(FieldkitScreen):
     def refresh_data(self, data: MissionData) -> None:
         self.query_one("#dash-mission", Static).update(self._mission_text(data))
         self._fill_priorities(data)
+        self._fill_rooms(data)
         self.query_one("#dash-meetings", Static).update(self._meetings_text(data))
         self.query_one("#dash-counts", Static).update(self._counts_text(data))
 
@@ -120,32 +127,48 @@ class DashboardScreen(FieldkitScreen):
         else:
             table.add_row("", "No priority items yet: mark them in the items browser (p).", "")
 
-    def _meetings_text(self, data: MissionData) -> Text:
+    def _fill_rooms(self, data: MissionData) -> None:
+        """Today's meetings and the next one, each one Enter from its room."""
         today = self.fk.today.isoformat()
         todays = [m for m in data.meetings_in_order if m.day == today]
         upcoming = [m for m in data.meetings_in_order if m.day > today]
-        text = Text()
         width = self._width
-        text.append("Today ", style="bold")
-        text.append(f"{today}: ")
-        if todays:
-            for meeting in todays[:MAX_TODAY]:
-                text.append("\n  " + meeting_line(meeting, width - 2))
-            if len(todays) > MAX_TODAY:
-                text.append(f"\n  and {len(todays) - MAX_TODAY} more (m: meetings)")
-        else:
-            text.append("no meetings")
-        text.append("\nNext: ", style="bold")
+        title = Text.assemble(("Today ", "bold"), f"{today}: ")
+        title.append("no meetings" if not todays else "")
+        title.append("  (tab, then Enter: into the meeting's room)", style="dim")
+        self.query_one("#dash-today", Static).update(title)
+        options = [Option("  " + meeting_line(m, width - 2), id=m.id) for m in todays[:MAX_TODAY]]
         if upcoming:
             first = upcoming[0]
-            text.append(meeting_line(first, width - 17) + f", {first.day}")
-        else:
-            text.append("nothing planned after today")
+            line = Text.assemble(("Next: ", "bold"), meeting_line(first, width - 17))
+            options.append(Option(line.append(f", {first.day}"), id=first.id))
+        rooms = self.query_one("#dash-rooms", OptionList)
+        highlighted = rooms.highlighted
+        rooms.clear_options()
+        rooms.add_options(options)
+        rooms.display = bool(options)
+        if options:
+            rooms.highlighted = min(highlighted or 0, len(options) - 1)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a meeting: into its room, the cursor in the note."""
+        from fieldkit.ui.screens.meeting_room import MeetingRoom
+
+        meeting_id = event.option.id or ""
+        if event.option_list.id == "dash-rooms" and meeting_id in self.data.meetings:
+            self.app.push_screen(MeetingRoom(meeting_id))
+
+    def _meetings_text(self, data: MissionData) -> Text:
+        today = self.fk.today.isoformat()
+        todays = [m for m in data.meetings_in_order if m.day == today]
+        text = Text()
+        if len(todays) > MAX_TODAY:
+            text.append(f"  and {len(todays) - MAX_TODAY} more (m: meetings)\n")
         held = sum(1 for m in data.meetings.values() if m.status.value == "held")
         if data.meetings:
             days = sorted({m.day for m in data.meetings.values() if m.day})
             span = date_range(days[0], days[-1]) if days else ""
-            text.append(f"\nSchedule: {len(data.meetings)} meetings", style="")
+            text.append(f"Schedule: {len(data.meetings)} meetings", style="")
             if span:
                 text.append(f", {span}")
             text.append(f" ({held} held)")
@@ -172,13 +195,10 @@ class DashboardScreen(FieldkitScreen):
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return row_key.value if row_key.value in self.data.items else None
 
-    @guarded
-    def action_move(self, step: int) -> None:
+    async def action_move(self, step: int) -> None:
         item_id = self._cursor_item()
-        if item_id is None:
-            return
-        with self.fk.transaction() as tx:
-            tx.put(*move_priority(tx.data, item_id, step))
+        if item_id is not None:
+            await self.fk.write(lambda tx: tx.put(*move_priority(tx.data, item_id, step)))
 
     def action_open_item(self) -> None:
         table: DataTable[str | Text] = self.query_one("#dash-priorities", DataTable)
@@ -190,6 +210,7 @@ class DashboardScreen(FieldkitScreen):
         if callable(select) and row_key.value:
             select(row_key.value)
 
+    @guarded
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open_item()

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from fieldkit import settings
 from fieldkit.domain.filters import themes_of
 from fieldkit.domain.mission import MissionData
+from fieldkit.ui import commands
 from fieldkit.ui.errors import report
 
 KINDS = {
@@ -69,10 +70,8 @@ def _confidential_label(on: bool) -> str:
 
 
 class ExportScreen(ModalScreen[Path | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "write", "Write", tooltip="Write the document now"),
-    ]
+    SCOPES = ("export",)
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
 
     def __init__(self, kind: str, data: MissionData, theme: str = "") -> None:
         super().__init__()
@@ -80,6 +79,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.data = data
         self.theme = theme
         self.busy = False
+        self.replacing: Path | None = None  # an existing file the delegate was warned of
 
     def compose(self) -> ComposeResult:
         from fieldkit.reports import default_name
@@ -142,11 +142,21 @@ class ExportScreen(ModalScreen[Path | None]):
             self.notify("Say where to save the document.", severity="warning")
             return
         confidential = self.query_one("#export-confidential", Checkbox).value
+        path = Path(out).expanduser().absolute()
+        if path.exists() and self.replacing != path:
+            self.replacing = path  # said once; the same key again replaces it
+            self.notify(
+                f"{path} is already there: ctrl+s (or Enter) again replaces it, or change the name",
+                title="Not written yet",
+                severity="warning",
+                timeout=10,
+            )
+            return
         self.busy = True
         self.notify("Writing…", timeout=2)
-        self._write(Path(out).expanduser(), confidential)
+        self._write(path, confidential)
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, exit_on_error=False)
     def _write(self, out: Path, confidential: bool) -> None:
         try:
             path = run_export(self.kind, self.data, out, self.theme, confidential)
@@ -160,14 +170,16 @@ class ExportScreen(ModalScreen[Path | None]):
         report(self.app, exc)
 
     def _done(self, path: Path) -> None:
-        self.app.notify(f"Wrote {path}", title="Exported", timeout=8)
+        replaced = " (replacing the earlier file)" if self.replacing == path.absolute() else ""
+        self.app.notify(f"Wrote {path.absolute()}{replaced}", title="Exported", timeout=8)
         self.dismiss(path)
 
 
 class ExportMenu(ModalScreen[None]):
     """`e`: the documents fieldkit writes, one Enter away from their form."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    SCOPES = ("export-menu",)
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
 
     def __init__(self, data: MissionData, theme: str = "") -> None:
         super().__init__()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.table import Table
 from textual.app import ComposeResult
@@ -11,14 +11,15 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from fieldkit.ui import commands
+from fieldkit.ui.commands import in_scopes
+from fieldkit.ui.palette import scopes_of
+
 Row = tuple[str, str]
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "dismiss", "Close", key_display="esc"),
-        Binding("slash", "find", "Find", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings("help")
 
     def __init__(self, title: str, rows: list[Row]) -> None:
         super().__init__()
@@ -26,25 +27,19 @@ class HelpScreen(ModalScreen[None]):
         self.rows = rows
 
     @classmethod
-    def for_screen(cls, screen: Screen[object]) -> HelpScreen:
-        """The keys active on `screen` (its own, its focused widget's and the app's)."""
+    def for_screen(cls, screen: Screen[Any]) -> HelpScreen:
+        """The keys of `screen`'s commands, its widgets' and the app's, one row per command."""
         app = screen.app
-        keys_for: dict[str, list[str]] = {}  # one row per action, with all its keys
-        said: dict[str, str] = {}
-        for key, active in screen.active_bindings.items():
-            binding = active.binding
-            if not binding.description:
+        rows: list[Row] = []
+        said: set[str] = set()
+        for command in in_scopes(scopes_of(screen)):
+            if not (command.key and command.help) or command.help in said:
                 continue
-            if not (binding.show or binding.tooltip):
-                continue  # cursor and scrolling keys: summed up in one line below
-            shown = binding.key_display or app.get_key_display(binding) or key
-            action = binding.action
-            keys_for.setdefault(action, [])
-            if shown not in keys_for[action]:
-                keys_for[action].append(shown)
-            said.setdefault(action, binding.tooltip or binding.description)
-        rows: list[Row] = list(getattr(screen, "HELP_EXTRA", ()))
-        rows += [(" ".join(keys), said[action]) for action, keys in keys_for.items()]
+            said.add(command.help)
+            keys = command.key_display or " ".join(
+                app.get_key_display(Binding(key, command.action)) for key in command.key.split(",")
+            )
+            rows.append((keys, command.help))
         title = getattr(screen, "HELP_TITLE", "") or type(screen).__name__.removesuffix("Screen")
         return cls(f"Keys: {title}", rows)
 

@@ -13,13 +13,14 @@ from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from fieldkit import settings
 from fieldkit.storage.errors import StorageError, WrongPassphrase
+from fieldkit.ui import commands
 
 #: What may still be done while locked: quit (it shows nothing either).
 ALLOWED = frozenset({"quit", "stay", "app.quit"})
@@ -29,9 +30,8 @@ CHECK_IDLE_SECONDS = 15.0
 class LockScreen(Screen[None]):
     """Covers every other screen; only the right secret takes it away."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,ctrl+l,ctrl+p", "stay", show=False),
-    ]
+    SCOPES = ("lock",)
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
     DEFAULT_CSS = """
     LockScreen { align: center middle; }
     LockScreen #lock-box { width: 60; height: auto; border: round $primary; padding: 1 2; }

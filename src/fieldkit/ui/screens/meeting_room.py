@@ -4,6 +4,9 @@ A delegate opens it on one meeting and types while the officials talk. ctrl+n / 
 the agenda, ctrl+g jumps to any item by reference; ctrl+t, ctrl+r and ctrl+o switch the
 capture area between a note, a response and a follow-up. Whatever is being typed is kept as
 a draft in the mission file within a second; finished records are saved at once.
+
+The room's state is its `item_id` and `mode` (reactives): each change redraws only what
+shows it, in the `watch_` methods.
 """
 
 from __future__ import annotations
@@ -13,91 +16,59 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, OptionList, Static
 
 from fieldkit import settings
-from fieldkit.domain.meetings import Draft, Meeting, Response
+from fieldkit.domain.dates import context_day
+from fieldkit.domain.meetings import Meeting
 from fieldkit.domain.mission import MissionData
+from fieldkit.domain.people import speakers_of
 from fieldkit.domain.records import Record
-from fieldkit.domain.schedule import (
-    default_meeting,
-    people_present,
-    step,
-)
+from fieldkit.domain.schedule import default_meeting, step
 from fieldkit.domain.vocab import MeetingStatus
 from fieldkit.storage.errors import StorageError
-from fieldkit.storage.repository import Store
-from fieldkit.ui.drafts import DraftKeeper, describe, drafts_of
+from fieldkit.storage.repository import Store, Tx
+from fieldkit.ui import commands
+from fieldkit.ui.changes import Change
+from fieldkit.ui.drafts import describe, drafts_of
 from fieldkit.ui.errors import storage_message
-from fieldkit.ui.widgets.capture import CaptureForm, NoteCapture, sentence
-from fieldkit.ui.widgets.capture_forms import ActionCapture, ResponseCapture
-from fieldkit.ui.widgets.capture_records import record_from_form
-from fieldkit.ui.widgets.meeting_picker import ConfirmDelete, DraftOffer, ItemJump, MeetingPicker
-from fieldkit.ui.widgets.meeting_store import Follower, app_store, trash, writing
-from fieldkit.ui.widgets.meeting_text import agenda_lines, captured_lines, item_text, title_line
+from fieldkit.ui.hangup import forget, keep_on_hangup
+from fieldkit.ui.widgets.capture import CaptureForm
+from fieldkit.ui.widgets.capture_area import MODES, CaptureArea
+from fieldkit.ui.widgets.captured import CapturedPane
+from fieldkit.ui.widgets.meeting_picker import DraftOffer, ItemJump, MeetingPicker
+from fieldkit.ui.widgets.meeting_store import Follower, app_store, writing
+from fieldkit.ui.widgets.meeting_text import agenda_lines, title_line
+from fieldkit.ui.widgets.room_panes import AgendaList, ItemPane
 
-MODES = ("note", "response", "action")
+#: The tables whose records the room shows.
+SHOWN = ("meetings", "items", "notes", "responses", "actions", "people", "institutions")
 
-
-class CapturedList(OptionList):
-    """What was captured on the current item in this meeting (shift+tab from the text)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "screen.edit_selected", "Edit", tooltip="Edit the highlighted record"),
-        Binding("d,delete", "screen.delete_selected", "Delete", tooltip="Delete it (asks)"),
-        Binding("u", "screen.undo", "Undo delete", tooltip="Put back the last deletion"),
-    ]
+WHAT = {"note": "this note", "response": "this response", "action": "this follow-up"}
 
 
 class MeetingRoom(Screen[None]):
     """Capture notes, responses and follow-ups against one meeting's agenda."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "step(1)", "Next item", tooltip="Next agenda item"),
-        Binding("ctrl+b", "step(-1)", "Prev item", tooltip="Previous agenda item"),
-        Binding("ctrl+g", "jump", "Go to item", tooltip="Go to any item by its reference"),
-        Binding("ctrl+t", "capture('note')", "Note", tooltip="Take a note on the current item"),
-        Binding(
-            "ctrl+r",
-            "capture('response')",
-            "Response",
-            tooltip="Record the State's response on the current item",
-        ),
-        Binding("ctrl+o", "capture('action')", "Follow-up", tooltip="Add a follow-up action"),
-        Binding("ctrl+s", "save", "Save", show=False, tooltip="Save the form being typed"),
-        Binding("pageup", "scroll_item(-1)", "Scroll item up", show=False, priority=True),
-        Binding("pagedown", "scroll_item(1)", "Scroll item down", show=False, priority=True),
-        Binding("f8", "undo", "Undo delete", show=False, tooltip="Put back the last deletion"),
-        Binding("f9", "mark_held", "Mark held", tooltip="Mark this meeting held"),
-        Binding("escape", "back", "Back", tooltip="Back to the note, then out of the room"),
-        Binding("f1", "app.help", "Keys", show=False, tooltip="The keys of this screen"),
-    ]
+    HELP_TITLE = "meeting room"
+
+    SCOPES = ("meeting-room", "captured", "note-form", "response-form")
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings("meeting-room")
 
     DEFAULT_CSS = """
     MeetingRoom { layout: vertical; }
     MeetingRoom #room-title { height: 1; background: $primary; color: $text; padding: 0 1; }
     MeetingRoom #room-main { height: 1fr; }
-    MeetingRoom #agenda { width: 30%; min-width: 18; max-width: 40; border: round $panel; }
-    MeetingRoom #agenda:focus-within { border: round $accent; }
     MeetingRoom #room-right { width: 1fr; }
-    MeetingRoom #item-pane { height: 1fr; border: round $panel; padding: 0 1; }
-    MeetingRoom #item-pane:focus { border: round $accent; }
-    MeetingRoom #captured { height: auto; max-height: 6; border: none; padding: 0 1; }
-    MeetingRoom #capture { height: auto; border-top: solid $accent; }
-    MeetingRoom .capture-status { height: auto; padding: 0 1; }
-    MeetingRoom #note-text { height: 3; border: none; padding: 0 1; }
-    MeetingRoom .field-row { height: 1; }
-    MeetingRoom .field-label { width: 12; padding: 0 1; color: $text-muted; }
-    MeetingRoom .field-input { border: none; height: 1; padding: 0 1; width: 1fr; }
-    MeetingRoom .field-input:focus { border: none; background: $boost; }
-    MeetingRoom NoteCapture, MeetingRoom ResponseCapture, MeetingRoom ActionCapture {
-        height: auto;
-    }
     """
+
+    #: The item under discussion, and the form being typed ('note', 'response', 'action').
+    item_id: var[str | None] = var(None, init=False)
+    mode: var[str] = var("note", init=False)
 
     def __init__(
         self,
@@ -110,63 +81,54 @@ class MeetingRoom(Screen[None]):
         self._store = store
         self.follower: Follower | None = None
         self.meeting_id = meeting_id
-        self.mode = mode if mode in MODES else "note"
-        self.item_id = item_id
+        self.set_reactive(MeetingRoom.mode, mode if mode in MODES else "note")
+        self.set_reactive(MeetingRoom.item_id, item_id)
         self.author = settings.author()
-        self.keepers: dict[str, DraftKeeper] = {}
-        self._shown_item: str | None = None
+        self._drawn: dict[str, object] = {}  # what each part last showed, to skip redraws
 
     # -- building --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Static(id="room-title")
         with Horizontal(id="room-main"):
-            yield OptionList(id="agenda")
+            yield AgendaList(id="agenda")
             with Vertical(id="room-right"):
-                with VerticalScroll(id="item-pane"):
-                    yield Static(id="item-text")
-                yield CapturedList(id="captured")
-        with ContentSwitcher(id="capture", initial=self.mode):
-            yield NoteCapture(id="note")
-            yield ResponseCapture(id="response")
-            yield ActionCapture(id="action")
+                yield ItemPane(id="item-pane")
+                yield CapturedPane()
+        yield CaptureArea(self, self.mode)
         yield Footer()
 
     @property
     def store(self) -> Store:
         return app_store(self.app, self._store)
 
+    @property
+    def capture(self) -> CaptureArea:
+        return self.query_one(CaptureArea)
+
     def on_mount(self) -> None:
-        self.query_one("#agenda").border_title = "Agenda"
-        for kind in MODES:
-            self.keepers[kind] = DraftKeeper(
-                self.store, self.author, kind, self.set_timer, self._warn
-            )
         data = self.data()
         meeting = self.meeting(data)
         if meeting is None:
             return
-        if self.item_id is None and meeting.agenda:
-            self.item_id = step(meeting.agenda, None, 1)
-        elif (
-            self.item_id is not None
-            and self.item_id in data.items
-            and self.item_id not in meeting.agenda
-        ):
-            self.add_to_agenda(self.item_id)  # as ctrl+g does
-            data = self.data()
-        self.restore_drafts(data)
+        item_id = self.item_id  # off the agenda, it joins it with the first record saved
+        if item_id is None and meeting.agenda:
+            item_id = step(meeting.agenda, None, 1)
+        item_id = self.capture.restore_drafts(data, self.mode) or item_id
+        self.set_reactive(MeetingRoom.item_id, item_id)
+        self.show(data)
         self.follower = Follower(self, self.store, self.redraw)
+        keep_on_hangup(self.app, self, self.capture.keep_typing)
         self.form().focus_text()
 
     def on_resize(self) -> None:
+        self._drawn.clear()
         self.call_after_refresh(self.redraw)
 
     def on_unmount(self) -> None:
-        for keeper in self.keepers.values():
-            keeper.flush()
+        forget(self.app, self)
 
-    # -- reading the mission ---------------------------------------------------------------
+    # -- reading and writing the mission ----------------------------------------------------
 
     def data(self) -> MissionData:
         return self.store.data()
@@ -177,99 +139,103 @@ class MeetingRoom(Screen[None]):
             self.query_one("#room-title", Static).update("This meeting no longer exists.")
         return meeting
 
+    def write(self, change: Callable[[Tx], Any]) -> None:
+        with writing(self.app, self.store) as tx:
+            change(tx)
+        self.after_write()
+
+    def save(self, *records: Record) -> bool:
+        try:
+            self.write(lambda tx: tx.put(*records))
+        except (StorageError, OSError) as exc:
+            self.notify(storage_message(exc), severity="error", timeout=8)
+            return False
+        return True
+
+    def after_write(self) -> None:
+        """Show our own write: in the app its reload has already redrawn this screen."""
+        if self.follower is None or not self.follower.app_driven:
+            self.show(self.data())
+
+    def saved(self, kind: str) -> None:
+        if kind != "note":
+            self.mode = "note"
+        self.form().show_notice("saved" if kind == "note" else f"{WHAT[kind][5:]} saved")
+
     def on_screen_resume(self) -> None:
         """Back on top: show what changed while another screen was in front."""
         if self.follower is not None:
             self.follower.resumed()
 
     def redraw(self) -> None:
-        """Show the mission as it now is (another delegate or a script may have changed it)."""
+        """Show the mission as it now is (another delegate or a script may have changed it).
+
+        A change of drafts only (the typing being kept) shows nothing new: nothing is drawn.
+        """
+        change = getattr(self.app, "change", None)
+        if isinstance(change, Change) and not change.touches(*SHOWN):
+            return
         try:
             self.show(self.data())
         except (StorageError, OSError) as exc:
-            self._warn(storage_message(exc))
+            self.notify(storage_message(exc), severity="error", timeout=8)
 
     def form(self, mode: str | None = None) -> CaptureForm:
-        return self.query_one(f"#{mode or self.mode}", CaptureForm)
-
-    def _warn(self, message: str) -> None:
-        self.notify(message, severity="error", timeout=8)
-
-    def _not_saved(self, form: CaptureForm, error: BaseException) -> None:
-        """Say why the form was not saved: in a toast, and on the form until the next key."""
-        message = storage_message(error)
-        self.notify(message, title="Not saved", severity="error", timeout=15)
-        form.show_error("Not saved; everything typed is kept: save again once the file is back")
+        return self.capture.form(mode or self.mode)
 
     # -- drawing ---------------------------------------------------------------------------
 
     def show(self, data: MissionData) -> None:
+        """Draw each part whose content changed; a draft saved changes none of them."""
         meeting = self.meeting(data)
         if meeting is None:
             return
-        self.query_one("#room-title", Static).update(title_line(meeting))
-        self.show_agenda(data, meeting)
+        self._once("title", title_line(meeting).markup, lambda: self._show_title(meeting))
+        agenda = self.query_one(AgendaList)
+        lines = agenda_lines(data, meeting, agenda.text_width)
+        shown = tuple(line.markup for _, line in lines)
+        self._once("agenda", shown, lambda: agenda.show(lines, self.item_id))
         self.show_item(data, meeting)
-        self.show_captured(data, meeting)
-        speakers = [(p.id, p.name) for p in people_present(data, meeting)]
-        item = data.items.get(self.item_id or "")
-        limbs = [limb.label for limb in item.limbs] if item else []
-        for kind in MODES:
-            self.form(kind).set_context(speakers, limbs)
 
-    def show_agenda(self, data: MissionData, meeting: Meeting) -> None:
-        agenda = self.query_one("#agenda", OptionList)
-        width = max(agenda.scrollable_content_region.width - 2, 12)
-        options = [Option(line, id=item_id) for item_id, line in agenda_lines(data, meeting, width)]
-        highlighted = agenda.highlighted
-        agenda.clear_options()
-        agenda.add_options(options)
-        ids = [o.id for o in options]
-        if self.item_id in ids:
-            agenda.highlighted = ids.index(self.item_id)
-        elif highlighted is not None and options:
-            agenda.highlighted = min(highlighted, len(options) - 1)
+    def _once(self, part: str, content: object, draw: Callable[[], None]) -> None:
+        if self._drawn.get(part) != content:
+            self._drawn[part] = content
+            draw()
+
+    def _show_title(self, meeting: Meeting) -> None:
+        self.query_one("#room-title", Static).update(title_line(meeting))
 
     def show_item(self, data: MissionData, meeting: Meeting) -> None:
-        pane = self.query_one("#item-pane", VerticalScroll)
-        text = self.query_one("#item-text", Static)
+        """The item's text, what was captured on it, and the forms' choices for it."""
         item = data.items.get(self.item_id or "")
-        if item is None:
-            pane.border_title = "No item"
-            text.update("The agenda is empty: ctrl+g goes to any item by its reference.")
-            return
-        position = ""
-        agenda = list(meeting.agenda)
-        if item.id in agenda:
-            position = f" · {agenda.index(item.id) + 1}/{len(agenda)}"
-        pane.border_title = f"{item.short_ref}{position}"
-        text.update(item_text(data, meeting, item))
-        if self._shown_item != item.id:
-            self._shown_item = item.id
-            pane.scroll_home(animate=False)
-
-    def show_captured(self, data: MissionData, meeting: Meeting) -> None:
-        captured = self.query_one("#captured", OptionList)
-        width = captured.scrollable_content_region.width or max(self.size.width - 30, 20)
-        options = [
-            Option(line, id=key) for key, line in captured_lines(data, meeting, self.item_id, width)
-        ]
-        highlighted = captured.highlighted
-        captured.clear_options()
-        captured.add_options(options)
-        if not options and captured.has_focus:
+        self.query_one(ItemPane).show(data, meeting, item)
+        captured = self.query_one(CapturedPane)
+        width = captured.list.scrollable_content_region.width or max(self.size.width - 30, 20)
+        captured.show(data, meeting, self.item_id, width)
+        if not captured.display and captured.list.has_focus:
             self.form().focus_text()
-        captured.display = bool(options)
-        if options and highlighted is not None:
-            captured.highlighted = min(highlighted, len(options) - 1)
+        limbs = [limb.label for limb in item.limbs] if item else []
+        day = context_day(meeting.day, getattr(self.app, "today", None))
+        for kind in MODES:
+            self.form(kind).set_context(speakers_of(data, meeting), limbs, day)
+
+    def watch_item_id(self, old: str | None, new: str | None) -> None:
+        """Another item: its text from the top, its captured records, the agenda's cursor."""
+        self.query_one(ItemPane).scroll_home(animate=False)
+        self.query_one(AgendaList).point_at(new)
+        data = self.data()
+        meeting = self.meeting(data)
+        if meeting is not None:
+            self.show_item(data, meeting)
+
+    def watch_mode(self, mode: str) -> None:
+        self.capture.show_form(mode)
 
     # -- moving through the agenda ----------------------------------------------------------
 
     def go_to(self, item_id: str | None) -> None:
-        if item_id is None or item_id == self.item_id:
-            return
-        self.item_id = item_id
-        self.show(self.data())
+        if item_id is not None:
+            self.item_id = item_id
 
     def action_step(self, delta: int) -> None:
         meeting = self.meeting(self.data())
@@ -284,12 +250,12 @@ class MeetingRoom(Screen[None]):
         if event.option_list.id == "agenda":
             self.go_to(event.option.id)
             self.form().focus_text()
-        elif event.option_list.id == "captured" and event.option.id:
-            self.edit(event.option.id)
+        elif event.option_list.id == "captured":
+            self.action_edit_selected()
 
     def action_scroll_item(self, direction: int) -> None:
         """Read on in the item's text without leaving the note being typed."""
-        pane = self.query_one("#item-pane", VerticalScroll)
+        pane = self.query_one(ItemPane)
         if direction > 0:
             pane.scroll_page_down(animate=False)
         else:
@@ -307,9 +273,8 @@ class MeetingRoom(Screen[None]):
     def add_to_agenda(self, item_id: str) -> None:
         """An item discussed off the agenda joins it, so the debrief shows it in order."""
         meeting = self.meeting(self.data())
-        if meeting is None or item_id in meeting.agenda:
-            return
-        self._save(meeting.touched(agenda=(*meeting.agenda, item_id)))
+        if meeting is not None and item_id not in meeting.agenda:
+            self.save(meeting.touched(agenda=(*meeting.agenda, item_id)))
 
     # -- capture -------------------------------------------------------------------------
 
@@ -317,178 +282,56 @@ class MeetingRoom(Screen[None]):
         """Show the note, response or follow-up form with the cursor in it."""
         if mode not in MODES:
             return
+        if mode == self.mode:
+            self.capture.show_form(mode)  # back to its text (a response: its questions)
         self.mode = mode
-        self.query_one("#capture", ContentSwitcher).current = mode
-        self.form().focus_text()
-
-    def action_back(self) -> None:
-        """Escape: drop an edit in progress, else go back to the note, else leave the room.
-
-        A new note or response being typed is kept (as its draft) when the room is left.
-        """
-        form = self.form()
-        if form.editing:
-            form.clear()
-            self.keepers[form.KIND].discard()
-            form.show_notice("edit cancelled")
-            return
-        if self.mode != "note":
-            self.action_capture("note")
-            return
-        self.dismiss(None)
-
-    def on_capture_form_edited(self, event: CaptureForm.Edited) -> None:
-        kind = event.form.KIND
-        self.keepers[kind].changed(self.meeting_id, self.item_id, event.form.fields())
-
-    def on_capture_form_submitted(self, event: CaptureForm.Submitted) -> None:
-        self.save_form(event.form)
 
     def action_save(self) -> None:
-        self.save_form(self.form())
+        self.capture.save_form(self.form())
 
-    def save_form(self, form: CaptureForm) -> None:
-        """Save the form as its record; if the file cannot be written, nothing typed is lost.
+    def action_submit(self) -> None:
+        """'Save note' from the palette: as Enter in the note."""
+        self.action_save()
 
-        The text stays in the form, the draft stays on disk (or pending, if the file is
-        gone), the reason is shown, and the same key saves again once the file is back.
-        """
-        error = form.validate()
-        if error:
-            form.show_error(error)
+    def action_ask(self, name: str) -> None:
+        """A choice from the palette: on the form that has it, as its F-key would."""
+        if name not in self.form().CHOICES and name in self.form("response").CHOICES:
+            self.mode = "response"
+        self.form().action_ask(name)
+
+    def action_back(self) -> None:
+        """Escape, one step at a time: drop an edit, back to the note form, back to the
+        note's text; only from there out of the room, saying where it leads."""
+        if self.capture.drop_edit():
             return
-        fields = form.fields()
-        keeper = self.keepers[form.KIND]
-        draft = keeper.draft
-        try:
-            data = self.data()
-            record = record_from_form(
-                form.KIND, fields, data, self.meeting_id, self.item_id, self.author
-            )
-            with writing(self.app, self.store) as tx:
-                tx.put(record)
-                keeper.finish(tx)
-        except (StorageError, OSError) as exc:
-            keeper.unfinished(draft, self.meeting_id, self.item_id, fields)
-            self._not_saved(form, exc)
+        if self.mode != "note":
+            self.mode = "note"
             return
-        except ValueError as exc:
-            form.show_error(sentence(str(exc)))
+        text = getattr(self.form(), "text_area", None)
+        if text is not None and not text.has_focus:
+            self.form().focus_text()
             return
-        form.clear()
-        if form.KIND != "note":
-            self.action_capture("note")
-        self.after_write()
-        self.form().show_notice("saved" if form.KIND == "note" else f"{form.TITLE.lower()} saved")
-
-    # -- drafts --------------------------------------------------------------------------
-
-    def restore_drafts(self, data: MissionData) -> None:
-        """Put back what this author was typing in this meeting when the app last stopped."""
-        restored: set[str] = set()
-        loads: list[Draft] = []
-        for draft in drafts_of(data, self.author):
-            if draft.meeting_id != self.meeting_id or draft.kind in restored:
-                continue
-            if draft.kind not in MODES:
-                continue
-            restored.add(draft.kind)
-            self.keepers[draft.kind].adopt(draft)
-            if draft.kind == self.mode and draft.item_id in data.items:
-                self.item_id = draft.item_id
-            loads.append(draft)
-        self.show(data)
-        for draft in loads:
-            self.form(draft.kind).load(dict(draft.fields))
-        for kind in restored:
-            self.form(kind).show_notice("restored")
+        self.dismiss(None)
+        where = getattr(self.app.screen, "HELP_TITLE", "") or "the previous screen"
+        self.app.notify(f"Left the meeting room: back on {where} (? shows its keys)", timeout=4)
 
     # -- editing, deleting, undoing ----------------------------------------------------------
 
-    def _selected(self) -> tuple[str, str] | None:
-        captured = self.query_one("#captured", OptionList)
-        if captured.highlighted is None or not captured.option_count:
-            return None
-        option_id = captured.get_option_at_index(captured.highlighted).id or ""
-        kind, _, record_id = option_id.partition(":")
-        return kind, record_id
-
-    def edit(self, option_id: str) -> None:
-        kind, _, record_id = option_id.partition(":")
-        data = self.data()
-        record = {"note": data.notes, "response": data.responses, "action": data.actions}[kind].get(
-            record_id
-        )
-        if record is None:
-            return
-        fields = {k: v for k, v in record.to_dict().items() if isinstance(v, str) or v is None}
-        fields["editing"] = record.id
-        if isinstance(record, Response):
-            fields["grade"] = record.grade.value if record.grade else ""
-        self.action_capture(kind)
-        self.form(kind).load({k: v for k, v in fields.items() if v is not None})
-
     def action_edit_selected(self) -> None:
-        selected = self._selected()
-        if selected:
-            self.edit(f"{selected[0]}:{selected[1]}")
+        selected = self.query_one(CapturedPane).selected()
+        if selected and self.capture.edit(self.data(), *selected):
+            self.mode = selected[0]
+            self.form().focus_text()
 
     def action_delete_selected(self) -> None:
-        selected = self._selected()
+        selected = self.query_one(CapturedPane).selected()
         if selected:
-            self.delete(*selected)
-
-    def delete(self, kind: str, record_id: str) -> None:
-        data = self.data()
-        tables: dict[str, Any] = {
-            "note": data.notes,
-            "response": data.responses,
-            "action": data.actions,
-        }
-        record: Record | None = tables[kind].get(record_id)
-        if record is None:
-            return
-        what = {"note": "this note", "response": "this response", "action": "this follow-up"}
-
-        def answered(yes: bool | None) -> None:
-            if not yes or record is None:
-                return
-            try:
-                with writing(self.app, self.store) as tx:
-                    tx.delete(type(record), record.id)
-            except (StorageError, OSError) as exc:
-                self._warn(storage_message(exc))
-                return
-            trash(self.app).append(record)
-            self.notify("Deleted: u (or the palette's Undo delete) puts it back", timeout=4)
-            self.after_write()
-
-        self.app.push_screen(ConfirmDelete(what[kind]), answered)
-
-    def action_undo(self) -> None:
-        _undo(self.app)
+            self.capture.delete(self.data(), *selected)
 
     def action_mark_held(self) -> None:
         meeting = self.meeting(self.data())
-        if meeting is None:
-            return
-        if self._save(meeting.touched(status=MeetingStatus.HELD)):
+        if meeting is not None and self.save(meeting.touched(status=MeetingStatus.HELD)):
             self.notify(f"{meeting.title}: marked held", timeout=3)
-
-    def after_write(self) -> None:
-        """Show our own write: in the app its reload has already redrawn this screen."""
-        if self.follower is None or not self.follower.app_driven:
-            self.show(self.data())
-
-    def _save(self, *records: Record) -> bool:
-        try:
-            with writing(self.app, self.store) as tx:
-                tx.put(*records)
-        except (StorageError, OSError) as exc:
-            self._warn(storage_message(exc))
-            return False
-        self.after_write()
-        return True
 
 
 # -- reaching the room from anywhere ----------------------------------------------------------
@@ -562,62 +405,7 @@ def app_now(app: App[Any]) -> datetime:
     return datetime.combine(today, now.time()) if today is not None else now
 
 
-def _capture(mode: str) -> Callable[[App[Any]], None]:
-    def run(app: App[Any]) -> None:
-        open_capture(app, app_store(app), mode, app_now(app), current_item(app))
-
-    return run
-
-
 def current_item(app: App[Any]) -> str | None:
     """The item under the cursor on the screen in front (the items browser), if any."""
     item_id = getattr(app.screen, "current_item_id", None)
     return item_id if isinstance(item_id, str) else None
-
-
-def _in_room(action: str) -> Callable[[App[Any]], None]:
-    def run(app: App[Any]) -> None:
-        if isinstance(app.screen, MeetingRoom):
-            app.call_later(app.screen.run_action, action)
-        else:
-            app.notify("Open a meeting first (m, then Enter).", severity="warning")
-
-    return run
-
-
-def register_commands() -> None:
-    """Put the meeting commands in the palette, on every screen."""
-    from fieldkit.ui import commands
-
-    commands.register("Add note", "Capture a note in a meeting", _capture("note"))
-    commands.register(
-        "Record response", "Record what an official said about an item", _capture("response")
-    )
-    commands.register(
-        "Add follow-up", "Something the delegation must do after a meeting", _capture("action")
-    )
-    commands.register(
-        "Mark meeting held", "The meeting in the room took place", _in_room("mark_held")
-    )
-    commands.register("Undo delete", "Put back the last note or response deleted", _undo)
-
-
-def _undo(app: App[Any]) -> None:
-    deleted = trash(app)
-    if not deleted:
-        app.notify("Nothing to undo", timeout=2)
-        return
-    record = deleted.pop()
-    try:
-        with writing(app, app_store(app)) as tx:
-            tx.put(record)
-    except (StorageError, OSError) as exc:
-        deleted.append(record)  # still deleted: undo can be tried again
-        app.notify(storage_message(exc), severity="error")
-        return
-    app.notify("Put back", timeout=2)
-    if isinstance(app.screen, MeetingRoom):
-        app.screen.redraw()
-
-
-register_commands()

@@ -1,19 +1,19 @@
 """The mission's schedule: meetings by day, who is met, the agenda; and the way into a room.
 
 Enter opens the highlighted meeting in the meeting room; n and e create and edit meetings,
-h marks one held and c cancelled (each key again puts it back to planned).
+h marks one held and c cancelled (each key again puts it back to planned). It redraws from
+the app's announced changes, its own writes included.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from fieldkit import settings
@@ -24,11 +24,13 @@ from fieldkit.domain.schedule import agenda_items, by_day, people_present
 from fieldkit.domain.text import shorten
 from fieldkit.domain.vocab import MeetingStatus
 from fieldkit.storage.errors import StorageError
-from fieldkit.storage.repository import Store
-from fieldkit.ui.errors import storage_message
+from fieldkit.ui import commands
+from fieldkit.ui.errors import report
+from fieldkit.ui.screens.base import FieldkitScreen
 from fieldkit.ui.screens.meeting_room import MeetingRoom
 from fieldkit.ui.widgets.meeting_form import MeetingEditor
-from fieldkit.ui.widgets.meeting_store import Follower, app_store, writing
+from fieldkit.ui.widgets.meeting_picker import ConfirmDelete
+from fieldkit.ui.widgets.row_table import RowTable
 
 
 def day_label(day: str) -> str:
@@ -39,17 +41,12 @@ def day_label(day: str) -> str:
         return "undated"
 
 
-class MeetingsScreen(Screen[None]):
+class MeetingsScreen(FieldkitScreen):
     """The schedule by day, with the highlighted meeting's participants and agenda below."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open room", tooltip="Open the meeting room"),
-        Binding("n", "new", "New", tooltip="Add a meeting"),
-        Binding("e", "edit", "Edit", tooltip="Edit the meeting"),
-        Binding("h", "held", "Held", tooltip="Mark the meeting held (again: planned)"),
-        Binding("c", "cancelled", "Cancelled", tooltip="Mark it cancelled (again: planned)"),
-        Binding("escape", "back", "Back", tooltip="Back to the dashboard"),
-    ]
+    HELP_TITLE = "meetings"
+    SCOPES = ("meetings",)
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
 
     DEFAULT_CSS = """
     MeetingsScreen { layout: vertical; }
@@ -58,68 +55,36 @@ class MeetingsScreen(Screen[None]):
     MeetingsScreen #meeting-detail-pane { height: 40%; border-top: solid $panel; padding: 0 1; }
     """
 
-    def __init__(self, store: Store | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._store = store
-        self.follower: Follower | None = None
         self.author = settings.author()
-
-    @property
-    def store(self) -> Store:
-        return app_store(self.app, self._store)
+        self._select: str | None = None  # the meeting to put the cursor on at the next redraw
 
     def compose(self) -> ComposeResult:
         yield Static(id="schedule-title")
-        yield DataTable(id="schedule", cursor_type="row", zebra_stripes=False)
-        with VerticalScroll(id="meeting-detail-pane"):
-            yield Static(id="meeting-detail")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        table = self.query_one("#schedule", DataTable)
+        table: DataTable[str | Text] = RowTable(id="schedule", cursor_type="row")
         table.add_column("Day", key="day", width=10)
         table.add_column("Time", key="time", width=5)
         table.add_column("Status", key="status", width=9)
         table.add_column("Meeting", key="title")
         table.add_column("Notes", key="notes", width=5)
-        self.follower = Follower(self, self.store, self.redraw)
-        self.redraw()
-        table.focus()
+        yield table
+        with VerticalScroll(id="meeting-detail-pane"):
+            yield Static(id="meeting-detail")
+        yield Footer()
 
-    def on_screen_resume(self) -> None:
-        """Back on top: show what changed while another screen was in front."""
-        if self.follower is not None:
-            self.follower.resumed()
+    def on_mount(self) -> None:
+        self.query_one("#schedule", DataTable).focus()
 
-    def redraw(self, select: str | None = None) -> None:
-        try:
-            data = self.store.data()
-        except StorageError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.show(data, select)
-
-    def show(self, data: MissionData, select: str | None = None) -> None:
-        table = self.query_one("#schedule", DataTable)
-        keep = select or self.highlighted_id()
+    def refresh_data(self, data: MissionData) -> None:
+        table: DataTable[str | Text] = self.query_one("#schedule", DataTable)
+        keep = self._select or self.highlighted_id()
+        self._select = None
         table.clear()
         width = max(20, self.size.width - 42)
-        for day, meetings in by_day(data.meetings.values()):
+        for _day, meetings in by_day(data.meetings.values()):
             for index, meeting in enumerate(meetings):
-                count = len(data.notes_in(meeting.id)) + len(data.responses_in(meeting.id))
-                status = Text(meeting.status.value)
-                if meeting.status is MeetingStatus.HELD:
-                    status.stylize("bold")
-                elif meeting.status is MeetingStatus.CANCELLED:
-                    status.stylize("strike dim")
-                table.add_row(
-                    day_label(day) if index == 0 else "",
-                    meeting.time,
-                    status,
-                    shorten(meeting.title, width),
-                    str(count) if count else "",
-                    key=meeting.id,
-                )
+                table.add_row(*schedule_row(data, meeting, width, index == 0), key=meeting.id)
         mission = data.mission.name if data.mission else "Mission"
         held = sum(m.status is MeetingStatus.HELD for m in data.meetings.values())
         self.query_one("#schedule-title", Static).update(
@@ -127,28 +92,23 @@ class MeetingsScreen(Screen[None]):
                 ("Meetings", "bold"), f" · {mission} · {len(data.meetings)} meetings, {held} held"
             )
         )
+        keep = keep or first_from(data.meetings_in_order, self.fk.today.isoformat())
         if keep is not None and keep in data.meetings:
             table.move_cursor(row=table.get_row_index(keep), animate=False)
         self.show_detail(data)
 
     def highlighted_id(self) -> str | None:
-        table = self.query_one("#schedule", DataTable)
-        if not table.row_count:
+        table: DataTable[str | Text] = self.query_one("#schedule", DataTable)
+        if not table.row_count or not table.is_valid_row_index(table.cursor_row):
             return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except Exception:  # noqa: BLE001 - an empty or shrinking table has no cursor row
-            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         return str(key.value) if key.value is not None else None
 
     def highlighted(self, data: MissionData) -> Meeting | None:
         return data.meetings.get(self.highlighted_id() or "")
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        try:
-            self.show_detail(self.store.data())
-        except StorageError as exc:
-            self.notify(str(exc), severity="error")
+        self.show_detail(self.data)
 
     def show_detail(self, data: MissionData) -> None:
         detail = self.query_one("#meeting-detail", Static)
@@ -167,17 +127,16 @@ class MeetingsScreen(Screen[None]):
     def action_open(self) -> None:
         meeting_id = self.highlighted_id()
         if meeting_id is not None:
-            self.app.push_screen(MeetingRoom(meeting_id, store=self._store))
+            self.app.push_screen(MeetingRoom(meeting_id))
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
+        self.fk.action_leave()
 
     def action_new(self) -> None:
         self.edit(None)
 
     def action_edit(self) -> None:
-        meeting = self.highlighted(self.store.data())
+        meeting = self.highlighted(self.data)
         if meeting is not None:
             self.edit(meeting)
 
@@ -185,43 +144,82 @@ class MeetingsScreen(Screen[None]):
         """The meeting form, which saves before it closes: a failed save keeps it open."""
 
         def save(saved: Meeting, added: list[Record]) -> bool:
-            return self.save(saved, *added)
+            self._select = saved.id
+            try:
+                with self.fk.writing() as tx:
+                    tx.put(saved, *added)
+            except (StorageError, OSError) as exc:
+                report(self.app, exc)
+                return False
+            return True
 
         def done(result: tuple[Meeting, list[Record]] | None) -> None:
-            if result is None:
-                return
-            saved, _ = result
-            what = "added" if meeting is None else "saved"
-            self.notify(f"Meeting {what}: {saved.title}", timeout=3)
-            self.redraw(select=saved.id)
+            if result is not None:
+                what = "added" if meeting is None else "saved"
+                self.notify(f"Meeting {what}: {result[0].title}", timeout=3)
 
-        editor = MeetingEditor(self.store.data(), meeting, self.author, save=save)
+        editor = MeetingEditor(self.data, meeting, self.author, save=save)
         self.app.push_screen(editor, done)
 
-    def action_held(self) -> None:
-        self.set_status(MeetingStatus.HELD)
+    async def action_held(self) -> None:
+        await self.set_status(MeetingStatus.HELD)
 
-    def action_cancelled(self) -> None:
-        self.set_status(MeetingStatus.CANCELLED)
+    async def action_cancelled(self) -> None:
+        """Cancel the meeting, asking first when it holds notes, responses or follow-ups."""
+        data = self.data
+        meeting = self.highlighted(data)
+        if meeting is None or meeting.status is MeetingStatus.CANCELLED:
+            await self.set_status(MeetingStatus.CANCELLED)  # back to planned: nothing hides
+            return
+        held = len(data.notes_in(meeting.id)) + len(data.responses_in(meeting.id))
+        held += sum(a.meeting_id == meeting.id for a in data.actions.values())
+        if not held:
+            await self.set_status(MeetingStatus.CANCELLED)
+            return
+        question = f"Cancel {meeting.title}? It holds {held} records, kept but shown as cancelled."
+        answers = "y cancels it (c again puts it back) · n or Esc keeps it planned"
 
-    def set_status(self, status: MeetingStatus) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.call_later(self.set_status, MeetingStatus.CANCELLED)
+
+        self.app.push_screen(ConfirmDelete("", question, answers), answered)
+
+    async def set_status(self, status: MeetingStatus) -> None:
         """Set the status; the same key again puts the meeting back to planned."""
-        meeting = self.highlighted(self.store.data())
+        meeting = self.highlighted(self.data)
         if meeting is None:
             return
         new = MeetingStatus.PLANNED if meeting.status is status else status
-        if self.save(meeting.touched(status=new)):
-            self.notify(f"{meeting.title}: {new.value}", timeout=3)
-            self.redraw(select=meeting.id)
+        self._select = meeting.id
+        await self.fk.write(lambda tx: tx.put(meeting.touched(status=new)))
+        again = {MeetingStatus.HELD: "h", MeetingStatus.CANCELLED: "c"}.get(new)
+        undo = f" ({again} again puts it back to planned)" if again else ""
+        self.notify(f"{meeting.title}: {new.value}{undo}", timeout=4)
 
-    def save(self, *records: Record) -> bool:
-        try:
-            with writing(self.app, self.store) as tx:
-                tx.put(*records)
-        except (StorageError, OSError) as exc:
-            self.notify(storage_message(exc), title="Not saved", severity="error", timeout=15)
-            return False
-        return True
+
+def first_from(meetings: list[Meeting], day: str) -> str | None:
+    """The first meeting on or after `day` (the list opens on today), else the last one."""
+    later = [m for m in meetings if m.day >= day]
+    chosen = later[0] if later else (meetings[-1] if meetings else None)
+    return chosen.id if chosen else None
+
+
+def schedule_row(data: MissionData, meeting: Meeting, width: int, first: bool) -> tuple[Any, ...]:
+    """One meeting in the schedule: its day on the day's first row only."""
+    count = len(data.notes_in(meeting.id)) + len(data.responses_in(meeting.id))
+    status = Text(meeting.status.value)
+    if meeting.status is MeetingStatus.HELD:
+        status.stylize("bold")
+    elif meeting.status is MeetingStatus.CANCELLED:
+        status.stylize("strike dim")
+    return (
+        day_label(meeting.day) if first else "",
+        meeting.time,
+        status,
+        shorten(meeting.title, width),
+        str(count) if count else "",
+    )
 
 
 def meeting_detail(data: MissionData, meeting: Meeting) -> Text:

@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from fieldkit import settings
+from fieldkit.ui import commands
 
 WORD = "shred"
 
@@ -22,7 +23,8 @@ WORD = "shred"
 class ConfirmShred(ModalScreen[bool]):
     """Typed by its result: True only when the word was typed and Enter pressed."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    SCOPES = ("shred",)
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
     DEFAULT_CSS = """
     ConfirmShred { align: center middle; }
     ConfirmShred #shred-box { width: 66; height: auto; border: thick $error; padding: 1 2; }

@@ -1,39 +1,45 @@
 """The capture area of the meeting room: what a delegate types while an official talks.
 
-Every choice on a form (kind, speaker, limb, confidentiality) is one function key that
-cycles through its values without leaving the text, so typing never stops to reach for a
-menu. Forms post `Edited` on every change (the room keeps a draft) and `Submitted` when the
-delegate saves.
+Every choice on a form (kind, stance, speaker, limb, confidentiality) is one function key
+that shows a row of choices, each picked with one letter, and the cursor is back in the text
+(see `choices`). Forms post `Edited` on every change (the room keeps a draft) and are saved by
+the room's `saver` there and then, before the next key is typed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Static, TextArea
+from textual.widget import Widget
+from textual.widgets import Input, Static, TextArea
 
+from fieldkit.domain.people import DELEGATE
 from fieldkit.domain.vocab import Confidentiality, NoteKind
-
-T = TypeVar("T")
+from fieldkit.ui import commands
+from fieldkit.ui.widgets.choices import Choice, ChoiceBar, lettered
 
 NOBODY = ""
+ADD_PERSON = "+"  # the speaker row's "new person"
 
-
-def cycle(options: Sequence[T], current: T) -> T:
-    """The option after `current`, wrapping round; the first if `current` is not there."""
-    if not options:
-        return current
-    try:
-        return options[(list(options).index(current) + 1) % len(options)]
-    except ValueError:
-        return options[0]
+#: One letter per value, the same on every form and in the help.
+CONFIDENTIALITY_LETTERS = {"public": "p", "internal": "i", "confidential": "c"}
+NOTE_KIND_LETTERS = {
+    "statement": "s",
+    "commitment": "c",
+    "concern": "n",
+    "question": "q",
+    "follow-up": "f",
+    "quote": "t",
+    "observation": "o",
+}
 
 
 def sentence(message: str) -> str:
@@ -42,25 +48,24 @@ def sentence(message: str) -> str:
 
 
 class NoteText(TextArea):
-    """The note's text: Enter saves the note (paragraphs are separate notes)."""
+    """The note's text: Enter saves the note (paragraphs are separate notes); `?` in an
+    empty box shows the keys, after text it is a question mark."""
 
-    class Submit(Message):
-        pass
-
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
-            event.stop()
+    async def on_key(self, event: events.Key) -> None:
+        if event.key == "question_mark" and not self.text.strip():
             event.prevent_default()
-            self.post_message(self.Submit())
-            return
-        await super()._on_key(event)
+            event.stop()
+            await self.run_action("app.help")
 
 
 class CaptureForm(Vertical):
-    """What every capture form shares: the people present, the item's limbs, edits."""
+    """What every capture form shares: the choices asked by letter, the status line, edits."""
 
     KIND: ClassVar[str] = ""  # 'note', 'response' or 'action': also the draft's kind
     TITLE: ClassVar[str] = ""
+    #: Each choice of the form: name -> (the key that asks for it, the question).
+    CHOICES: ClassVar[dict[str, tuple[str, str]]] = {}
+    DEFAULTS: ClassVar[dict[str, str]] = {}
 
     class Edited(Message):
         """The form changed and should be kept as a draft."""
@@ -70,7 +75,7 @@ class CaptureForm(Vertical):
             self.form = form
 
     class Submitted(Message):
-        """The delegate asked to save the form."""
+        """The delegate asked to save the form (when the room set no `saver`)."""
 
         def __init__(self, form: CaptureForm) -> None:
             super().__init__()
@@ -78,51 +83,158 @@ class CaptureForm(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.speakers: list[tuple[str, str]] = [(NOBODY, "—")]
-        self.limbs: list[str] = [""]
-        self.speaker_id = NOBODY
-        self.limb = ""
-        self.confidentiality = Confidentiality.INTERNAL
+        self.speakers: list[tuple[str, str]] = []
+        self.day = date.today()
+        self.limbs: list[str] = []
+        self.chosen: dict[str, str] = dict(self.DEFAULTS)
         self.editing: str | None = None
         self.error = ""
         self.notice = ""
         self._snapshot: dict[str, Any] = {}
+        self._questions: list[str] = []
+        self._back_to: Widget | None = None
+        #: Saves the form there and then (the room sets it). A save must happen before the
+        #: next key is typed into the box, so it is a call, not a message.
+        self.saver: Callable[[CaptureForm], object] | None = None
+        #: Asks for a new person (the room sets it); answers the new speaker's id or None.
+        self.add_person: Callable[[Callable[[str | None], None]], None] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id=f"{self.KIND}-status", classes="capture-status")
+        yield ChoiceBar(id=f"{self.KIND}-choices")
 
     def on_mount(self) -> None:
         self.show_status()
 
+    def action_submit(self) -> None:
+        """Save the form now: the keys typed after Enter belong to the next record.
+
+        With a row of choices open, Enter only closes it (the choice kept).
+        """
+        if self.close_choices():
+            return
+        if self.saver is not None:
+            self.saver(self)
+        else:
+            self.post_message(self.Submitted(self))
+
+    def close_choices(self) -> bool:
+        """Close the row of choices if it is open (keeping the choice); False if it was not."""
+        bar = self.query_one(ChoiceBar)
+        if not bar.has_focus:
+            return False
+        bar.close(None)
+        return True
+
     # -- context -------------------------------------------------------------------------
 
-    def set_context(self, speakers: Sequence[tuple[str, str]], limbs: Sequence[str]) -> None:
-        """The people who may speak and the limbs of the current item."""
-        self.speakers = [(NOBODY, "—"), *speakers]
-        self.limbs = ["", *limbs]
-        if self.limb not in self.limbs:
-            self.limb = ""
-        if self.speaker_id not in {s for s, _ in self.speakers}:
-            self.speaker_id = NOBODY
+    def set_context(
+        self, speakers: Sequence[tuple[str, str]], limbs: Sequence[str], day: date
+    ) -> None:
+        """The people who may speak (id, name), the limbs of the current item, and the day
+        of the meeting (dates typed without a year are in its year)."""
+        self.day = day
+        self.speakers = list(speakers)
+        self.limbs = list(limbs)
+        if self.chosen.get("limb", "") not in {"", *self.limbs}:
+            self.chosen["limb"] = ""
+        if self.chosen.get("speaker_id", "") not in {NOBODY, *(s for s, _ in self.speakers)}:
+            self.chosen["speaker_id"] = NOBODY
         self.show_status()
 
     @property
     def speaker_name(self) -> str:
-        return dict(self.speakers).get(self.speaker_id, "—")
+        return dict(self.speakers).get(self.chosen.get("speaker_id", ""), "—")
 
-    # -- the choices, one key each ------------------------------------------------------
+    # -- the choices, one letter each ----------------------------------------------------
 
-    def action_cycle_speaker(self) -> None:
-        self.speaker_id = cycle([s for s, _ in self.speakers], self.speaker_id)
-        self.touch()
+    def options(self, name: str) -> list[Choice]:
+        """The row of choices for `name`, each with its letter."""
+        if name == "speaker_id":
+            people = lettered(self.speakers)
+            return [Choice("-", NOBODY, "nobody"), *people, Choice("+", ADD_PERSON, "new…")]
+        if name == "limb":
+            limbs = lettered(((label, label) for label in self.limbs), _limb_letters(self.limbs))
+            return [Choice("-", "", "whole item"), *limbs]
+        if name == "confidentiality":
+            values = [c.value for c in Confidentiality]
+            return lettered(((v, v) for v in values), CONFIDENTIALITY_LETTERS)
+        return []
 
-    def action_cycle_limb(self) -> None:
-        self.limb = cycle(self.limbs, self.limb)
-        self.touch()
+    def label(self, name: str) -> str:
+        """The chosen value of `name` as the status line shows it."""
+        value = self.chosen.get(name, "")
+        if name == "speaker_id":
+            return self.speaker_name
+        return value.replace("-", " ") if value else "—"
 
-    def action_cycle_level(self) -> None:
-        self.confidentiality = cycle(list(Confidentiality), self.confidentiality)
-        self.touch()
+    def action_ask(self, name: str) -> None:
+        """Show the row of choices for `name`; the next key picks."""
+        self.ask_in_turn([name])
+
+    def ask_in_turn(self, names: Sequence[str], then: Widget | None = None) -> None:
+        """Ask each choice in turn, then put the cursor in `then` (else where it was)."""
+        focused = self.screen.focused
+        inside = focused is not None and self in focused.ancestors_with_self
+        if isinstance(focused, ChoiceBar):
+            focused = self._back_to  # one row closed by the key that asks for another
+        self._back_to = then or (focused if inside else None)
+        self._questions = [n for n in names if n in self.CHOICES]
+        self._next_question()
+
+    def _next_question(self) -> None:
+        status = self.query_one(f"#{self.KIND}-status", Static)
+        bar = self.query_one(ChoiceBar)
+        if not self._questions:
+            status.display = True
+            self.show_status()
+            target = self._back_to
+            if target is not None and target.is_attached:
+                target.focus()
+            else:
+                self.focus_text()
+            return
+        name = self._questions.pop(0)
+        status.display = False
+        question = self.CHOICES[name][1]
+        bar.ask(
+            question,
+            self.options(name),
+            self.chosen.get(name, ""),
+            self._answer_for(name),
+            typed=self._type_on,
+            stop=self._questions.clear,
+        )
+
+    def _answer_for(self, name: str) -> Callable[[str | None], None]:
+        def answered(value: str | None) -> None:
+            if value == ADD_PERSON and self.add_person is not None:
+                self.add_person(self._new_speaker)
+                return
+            if value is not None and value != ADD_PERSON:
+                self.chosen[name] = value
+                self.touch()
+            self._next_question()
+
+        return answered
+
+    def _type_on(self, character: str) -> None:
+        """A character that picked nothing: the questions end and it goes into the text."""
+        target = self._back_to if self._back_to is not None else self.text_widget()
+        if isinstance(target, TextArea):
+            target.insert(character)
+        elif isinstance(target, Input):
+            target.insert_text_at_cursor(character)
+
+    def text_widget(self) -> Widget | None:
+        """Where typing goes on this form when no other place is asked for."""
+        return None
+
+    def _new_speaker(self, person_id: str | None) -> None:
+        if person_id:
+            self.chosen["speaker_id"] = person_id
+            self.touch()
+        self._next_question()
 
     # -- state ---------------------------------------------------------------------------
 
@@ -142,29 +254,21 @@ class CaptureForm(Vertical):
         self.show_status()
 
     def common_fields(self) -> dict[str, Any]:
-        return {
-            "speaker_id": self.speaker_id,
-            "limb": self.limb,
-            "confidentiality": self.confidentiality.value,
-            "editing": self.editing or "",
-        }
+        return {**self.chosen, "editing": self.editing or ""}
 
     def load_common(self, fields: dict[str, Any]) -> None:
-        speaker = str(fields.get("speaker_id") or NOBODY)
-        if speaker not in {s for s, _ in self.speakers}:
-            speaker = NOBODY
-        self.speaker_id = speaker
-        limb = str(fields.get("limb") or "")
-        self.limb = limb if limb in self.limbs else ""
-        self.confidentiality = enum_or(
-            Confidentiality, fields.get("confidentiality"), Confidentiality.INTERNAL
-        )
+        """The choices from a draft or a record; a value the form does not know is dropped."""
+        self.chosen = dict(self.DEFAULTS)
+        for name in self.DEFAULTS:
+            value = str(fields.get(name) or "")
+            if value in {c.value for c in self.options(name)} or (
+                name == "speaker_id" and value.startswith(DELEGATE)
+            ):
+                self.chosen[name] = value
         self.editing = str(fields.get("editing") or "") or None
 
     def reset_common(self) -> None:
-        self.speaker_id = NOBODY
-        self.limb = ""
-        self.confidentiality = Confidentiality.INTERNAL
+        self.chosen = dict(self.DEFAULTS)
         self.editing = None
 
     def show_error(self, message: str) -> None:
@@ -172,7 +276,7 @@ class CaptureForm(Vertical):
         self.show_status()
 
     def show_notice(self, message: str) -> None:
-        """A word in the status line ('Note saved') that goes at the next keystroke.
+        """A word in the status line ('saved') that goes at the next keystroke.
 
         Kept out of toasts, which would cover the text being typed.
         """
@@ -193,18 +297,15 @@ class CaptureForm(Vertical):
             status.update(self.status_line())
 
     def status_line(self) -> Text:
-        raise NotImplementedError
-
-    def chips(self, *pairs: tuple[str, str, str]) -> Text:
-        """The status line: the title, then `key label: value` for each choice."""
+        """The title, then `key value` for each choice."""
         line = Text()
         title = "Editing " + self.TITLE.lower() if self.editing else self.TITLE
         line.append(title, style="bold")
-        for key, label, value in pairs:
+        for name, (key, _) in self.CHOICES.items():
             line.append("  ")
             line.append(key, style="reverse")
-            line.append(f" {label}: " if label else " ")
-            line.append(value, style="bold")
+            line.append(" ")
+            line.append(self.label(name), style="bold")
         return line
 
     # -- what subclasses provide ----------------------------------------------------------
@@ -226,12 +327,14 @@ class CaptureForm(Vertical):
         return ""
 
 
-def enum_or(cls: type[Any], value: Any, default: Any) -> Any:
-    """`cls(value)`, or `default` for a value a draft file should not have held."""
-    try:
-        return cls(value)
-    except ValueError:
-        return default
+def _limb_letters(labels: Sequence[str]) -> dict[str, str]:
+    """'(a)' is picked with a, '(b)' with b: the letter the item itself uses."""
+    letters: dict[str, str] = {}
+    for label in labels:
+        letter = label.strip("() ").casefold()
+        if len(letter) == 1 and letter not in letters.values():
+            letters[label] = letter
+    return letters
 
 
 class NoteCapture(CaptureForm):
@@ -239,17 +342,20 @@ class NoteCapture(CaptureForm):
 
     KIND = "note"
     TITLE = "Note"
+    CHOICES: ClassVar[dict[str, tuple[str, str]]] = {
+        "kind": ("F2", "Kind"),
+        "speaker_id": ("F3", "Speaker"),
+        "limb": ("F4", "Limb"),
+        "confidentiality": ("F5", "Confidentiality"),
+    }
+    DEFAULTS: ClassVar[dict[str, str]] = {
+        "kind": NoteKind.STATEMENT.value,
+        "speaker_id": NOBODY,
+        "limb": "",
+        "confidentiality": Confidentiality.INTERNAL.value,
+    }
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "cycle_kind", "Note kind", show=False, tooltip="Next kind of note"),
-        Binding("f3", "cycle_speaker", "Speaker", show=False, tooltip="Next person present"),
-        Binding("f4", "cycle_limb", "Limb", show=False, tooltip="Next limb of the item"),
-        Binding("f5", "cycle_level", "Confidentiality", show=False, tooltip="Next level"),
-    ]
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.kind = NoteKind.STATEMENT
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings("note-form")
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
@@ -265,32 +371,23 @@ class NoteCapture(CaptureForm):
     def text_area(self) -> NoteText:
         return self.query_one("#note-text", NoteText)
 
-    def action_cycle_kind(self) -> None:
-        self.kind = cycle(list(NoteKind), self.kind)
-        self.touch()
+    def text_widget(self) -> Widget | None:
+        return self.text_area
 
-    def status_line(self) -> Text:
-        return self.chips(
-            ("F2", "kind", self.kind.value),
-            ("F3", "speaker", self.speaker_name),
-            ("F4", "limb", self.limb or "—"),
-            ("F5", "", self.confidentiality.value),
-        )
+    def options(self, name: str) -> list[Choice]:
+        if name == "kind":
+            return lettered(((k.value, k.value) for k in NoteKind), NOTE_KIND_LETTERS)
+        return super().options(name)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         self.touch()
 
-    def on_note_text_submit(self, event: NoteText.Submit) -> None:
-        event.stop()
-        self.post_message(self.Submitted(self))
-
     def fields(self) -> dict[str, Any]:
-        return {"kind": self.kind.value, "text": self.text_area.text, **self.common_fields()}
+        return {"text": self.text_area.text, **self.common_fields()}
 
     def load(self, fields: dict[str, Any]) -> None:
         self.load_common(fields)
-        self.kind = enum_or(NoteKind, fields.get("kind"), NoteKind.STATEMENT)
         self.text_area.text = str(fields.get("text") or "")
         self.text_area.move_cursor(self.text_area.document.end)
         self.settled()

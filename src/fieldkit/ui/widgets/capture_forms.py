@@ -1,27 +1,45 @@
 """The two longer capture forms: a ministerial response, and a follow-up for the delegation.
 
 Each field is one line so that the form fits an 80x24 terminal beside the agenda. Enter
-moves to the next field and saves on the last one; ctrl+s saves from anywhere.
+moves to the next field and saves on the last one; ctrl+s saves from anywhere. A date is
+typed as it is said (`30/6`, `end of year`, `+3m`) and shown back in full beside the field
+before it is saved.
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Input, Label
 
+from fieldkit.domain.dates import EXAMPLES, parse_date, spoken
 from fieldkit.domain.grades import parse_grade
-from fieldkit.domain.schedule import parse_day
 from fieldkit.domain.vocab import Implementation, Stance
-from fieldkit.ui.widgets.capture import CaptureForm, cycle, enum_or, sentence
+from fieldkit.ui import commands
+from fieldkit.ui.widgets.capture import NOBODY, CaptureForm, sentence
+from fieldkit.ui.widgets.choices import Choice, lettered
+from fieldkit.ui.widgets.text_input import FieldInput
+
+STANCE_LETTERS = {
+    "accepts": "a",
+    "partially-accepts": "p",
+    "under-consideration": "u",
+    "rejects": "r",
+    "disputes-facts": "d",
+    "no-answer": "n",
+}
+IMPLEMENTATION_LETTERS = {"not": "n", "partially": "p", "fully": "f", "unknown": "u"}
+
+#: The fields that hold a date: shown back in full as they are typed.
+DATE_FIELDS = frozenset({"deadline", "due"})
 
 
 class FieldRow(Horizontal):
-    """A label and a one-line input."""
+    """A label, a one-line input, and (for dates) the date as read."""
 
     def __init__(self, label: str, field_id: str, placeholder: str = "") -> None:
         super().__init__(classes="field-row")
@@ -31,18 +49,21 @@ class FieldRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(self.label, classes="field-label")
-        yield Input(
+        yield FieldInput(
             id=self.field_id,
             placeholder=self.placeholder,
             classes="field-input",
             select_on_focus=False,
         )
+        yield Label("", id=f"{self.field_id}-read", classes="field-read")
 
 
 class InputForm(CaptureForm):
     """A capture form made of one-line inputs."""
 
     FIELDS: ClassVar[tuple[tuple[str, str, str], ...]] = ()  # (name, label, placeholder)
+
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings("input-form")
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
@@ -61,27 +82,47 @@ class InputForm(CaptureForm):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        name = (event.input.id or "").removeprefix(f"{self.KIND}-")
+        if name in DATE_FIELDS:
+            self.query_one(f"#{event.input.id}-read", Label).update(self.read_date(event.value))
         self.touch()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter moves on; on the last field it saves."""
-        event.stop()
+    def read_date(self, text: str) -> str:
+        """'→ Fri 30 June 2017' for a date being typed, '?' while it is none yet."""
+        try:
+            day = parse_date(text, self.day)
+        except ValueError:
+            return "?"
+        return f"→ {spoken(day)}" if day else ""
+
+    def action_next_field(self) -> None:
+        """Enter moves on, there and then; on the last field it saves."""
+        if self.close_choices():
+            return
+        focused = self.screen.focused
         names = [f"{self.KIND}-{name}" for name, _, _ in self.FIELDS]
-        if event.input.id == names[-1]:
-            self.post_message(self.Submitted(self))
-        else:
-            self.screen.focus_next()
+        if focused is None or focused.id not in names or focused.id == names[-1]:
+            self.action_submit()
+            return
+        self.input(self.FIELDS[names.index(focused.id) + 1][0]).focus()
 
     def focus_text(self) -> None:
         self.input(self.FIELDS[0][0]).focus()
 
+    def text_widget(self) -> Widget | None:
+        return self.input(self.FIELDS[0][0])
+
     def clear(self) -> None:
         self.fill({})
-        self.reset_choices()
+        self.reset_common()
         self.settled()
 
-    def reset_choices(self) -> None:
-        self.reset_common()
+    def date_error(self, name: str) -> str:
+        try:
+            parse_date(self.input(name).value, self.day)
+        except ValueError as exc:
+            return sentence(str(exc))
+        return ""
 
 
 class ResponseCapture(InputForm):
@@ -93,77 +134,59 @@ class ResponseCapture(InputForm):
         ("quote", "Quote", "the official's words, verbatim"),
         ("grade", "Grade", "A-E (B1, B2, C1, C2, D1, D2 also)"),
         ("commitment", "Commitment", "what the State undertook to do"),
-        ("deadline", "Deadline", "YYYY-MM-DD"),
+        ("deadline", "Deadline", f"as said: {EXAMPLES}"),
         ("text", "Remark", "the delegation's own remark"),
     )
+    CHOICES: ClassVar[dict[str, tuple[str, str]]] = {
+        "stance": ("F2", "Stance"),
+        "implementation": ("F6", "Claimed implementation"),
+        "speaker_id": ("F3", "Speaker"),
+        "limb": ("F4", "Limb"),
+        "confidentiality": ("F5", "Confidentiality"),
+    }
+    DEFAULTS: ClassVar[dict[str, str]] = {
+        "stance": Stance.NO_ANSWER.value,
+        "implementation": Implementation.UNKNOWN.value,
+        "speaker_id": NOBODY,
+        "limb": "",
+        "confidentiality": "internal",
+    }
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "cycle_stance", "Stance", show=False, tooltip="Next stance"),
-        Binding("f3", "cycle_speaker", "Speaker", show=False, tooltip="Next person present"),
-        Binding("f4", "cycle_limb", "Limb", show=False, tooltip="Next limb of the item"),
-        Binding("f5", "cycle_level", "Confidentiality", show=False, tooltip="Next level"),
-        Binding(
-            "f6",
-            "cycle_implementation",
-            "Implementation",
-            show=False,
-            tooltip="Next level of implementation the State claims",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings("response-form")
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.stance = Stance.NO_ANSWER
-        self.implementation = Implementation.UNKNOWN
+    def options(self, name: str) -> list[Choice]:
+        if name == "stance":
+            return lettered(((s.value, s.label) for s in Stance), STANCE_LETTERS)
+        if name == "implementation":
+            values = [i.value for i in Implementation]
+            return lettered(((v, v) for v in values), IMPLEMENTATION_LETTERS)
+        return super().options(name)
 
-    def action_cycle_stance(self) -> None:
-        self.stance = cycle(list(Stance), self.stance)
-        self.touch()
+    def label(self, name: str) -> str:
+        if name == "implementation":
+            return f"claims {self.chosen.get(name, 'unknown')}"
+        return super().label(name)
 
-    def action_cycle_implementation(self) -> None:
-        self.implementation = cycle(list(Implementation), self.implementation)
-        self.touch()
-
-    def status_line(self) -> Text:
-        return self.chips(
-            ("F2", "", self.stance.label),
-            ("F6", "claimed", self.implementation.value),
-            ("F3", "by", self.speaker_name),
-            ("F4", "limb", self.limb or "—"),
-            ("F5", "", self.confidentiality.value),
-        )
+    def begin(self) -> None:
+        """A new response: stance first, then who said it, then the quote."""
+        self.ask_in_turn(["stance", "speaker_id"], then=self.input("quote"))
 
     def fields(self) -> dict[str, Any]:
-        return {
-            "stance": self.stance.value,
-            "implementation": self.implementation.value,
-            **self.values(),
-            **self.common_fields(),
-        }
+        return {**self.values(), **self.common_fields()}
 
     def load(self, fields: dict[str, Any]) -> None:
         self.load_common(fields)
-        self.stance = enum_or(Stance, fields.get("stance"), Stance.NO_ANSWER)
-        self.implementation = enum_or(
-            Implementation, fields.get("implementation"), Implementation.UNKNOWN
-        )
         self.fill(fields)
         self.settled()
 
-    def reset_choices(self) -> None:
-        super().reset_choices()
-        self.stance = Stance.NO_ANSWER
-        self.implementation = Implementation.UNKNOWN
-
     def validate(self) -> str:
-        values = self.values()
+        grade = self.values()["grade"].strip()
         try:
-            if values["grade"].strip():
-                parse_grade(values["grade"])
-            parse_day(values["deadline"])
+            if grade:
+                parse_grade(grade)
         except ValueError as exc:
             return sentence(str(exc))
-        return ""
+        return self.date_error("deadline")
 
 
 class ActionCapture(InputForm):
@@ -174,11 +197,12 @@ class ActionCapture(InputForm):
     FIELDS = (
         ("text", "To do", "what the delegation must do"),
         ("owner", "Owner", "who will do it"),
-        ("due", "Due", "YYYY-MM-DD"),
+        ("due", "Due", f"as said: {EXAMPLES}"),
     )
+    DEFAULTS: ClassVar[dict[str, str]] = {}
 
-    def status_line(self) -> Text:
-        line = self.chips()
+    def status_line(self) -> Any:
+        line = super().status_line()
         line.append("  for the current item · Enter on Due or ctrl+s saves", style="dim")
         return line
 
@@ -191,11 +215,6 @@ class ActionCapture(InputForm):
         self.settled()
 
     def validate(self) -> str:
-        values = self.values()
-        if not values["text"].strip():
+        if not self.values()["text"].strip():
             return "Say what must be done first"
-        try:
-            parse_day(values["due"])
-        except ValueError as exc:
-            return sentence(str(exc))
-        return ""
+        return self.date_error("due")

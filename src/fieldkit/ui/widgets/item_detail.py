@@ -78,6 +78,22 @@ def said_lines(item: Item, data: MissionData) -> list[tuple[str, Text]]:
     return entries
 
 
+def _assessments(text: Text, item: Item) -> None:
+    _heading(text, "Assessments")
+    for a in sorted(item.assessments, key=lambda a: a.date, reverse=True):
+        bits = [a.date, a.assessor.value.replace("-", " ")]
+        if a.grade is not None:
+            bits.append(f"grade {a.grade.value} ({a.grade.meaning.lower()})")
+        if a.implementation is not None:
+            bits.append(f"{a.implementation.value} implemented")
+        if a.limbs:
+            bits.append(f"on {a.limbs}")
+        text.append(" · ".join(b for b in bits if b))
+        if a.text:
+            text.append("\n  " + squash(a.text), style="dim")
+        text.append("\n")
+
+
 def detail_text(item: Item, data: MissionData, likely: Sequence[Item] = ()) -> Text:
     text = Text()
     text.append(cite(item), style="bold")
@@ -104,19 +120,7 @@ def detail_text(item: Item, data: MissionData, likely: Sequence[Item] = ()) -> T
         text.append("\nAffected persons: ", style="bold")
         text.append("; ".join(squash(p) for p in item.affected_persons))
     if item.assessments:
-        _heading(text, "Assessments")
-        for a in sorted(item.assessments, key=lambda a: a.date, reverse=True):
-            bits = [a.date, a.assessor.value.replace("-", " ")]
-            if a.grade is not None:
-                bits.append(f"grade {a.grade.value} ({a.grade.meaning.lower()})")
-            if a.implementation is not None:
-                bits.append(f"{a.implementation.value} implemented")
-            if a.limbs:
-                bits.append(f"on {a.limbs}")
-            text.append(" · ".join(b for b in bits if b))
-            if a.text:
-                text.append("\n  " + squash(a.text), style="dim")
-            text.append("\n")
+        _assessments(text, item)
     related = data.related(item)
     _heading(text, f"Same concern elsewhere ({len(related)})")
     if related:

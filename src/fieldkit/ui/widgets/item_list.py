@@ -13,16 +13,20 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
+from fieldkit.domain.filters import ItemFilter, haystack, reading_order
 from fieldkit.domain.items import Item
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import squash
-from fieldkit.ui.widgets.words import short_stance
+from fieldkit.domain.words import short_stance
+from fieldkit.ui import commands
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -48,6 +52,80 @@ def item_row(item: Item, data: MissionData) -> ItemRow:
         "text": squash(item.title or item.text),
     }
     return ItemRow(item.id, cells, item.priority is not None)
+
+
+def _same(old: Item, new: Item) -> bool:
+    """The same version of an item (every change to an item sets its `updated_at`)."""
+    return old is new or (
+        old.updated_at == new.updated_at
+        and old.priority == new.priority  # two changes can share a second
+        and old.position == new.position
+        and old.text == new.text
+        and old.themes == new.themes
+    )
+
+
+class RowBook:
+    """The rows of every item in reading order, with their search text, kept between versions.
+
+    A row is built again only when its item or the item's latest response changed, so a note
+    added elsewhere redraws one row, not 5,000.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[Item, tuple[str, str] | None, ItemRow, str]] = {}
+
+    def rebuild(self, data: MissionData) -> tuple[list[ItemRow], list[str]]:
+        known: dict[str, tuple[Item, tuple[str, str] | None, ItemRow, str]] = {}
+        rows: list[ItemRow] = []
+        hays: list[str] = []
+        for item in sorted(data.items.values(), key=reading_order):
+            response = data.latest_response(item.id)
+            said = (response.id, response.updated_at) if response is not None else None
+            old = self._known.get(item.id)
+            same_item = old is not None and _same(old[0], item)
+            if old is not None and same_item and old[1] == said:
+                row, hay = old[2], old[3]
+            else:
+                row = item_row(item, data)
+                hay = old[3] if old is not None and same_item else haystack(item)
+            known[item.id] = (item, said, row, hay)
+            rows.append(row)
+            hays.append(hay)
+        self._known = known
+        return rows, hays
+
+
+def status_text(flt: ItemFilter, shown: int, total: int) -> str:
+    """'12 of 325 items · body: CCPR · priorities only   (x clears)'."""
+    parts = [f"{shown} of {total} items"]
+    for label, value in (
+        ("body", flt.mechanism),
+        ("year", str(flt.year or "")),
+        ("position", flt.position),
+        ("kind", flt.kind),
+        ("theme", flt.theme),
+    ):
+        if value:
+            parts.append(f"{label}: {value}")
+    if flt.priority_only:
+        parts.append("priorities only")
+    if flt.no_response:
+        parts.append("no response yet")
+    text = " · ".join(parts)
+    if len(parts) > 1 or flt.search:
+        text += "   (x clears)"
+    return text
+
+
+class StatusLine(Widget):
+    """One line of counts; redrawn without a layout pass on every keystroke."""
+
+    DEFAULT_CSS = "StatusLine { height: 1; }"
+    text: reactive[str] = reactive("")
+
+    def render(self) -> str:
+        return self.text
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -100,15 +178,7 @@ def fit(text: str, width: int) -> str:
 class ItemList(ScrollView, can_focus=True):
     """Items in rows with a cursor; posts `Highlighted` and `Chosen` with the item's id."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("down,j", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-        Binding("enter", "choose", "Read", key_display="⏎", tooltip="Read the item in full"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings("item-list")
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "item-list--header",
@@ -195,11 +265,8 @@ class ItemList(ScrollView, can_focus=True):
         """A new virtual height without a layout pass: the scrollbar is always shown, so
         nothing around the list moves when the number of rows changes."""
         size = Size(0, lines)
-        if size == self.virtual_size:
-            return
-        self.set_reactive(ItemList.virtual_size, size)
-        if self.is_mounted:
-            self._scroll_update(size)
+        if size != self.virtual_size:
+            self.virtual_size = size
 
     def select(self, item_id: str) -> bool:
         for n, index in enumerate(self.shown):

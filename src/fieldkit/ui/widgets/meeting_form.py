@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -23,6 +24,7 @@ from fieldkit.domain.meetings import Meeting
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
 from fieldkit.domain.schedule import MeetingForm
+from fieldkit.ui.widgets.text_input import FieldInput
 
 
 class NameListSuggester(Suggester):
@@ -49,8 +51,8 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
     ("title", "Title", "e.g. Ministry of Justice"),
     ("when", "When", "YYYY-MM-DD HH:MM"),
     ("place", "Place", "address or room"),
-    ("institutions", "Institutions", "names, comma-separated (→ completes)"),
-    ("people", "People", "officials present, comma-separated"),
+    ("institutions", "Institutions", "names, comma-separated (→ completes); new: KIBHR (ngo)"),
+    ("people", "People", "officials present; new: Marat Azimov (Deputy Minister)"),
     ("delegates", "Delegates", "delegation members present"),
     ("agenda", "Agenda", "references in order, e.g. CCPR-24, 95.42"),
     ("summary", "Summary", "in a sentence, how it went (for the debrief)"),
@@ -95,7 +97,14 @@ class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
         self.save_with = save
         self.form = MeetingForm.of(data, meeting)
 
+    def start_today(self) -> None:
+        """A new meeting starts on the app's today (tests and rehearsals fix the day)."""
+        today = getattr(self.app, "today", None)
+        if self.meeting is None and isinstance(today, date):
+            self.form = MeetingForm.of(self.data, None, today)
+
     def compose(self) -> ComposeResult:
+        self.start_today()
         data = self.data
         delegation = data.mission.delegation if data.mission else ()
         delegates = {d for m in data.meetings.values() for d in m.delegates} | set(delegation)
@@ -111,13 +120,13 @@ class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
             for name, label, placeholder in FIELDS:
                 with Horizontal(classes="form-row"):
                     yield Label(label, classes="form-label")
-                    yield Input(
+                    yield FieldInput(
                         getattr(self.form, name),
                         placeholder=placeholder,
                         id=f"meeting-{name}",
                         classes="form-input",
                         suggester=suggesters.get(name),
-                        select_on_focus=False,
+                        select_on_focus=name == "when",  # typing replaces the day offered
                     )
             yield Label("", id="form-error")
             yield Label(
@@ -150,3 +159,82 @@ class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
             )
             return
         self.dismiss(result)
+
+
+PERSON_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "Name", "as they introduced themselves"),
+    ("title", "Title", "e.g. Deputy Minister"),
+    ("institution", "Institution", "name (→ completes); a new one joins the directory"),
+    ("type", "Type", "of a new institution: government, parliament, ngo, nhri, …"),
+)
+
+
+class PersonEditor(ModalScreen[dict[str, str] | None]):
+    """A person met in the room: name, title, institution; answers the typed fields."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    DEFAULT_CSS = """
+    PersonEditor { align: center middle; }
+    PersonEditor > Vertical {
+        width: 76; max-width: 100%; height: auto; border: round $accent;
+        background: $surface; padding: 0 1;
+    }
+    PersonEditor .form-row { height: 1; }
+    PersonEditor .form-label { width: 13; color: $text-muted; }
+    PersonEditor .form-input { border: none; height: 1; padding: 0 1; width: 1fr; }
+    PersonEditor .form-input:focus { border: none; background: $boost; }
+    PersonEditor #person-error { color: $error; height: auto; }
+    PersonEditor .hint { color: $text-muted; }
+    """
+
+    def __init__(self, data: MissionData, check: Callable[[dict[str, str]], str]) -> None:
+        """`check(fields)` answers why the person cannot be added, or ''."""
+        super().__init__()
+        self.data = data
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        from fieldkit.domain.vocab import InstitutionType
+
+        suggesters = {
+            "institution": NameListSuggester(i.name for i in self.data.institutions.values()),
+            "type": NameListSuggester(t.value for t in InstitutionType),
+        }
+        with Vertical():
+            yield Label("New person in the room (the speaker)", classes="title")
+            for name, label, placeholder in PERSON_FIELDS:
+                with Horizontal(classes="form-row"):
+                    yield Label(label, classes="form-label")
+                    yield FieldInput(
+                        placeholder=placeholder,
+                        id=f"person-{name}",
+                        classes="form-input",
+                        suggester=suggesters.get(name),
+                        select_on_focus=False,
+                    )
+            yield Label("", id="person-error")
+            yield Label("Enter: next field · ctrl+s or Enter on Type: add · Esc", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#person-name", Input).focus()
+
+    def values(self) -> dict[str, str]:
+        return {n: self.query_one(f"#person-{n}", Input).value for n, _, _ in PERSON_FIELDS}
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == f"person-{PERSON_FIELDS[-1][0]}":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def action_save(self) -> None:
+        problem = self.check(self.values())
+        if problem:
+            self.query_one("#person-error", Label).update(problem)
+            return
+        self.dismiss(self.values())

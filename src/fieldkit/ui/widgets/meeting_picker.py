@@ -21,6 +21,7 @@ from fieldkit.domain.items import Item
 from fieldkit.domain.lookup import NotFound, find_item
 from fieldkit.domain.meetings import Meeting
 from fieldkit.domain.text import shorten
+from fieldkit.ui.widgets.text_input import FieldInput
 
 
 def meeting_line(meeting: Meeting, width: int = 38) -> Text:
@@ -96,7 +97,7 @@ class ItemJump(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Go to item (e.g. 95.42 or CCPR-24):")
-            yield Input(id="jump-ref", placeholder="reference")
+            yield FieldInput(id="jump-ref", placeholder="reference")
             yield Label("", id="jump-error", classes="error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -125,14 +126,18 @@ class ConfirmDelete(ModalScreen[bool]):
     }
     """
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: str, question: str = "", answers: str = "") -> None:
+        """`question` and `answers` replace "Delete …?" for another change that hides
+        records (cancelling a meeting)."""
         super().__init__()
         self.what = what
+        self.question = question or f"Delete {what}?"
+        self.answers = answers or "y deletes (undo with u) · n or Esc keeps it"
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(Text(f"Delete {self.what}?"))
-            yield Label("y deletes (undo with u) · n or Esc keeps it")
+            yield Label(Text(self.question))
+            yield Label(self.answers)
 
 
 class DraftOffer(ModalScreen[bool]):

@@ -1,8 +1,8 @@
-"""How the meeting screens reach the mission: the app's store, shared writes, live redraws.
+"""How the meeting screens reach the mission: the app's store, its write path, its changes.
 
-Inside the fieldkit app, writes go through `app.transaction()` so every other screen sees
-them at once, and screens redraw on the app's reloads. Alone (in a test harness, or a
-future tool), a screen works on the store it was given and watches the file itself.
+Inside the fieldkit app, writes go through the app's `writing()` (the app's one write path)
+so every screen hears of them, and screens redraw on the app's announced changes. Alone (in
+a test harness), a screen works on the store it was given and watches the file itself.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ _TRASH: weakref.WeakKeyDictionary[App[Any], list[Record]] = weakref.WeakKeyDicti
 
 def trash(app: App[Any]) -> list[Record]:
     """The records deleted in this app's session, newest last."""
-    return _TRASH.setdefault(app, [])
+    deleted = getattr(app, "deleted", None)
+    return deleted if isinstance(deleted, list) else _TRASH.setdefault(app, [])
 
 
 def app_store(app: App[Any], store: Store | None = None) -> Store:
@@ -38,8 +39,8 @@ def app_store(app: App[Any], store: Store | None = None) -> Store:
 
 @contextmanager
 def writing(app: App[Any], store: Store) -> Iterator[Tx]:
-    """A transaction that, in the fieldkit app, also refreshes every other screen."""
-    shared = getattr(app, "transaction", None)
+    """A transaction that, in the fieldkit app, goes through the app's write path."""
+    shared = getattr(app, "writing", None)
     if callable(shared) and getattr(app, "store", None) is store:
         with shared() as tx:
             yield tx
@@ -62,9 +63,9 @@ class Follower:
         self.redraw = redraw
         self.stale = False
         app = screen.app
-        self.app_driven = getattr(app, "store", None) is store and hasattr(app, "data")
+        self.app_driven = getattr(app, "store", None) is store and hasattr(app, "change")
         if self.app_driven:
-            screen.watch(app, "data", lambda _data: self.changed(), init=False)
+            screen.watch(app, "change", lambda _change: self.changed(), init=False)
         else:
             screen.set_interval(1.0, self.poll)
 

@@ -14,6 +14,7 @@ from fieldkit.domain.meetings import Meeting
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.schedule import agenda_items, said_before
 from fieldkit.domain.text import clean, shorten, squash
+from fieldkit.domain.vocab import NoteKind
 
 
 def title_line(meeting: Meeting) -> Text:
@@ -42,9 +43,16 @@ def agenda_lines(data: MissionData, meeting: Meeting, width: int) -> list[tuple[
     return lines
 
 
-def _who(data: MissionData, person_id: str | None) -> str:
+def _who(data: MissionData, person_id: str | None, width: int = 0) -> str:
     person = data.people.get(person_id or "")
-    return f"{person.name}: " if person else ""
+    if person is None:
+        return ""
+    return shorten(person.name, width) if width else person.name
+
+
+def _after(*parts: str) -> str:
+    said = ", ".join(p for p in parts if p)
+    return f" — {said}" if said else ""
 
 
 def captured_lines(
@@ -52,42 +60,69 @@ def captured_lines(
 ) -> list[tuple[str, Text]]:
     """This meeting's notes, responses and follow-ups on one item, one line each.
 
-    Keys are 'note:ID', 'response:ID', 'action:ID'.
+    What was said comes first; its kind, speaker (shortened) and limb follow, so the words
+    that matter are the last to be cut. Keys are 'note:ID', 'response:ID', 'action:ID'.
     """
     lines: list[tuple[str, Text]] = []
     for note in data.notes_in(meeting.id):
         if note.item_id == item_id:
-            line = Text(f"{note.kind.value}: ", style="bold")
-            line.append(_who(data, note.speaker_id))
-            line.append(squash(note.text))
-            lines.append((f"note:{note.id}", _fit(line, width)))
+            kind = "" if note.kind is NoteKind.STATEMENT else note.kind.value
+            tail = _after(kind, _who(data, note.speaker_id, 14), note.limb)
+            lines.append((f"note:{note.id}", _line(Text(squash(note.text)), tail, width)))
     for response in data.responses_in(meeting.id):
         if response.item_id == item_id:
-            line = Text(f"response: {response.stance.label}", style="bold")
+            head = Text(response.stance.label, style="bold")
             if response.grade:
-                line.append(f", grade {response.grade.value}")
-            line.append(": ")
-            line.append(_who(data, response.speaker_id))
-            if response.quote:
-                line.append(f'"{squash(response.quote)}"', style="italic")
-            else:
-                line.append(squash(response.text))
-            lines.append((f"response:{response.id}", _fit(line, width)))
+                head.append(f", grade {response.grade.value}")
+            said = response.quote or response.text
+            if said:
+                head.append(": ")
+                head.append(squash(said), style="italic" if response.quote else "")
+            tail = _after(_who(data, response.speaker_id, 14), response.limb)
+            lines.append((f"response:{response.id}", _line(head, tail, width)))
     for action in data.actions.values():
         if action.meeting_id == meeting.id and action.item_id == item_id:
-            line = Text("follow-up: ", style="bold")
-            line.append(squash(action.text))
-            who_when = " ".join(part for part in (action.owner, action.due) if part)
-            if who_when:
-                line.append(f" ({who_when})")
-            lines.append((f"action:{action.id}", _fit(line, width)))
+            tail = _after("follow-up", action.owner, action.due)
+            lines.append((f"action:{action.id}", _line(Text(squash(action.text)), tail, width)))
     return lines
 
 
-def _fit(text: Text, width: int) -> Text:
-    """One line of at most `width` cells, with an ellipsis when cut."""
-    text.truncate(width, overflow="ellipsis")
-    return text
+def _line(head: Text, tail: str, width: int) -> Text:
+    """`head` cut to leave room for `tail` (dim), in one line of at most `width` cells."""
+    tail = " " + shorten(tail, max(width // 2, width - 24) - 1) if tail else ""
+    head.truncate(max(width - len(tail), 1), overflow="ellipsis")
+    head.append(tail, style="dim")
+    head.truncate(width, overflow="ellipsis")
+    return head
+
+
+def captured_full(data: MissionData, key: str) -> Text:
+    """The whole of one captured record ('note:ID' …), for the line under the list."""
+    kind, _, record_id = key.partition(":")
+    out = Text()
+    note = data.notes.get(record_id) if kind == "note" else None
+    if note is not None:
+        out.append(clean(note.text).strip())
+        limb = f"limb {note.limb}" if note.limb else ""
+        out.append(_after(note.kind.value, _who(data, note.speaker_id), limb), style="dim")
+    response = data.responses.get(record_id) if kind == "response" else None
+    if response is not None:
+        out.append(response.stance.label, style="bold")
+        for label, value in (
+            ("grade", response.grade.value if response.grade else ""),
+            ("quote", response.quote),
+            ("committed", response.commitment),
+            ("by", response.deadline),
+            ("remark", response.text),
+        ):
+            if value:
+                out.append(f"; {label}: {clean(value).strip()}")
+        out.append(_after(_who(data, response.speaker_id)), style="dim")
+    action = data.actions.get(record_id) if kind == "action" else None
+    if action is not None:
+        out.append(clean(action.text).strip())
+        out.append(_after("follow-up", action.owner, action.due), style="dim")
+    return out
 
 
 def item_text(data: MissionData, meeting: Meeting, item: Item) -> Text:

@@ -6,30 +6,29 @@ toggling one does; the picker only handles typing, moving and redrawing the mark
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import inspect
+from collections.abc import Awaitable, Callable
 from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from fieldkit.ui import commands
 from fieldkit.ui.errors import guarded
 
 Entry = tuple[str, Text]  # id, prompt
 Entries = Callable[[str], list[Entry]]
-Toggle = Callable[[str], None]
+Toggle = Callable[[str], None | Awaitable[None]]  # a write is awaited before the redraw
 
 
 class PickerScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("down", "to_list", "Down", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings("picker")
 
     def __init__(self, title: str, entries: Entries, toggle: Toggle, hint: str = "") -> None:
         super().__init__()
@@ -71,18 +70,22 @@ class PickerScreen(ModalScreen[None]):
 
     @on(Input.Submitted, "#picker-filter")
     @guarded
-    def _submitted(self) -> None:
-        options = self.query_one("#picker-options", OptionList)
-        if options.highlighted_option is not None and options.highlighted_option.id:
-            self.on_toggle(options.highlighted_option.id)
-            self.reload()
+    async def _submitted(self) -> None:
+        option = self.query_one("#picker-options", OptionList).highlighted_option
+        if option is not None and option.id:
+            await self.toggle(option.id)
 
     @on(OptionList.OptionSelected, "#picker-options")
     @guarded
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
+    async def _chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.on_toggle(event.option.id)
-            self.reload()
+            await self.toggle(event.option.id)
+
+    async def toggle(self, entry_id: str) -> None:
+        done = self.on_toggle(entry_id)
+        if inspect.isawaitable(done):
+            await done
+        self.reload()
 
     def action_to_list(self) -> None:
         self.query_one("#picker-options", OptionList).focus()

@@ -6,7 +6,7 @@ import pytest
 
 from fieldkit.domain.items import Item
 from fieldkit.domain.mission import Mission, MissionData
-from fieldkit.ui.priorities import is_linked, move_priority, toggle_link, toggle_priority
+from fieldkit.domain.priorities import is_linked, move_priority, toggle_link, toggle_priority
 
 
 def mission(*items: Item) -> MissionData:

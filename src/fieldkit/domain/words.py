@@ -6,20 +6,8 @@ from fieldkit.domain.grades import Grade
 from fieldkit.domain.items import Item
 from fieldkit.domain.meetings import Response
 from fieldkit.domain.mission import MissionData
-from fieldkit.domain.vocab import Stance
 
 NO_RESPONSE = "no response yet"
-
-
-# The same words, short enough for a list column at 80 columns (never a symbol or a colour).
-SHORT_STANCES = {
-    Stance.ACCEPTS: "accepts",
-    Stance.PARTIALLY_ACCEPTS: "partly accepts",
-    Stance.UNDER_CONSIDERATION: "considering",
-    Stance.REJECTS: "rejects",
-    Stance.DISPUTES_FACTS: "disputes facts",
-    Stance.NO_ANSWER: "no answer",
-}
 
 
 def stance_words(response: Response | None) -> str:
@@ -27,7 +15,9 @@ def stance_words(response: Response | None) -> str:
 
 
 def short_stance(response: Response | None) -> str:
-    return SHORT_STANCES.get(response.stance, response.stance.label) if response else "-"
+    """The stance in the same words as everywhere else ('-' for none); a narrow column
+    cuts it, it never says it differently."""
+    return response.stance.label if response else "-"
 
 
 def latest_grade(item: Item, data: MissionData) -> Grade | None:

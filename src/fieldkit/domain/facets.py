@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Iterable
 
 from fieldkit.domain.filters import ItemFilter
+from fieldkit.domain.items import Item
 from fieldkit.domain.mission import MissionData
 
 TEXT_FACETS = ("mechanism", "position", "kind", "theme")
 
 
-def facet_lines(data: MissionData, flt: ItemFilter, query: str = "") -> list[tuple[str, str]]:
-    """(id, line) for every facet value, marked [x] when chosen, narrowed by `query`."""
-    items = list(data.items.values())
+def facet_lines(
+    data: MissionData, flt: ItemFilter, query: str = "", among: Iterable[Item] | None = None
+) -> list[tuple[str, str]]:
+    """(id, line) for every facet value, marked [x] when chosen, narrowed by `query`.
+
+    The counts are of the items `among` (those the text filter lets through), all if None,
+    so they say how many items each value would show.
+    """
+    items = list(data.items.values() if among is None else among)
     entries: list[tuple[str, str, bool]] = [
         ("priority_only", "Priorities only", flt.priority_only),
         ("no_response", "No response yet", flt.no_response),
@@ -35,6 +43,8 @@ def facet_lines(data: MissionData, flt: ItemFilter, query: str = "") -> list[tup
         ("theme", "Theme", Counter(t for i in items for t in i.themes), flt.theme),
     ]
     for key, label, counts, current in groups:
+        if current and current not in counts:
+            counts[current] = 0  # chosen, none among these: still there to be unchosen
         for value in sorted(counts, key=str.lower):
             entries.append(
                 (f"{key}={value}", f"{label}: {value} ({counts[value]})", value == current)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from fieldkit.domain.facets import facet_lines, toggled
 from fieldkit.domain.filters import ItemFilter
 from fieldkit.domain.items import Item
 from fieldkit.domain.mission import Mission, MissionData
 from fieldkit.domain.vocab import Mechanism, Position
-from fieldkit.ui.facets import facet_lines, toggled
 
 DATA = MissionData(
     Mission(name="m"),
@@ -36,3 +36,11 @@ def test_choosing_twice_clears() -> None:
         no_response=True, priority_only=True
     )
     assert toggled(ItemFilter(), "nonsense=1") == ItemFilter()
+
+
+def test_facet_counts_follow_the_text_filter() -> None:
+    """Counted among the items the typed words let through, not among them all."""
+    torture = [i for i in DATA.items.values() if "Torture" in i.themes]
+    lines = dict(facet_lines(DATA, ItemFilter(), among=torture[:1]))
+    assert lines["theme=Torture"] == "[ ] Theme: Torture (1)"
+    assert "theme=Media" not in lines
