@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -63,6 +65,19 @@ def open_store(db: Path | None, must_exist: bool = True) -> Store:
             ).format(path=path)
         )
     return Store(path, passphrase_source(path), lazy=True)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a command builds thousands of objects that all
+    live until it ends: the collector would walk them again and again for nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def print_json(value: Any) -> None:

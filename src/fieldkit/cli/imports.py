@@ -5,10 +5,7 @@ The work is `importers.apply.import_files`; this module shows its progress and i
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -16,7 +13,7 @@ import orjson
 import typer
 
 from fieldkit import settings
-from fieldkit.cli.common import DbOption, JsonOption, passphrase_source
+from fieldkit.cli.common import DbOption, JsonOption, collector_paused, passphrase_source
 from fieldkit.cli.errors import fail
 from fieldkit.i18n import _
 from fieldkit.importers import FORMATS, ImportFailed
@@ -151,19 +148,6 @@ def _as_json(outcome: Outcome, files: list[Path], store: Store) -> dict[str, Any
     }
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while an import builds thousands of records that all
-    live until the command ends: the collector would walk them again and again for nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def register(app: typer.Typer) -> None:
     @app.command("import")
     def import_(
@@ -194,7 +178,7 @@ def register(app: typer.Typer) -> None:
         store = Store(path, passphrase_source(path))
         bar = ProgressBar(files[0].name if len(files) == 1 else f"{len(files)} files")
         try:
-            with _collector_paused():
+            with collector_paused():
                 outcome = import_files(
                     store, files, format_, dry_run=dry_run, author=settings.author(), progress=bar
                 )

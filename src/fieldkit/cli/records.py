@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from fieldkit import settings
-from fieldkit.cli.common import DbOption, JsonOption, open_store, print_json
+from fieldkit.cli.common import DbOption, JsonOption, collector_paused, open_store, print_json
 from fieldkit.cli.errors import fail
 from fieldkit.domain.dates import EXAMPLES, context_day, parse_date
 from fieldkit.domain.filters import ItemFilter, select
@@ -124,11 +124,12 @@ def items(
             )
         )
     flt = ItemFilter(search=search, mechanism=mechanism, theme=theme, priority_only=priority)
-    data = open_store(db).data(items_with=flt.terms())
-    found = select(data, flt)
-    if as_json:
-        print_json([_item_row(i, data) for i in found])
-        return
+    with collector_paused():
+        data = open_store(db).data(items_with=flt.terms())
+        found = select(data, flt)
+        if as_json:
+            print_json([_item_row(i, data) for i in found])
+            return
     for item in found:
         stars = f"#{item.priority} " if item.priority is not None else ""
         typer.echo(f"{item.id[:8]}  {item.short_ref:<10} {stars}{shorten(item.text, 90)}")

@@ -66,6 +66,16 @@ ALIASES: dict[str, str] = {
     "libyan arab jamahiriya": "Libya",
     "palestine, state of": "State of Palestine",
     "uae": "United Arab Emirates",
+    # Short names common in UPR Info's exports, which ISO gives too: known without the library.
+    "bolivia": "Bolivia (Plurinational State of)",
+    "czech republic": "Czechia",
+    "iran": "Iran (Islamic Republic of)",
+    "laos": "Lao People's Democratic Republic",
+    "moldova": "Republic of Moldova",
+    "syria": "Syrian Arab Republic",
+    "united kingdom": "United Kingdom of Great Britain and Northern Ireland",
+    "united states": "United States of America",
+    "venezuela": "Venezuela (Bolivarian Republic of)",
 }
 
 #: The names UN documents use for the States that take part in the UPR (members and observers).
