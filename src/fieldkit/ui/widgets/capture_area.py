@@ -23,7 +23,7 @@ from fieldkit.domain.records import Record
 from fieldkit.storage.errors import StorageError
 from fieldkit.storage.repository import Store, Tx
 from fieldkit.ui.drafts import DraftKeeper, drafts_of, is_blank
-from fieldkit.ui.errors import storage_message
+from fieldkit.ui.errors import report
 from fieldkit.ui.widgets.capture import CaptureForm, NoteCapture, sentence
 from fieldkit.ui.widgets.capture_forms import ActionCapture, ResponseCapture
 from fieldkit.ui.widgets.capture_records import records_from_form
@@ -46,7 +46,7 @@ class Room(Protocol):
     @property
     def store(self) -> Store: ...
 
-    def data(self) -> MissionData: ...
+    def mission(self) -> MissionData: ...
 
     def meeting(self, data: MissionData) -> Meeting | None: ...
 
@@ -138,7 +138,7 @@ class CaptureArea(ContentSwitcher):
         keeper = self.keepers[form.KIND]
         draft = keeper.draft
         try:
-            data = room.data()
+            data = room.mission()
             records = records_from_form(
                 form.KIND, fields, data, room.meeting_id, room.item_id, room.author
             )
@@ -154,7 +154,7 @@ class CaptureArea(ContentSwitcher):
             room.write(put)
         except (StorageError, OSError) as exc:
             keeper.unfinished(draft, room.meeting_id, room.item_id, fields)
-            self.notify(storage_message(exc), title="Not saved", severity="error", timeout=15)
+            report(self.app, exc)
             form.show_error("Not saved; everything typed is kept: save again once the file is back")
             return False
         except ValueError as exc:
@@ -190,7 +190,7 @@ class CaptureArea(ContentSwitcher):
 
         def check(fields: dict[str, str]) -> str:
             try:
-                self._new_person(self.room.data(), fields)
+                self._new_person(self.room.mission(), fields)
             except ValueError as exc:
                 return sentence(str(exc))
             return ""
@@ -199,14 +199,14 @@ class CaptureArea(ContentSwitcher):
             if fields is None:
                 answer(None)
                 return
-            data = self.room.data()
+            data = self.room.mission()
             person, records = self._new_person(data, fields)
             meeting = self.room.meeting(data)
             if meeting is not None:
                 records.append(meeting.touched(person_ids=(*meeting.person_ids, person.id)))
             answer(person.id if self.room.save(*records) else None)
 
-        self.app.push_screen(PersonEditor(self.room.data(), check), added)
+        self.app.push_screen(PersonEditor(self.room.mission(), check), added)
 
     def _new_person(self, data: MissionData, fields: dict[str, str]) -> tuple[Person, list[Record]]:
         return new_person(
@@ -263,7 +263,7 @@ class CaptureArea(ContentSwitcher):
             try:
                 self.room.write(lambda tx: tx.delete(type(record), record.id))
             except (StorageError, OSError) as exc:
-                self.warn(storage_message(exc))
+                report(self.app, exc)
                 return
             trash(self.app).append(record)
             self.notify("Deleted: u (or the palette's Undo delete) puts it back", timeout=4)
