@@ -120,7 +120,7 @@ def test_the_keeper_saves_once_per_burst_and_finishes_in_the_records_transaction
 
     meeting = next(iter(demo_store.data().meetings))
     backups_before = list_backups(demo_store.path)
-    keeper = DraftKeeper(demo_store, "Kote", "note", schedule)
+    keeper = DraftKeeper(demo_store.transaction, "Kote", "note", schedule)
     keeper.changed(meeting, None, {"text": "a"})
     keeper.changed(meeting, None, {"text": "ab"})
     assert len(timers) == 1 and timers[0][0] <= 1.0

@@ -10,13 +10,14 @@ author left behind are offered back.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from fieldkit.domain.meetings import Draft
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import shorten
 from fieldkit.storage.errors import StorageError
-from fieldkit.storage.repository import Store, Tx
+from fieldkit.storage.repository import Tx
 
 # Seconds between the first unsaved keystroke and the draft being on disk.
 DELAY = 0.5
@@ -29,6 +30,12 @@ class Cancellable(Protocol):
 
 
 Schedule = Callable[[float, Callable[[], None]], Cancellable]
+
+
+class Writing(Protocol):
+    """The app's write path on this thread (`app.writing`), announced like every write."""
+
+    def __call__(self, backup: bool = True) -> AbstractContextManager[Tx]: ...
 
 
 def is_blank(fields: Any) -> bool:
@@ -47,13 +54,13 @@ class DraftKeeper:
 
     def __init__(
         self,
-        store: Store,
+        writing: Writing,
         author: str,
         kind: str,
         schedule: Schedule,
         on_error: Callable[[str], None] = lambda message: None,
     ) -> None:
-        self.store = store
+        self._writing = writing
         self.author = author
         self.kind = kind
         self._schedule = schedule
@@ -81,7 +88,7 @@ class DraftKeeper:
             return
         meeting_id, item_id, fields = pending
         try:
-            with self.store.transaction(backup=False) as tx:
+            with self._writing(backup=False) as tx:
                 if is_blank(fields):
                     self._drop(tx)
                 else:
@@ -143,7 +150,7 @@ class DraftKeeper:
             return
         before = self.draft
         try:
-            with self.store.transaction(backup=False) as tx:
+            with self._writing(backup=False) as tx:
                 self._drop(tx)
         except (StorageError, OSError) as exc:
             self.draft = before

@@ -95,10 +95,6 @@ class MeetingRoom(FieldkitScreen):
         yield Footer()
 
     @property
-    def store(self) -> Store:
-        return self.fk.store
-
-    @property
     def capture(self) -> CaptureArea:
         return self.query_one(CaptureArea)
 

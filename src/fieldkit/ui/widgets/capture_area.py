@@ -10,26 +10,28 @@ reaches through `Room`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.app import ComposeResult
 from textual.widgets import ContentSwitcher
 
+from fieldkit.domain.capture_records import records_from_form
 from fieldkit.domain.directory import Person
 from fieldkit.domain.meetings import Draft, Meeting, Response
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.people import new_person
 from fieldkit.domain.records import Record
 from fieldkit.storage.errors import StorageError
-from fieldkit.storage.repository import Store, Tx
+from fieldkit.storage.repository import Tx
 from fieldkit.ui.drafts import DraftKeeper, drafts_of, is_blank
 from fieldkit.ui.errors import report
 from fieldkit.ui.widgets.capture import CaptureForm, NoteCapture, sentence
 from fieldkit.ui.widgets.capture_forms import ActionCapture, ResponseCapture
-from fieldkit.ui.widgets.capture_records import records_from_form
 from fieldkit.ui.widgets.meeting_form import PersonEditor
 from fieldkit.ui.widgets.meeting_picker import ConfirmDelete
-from fieldkit.ui.widgets.meeting_store import trash
+
+if TYPE_CHECKING:
+    from fieldkit.ui.app import FieldkitApp
 
 MODES = ("note", "response", "action")
 
@@ -41,10 +43,10 @@ class Room(Protocol):
     author: str
 
     @property
-    def item_id(self) -> str | None: ...
+    def fk(self) -> FieldkitApp: ...
 
     @property
-    def store(self) -> Store: ...
+    def item_id(self) -> str | None: ...
 
     def mission(self) -> MissionData: ...
 
@@ -90,7 +92,7 @@ class CaptureArea(ContentSwitcher):
     def on_mount(self) -> None:
         for kind in MODES:
             self.keepers[kind] = DraftKeeper(
-                self.room.store, self.room.author, kind, self.set_timer, self.warn
+                self.room.fk.writing, self.room.author, kind, self.set_timer, self.warn
             )
             self.form(kind).saver = self.save_form
             self.form(kind).add_person = self.add_person
@@ -265,7 +267,7 @@ class CaptureArea(ContentSwitcher):
             except (StorageError, OSError) as exc:
                 report(self.app, exc)
                 return
-            trash(self.app).append(record)
+            self.room.fk.deleted.append(record)
             self.notify("Deleted: u (or the palette's Undo delete) puts it back", timeout=4)
 
         what = {"note": "this note", "response": "this response", "action": "this follow-up"}
