@@ -7,12 +7,13 @@ from pathlib import Path
 
 import orjson
 
+from fieldkit.domain.drafts import describe, drafts_of
 from fieldkit.domain.meetings import Draft
 from fieldkit.storage.backups import list_backups
 from fieldkit.storage.repository import Store
 from fieldkit.ui import drafts
 from fieldkit.ui.app import make_app
-from fieldkit.ui.drafts import DraftKeeper, describe, drafts_of
+from fieldkit.ui.drafts import DraftKeeper
 from fieldkit.ui.screens.meeting_room import MeetingRoom, offer_drafts
 from fieldkit.ui.widgets.capture import NoteCapture
 from fieldkit.ui.widgets.capture_forms import ResponseCapture

@@ -23,6 +23,7 @@ from textual.widgets import Footer, OptionList, Static
 
 from fieldkit import settings
 from fieldkit.domain.dates import context_day
+from fieldkit.domain.drafts import describe, drafts_of
 from fieldkit.domain.meetings import Meeting
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.people import speakers_of
@@ -32,7 +33,6 @@ from fieldkit.domain.vocab import MeetingStatus
 from fieldkit.storage.errors import StorageError
 from fieldkit.storage.repository import Store, Tx
 from fieldkit.ui import commands
-from fieldkit.ui.drafts import describe, drafts_of
 from fieldkit.ui.errors import report, storage_message
 from fieldkit.ui.hangup import forget, keep_on_hangup
 from fieldkit.ui.screens.base import FieldkitScreen

@@ -17,13 +17,14 @@ from textual.widgets import ContentSwitcher
 
 from fieldkit.domain.capture_records import records_from_form
 from fieldkit.domain.directory import Person
+from fieldkit.domain.drafts import drafts_of, is_blank
 from fieldkit.domain.meetings import Draft, Meeting, Response
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.people import new_person
 from fieldkit.domain.records import Record
 from fieldkit.storage.errors import StorageError
 from fieldkit.storage.repository import Tx
-from fieldkit.ui.drafts import DraftKeeper, drafts_of, is_blank
+from fieldkit.ui.drafts import DraftKeeper
 from fieldkit.ui.errors import report
 from fieldkit.ui.widgets.capture import CaptureForm, NoteCapture, sentence
 from fieldkit.ui.widgets.capture_forms import ActionCapture, ResponseCapture
