@@ -7,12 +7,13 @@ from pathlib import Path
 
 import orjson
 
+from fieldkit.domain.drafts import describe, drafts_of
 from fieldkit.domain.meetings import Draft
 from fieldkit.storage.backups import list_backups
 from fieldkit.storage.repository import Store
 from fieldkit.ui import drafts
 from fieldkit.ui.app import make_app
-from fieldkit.ui.drafts import DraftKeeper, describe, drafts_of
+from fieldkit.ui.drafts import DraftKeeper
 from fieldkit.ui.screens.meeting_room import MeetingRoom, offer_drafts
 from fieldkit.ui.widgets.capture import NoteCapture
 from fieldkit.ui.widgets.capture_forms import ResponseCapture
@@ -120,7 +121,7 @@ def test_the_keeper_saves_once_per_burst_and_finishes_in_the_records_transaction
 
     meeting = next(iter(demo_store.data().meetings))
     backups_before = list_backups(demo_store.path)
-    keeper = DraftKeeper(demo_store, "Kote", "note", schedule)
+    keeper = DraftKeeper(demo_store.transaction, "Kote", "note", schedule)
     keeper.changed(meeting, None, {"text": "a"})
     keeper.changed(meeting, None, {"text": "ab"})
     assert len(timers) == 1 and timers[0][0] <= 1.0

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from fieldkit.domain.capture_records import records_from_form
 from fieldkit.domain.directory import Person
 from fieldkit.domain.grades import Grade
 from fieldkit.domain.items import Item, Limb
 from fieldkit.domain.meetings import Action, Meeting, Note, Response
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.vocab import Confidentiality, Mechanism, NoteKind, Stance
-from fieldkit.ui.widgets.capture_records import records_from_form
 from fieldkit.ui.widgets.meeting_text import captured_full, captured_lines, item_text
 
 ITEM = Item(

@@ -9,37 +9,27 @@ author left behind are offered back.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
+from textual.timer import Timer
+
+from fieldkit.domain.drafts import is_blank
 from fieldkit.domain.meetings import Draft
-from fieldkit.domain.mission import MissionData
-from fieldkit.domain.text import shorten
 from fieldkit.storage.errors import StorageError
-from fieldkit.storage.repository import Store, Tx
+from fieldkit.storage.repository import Tx
 
 # Seconds between the first unsaved keystroke and the draft being on disk.
 DELAY = 0.5
 
-DRAFT_KINDS = ("note", "response", "action")
+Schedule = Callable[[float, Callable[[], None]], Timer]
 
 
-class Cancellable(Protocol):
-    def stop(self) -> None: ...
+class Writing(Protocol):
+    """The app's write path on this thread (`app.writing`), announced like every write."""
 
-
-Schedule = Callable[[float, Callable[[], None]], Cancellable]
-
-
-def is_blank(fields: Any) -> bool:
-    """A form with no text typed in it is not worth keeping (nor is a mangled one)."""
-    if not isinstance(fields, Mapping):
-        return True
-    return not any(isinstance(v, str) and v.strip() for k, v in fields.items() if k in TEXTS)
-
-
-# The fields whose text makes a draft worth keeping (choices alone are not).
-TEXTS = frozenset({"text", "quote", "commitment", "deadline", "grade", "owner", "due"})
+    def __call__(self, backup: bool = True) -> AbstractContextManager[Tx]: ...
 
 
 class DraftKeeper:
@@ -47,18 +37,18 @@ class DraftKeeper:
 
     def __init__(
         self,
-        store: Store,
+        writing: Writing,
         author: str,
         kind: str,
         schedule: Schedule,
         on_error: Callable[[str], None] = lambda message: None,
     ) -> None:
-        self.store = store
+        self._writing = writing
         self.author = author
         self.kind = kind
         self._schedule = schedule
         self._on_error = on_error
-        self._timer: Cancellable | None = None
+        self._timer: Timer | None = None
         self._pending: tuple[str | None, str | None, dict[str, Any]] | None = None
         self._failing = False  # the last write failed: said once, not at every keystroke
         self.draft: Draft | None = None
@@ -81,7 +71,7 @@ class DraftKeeper:
             return
         meeting_id, item_id, fields = pending
         try:
-            with self.store.transaction(backup=False) as tx:
+            with self._writing(backup=False) as tx:
                 if is_blank(fields):
                     self._drop(tx)
                 else:
@@ -143,7 +133,7 @@ class DraftKeeper:
             return
         before = self.draft
         try:
-            with self.store.transaction(backup=False) as tx:
+            with self._writing(backup=False) as tx:
                 self._drop(tx)
         except (StorageError, OSError) as exc:
             self.draft = before
@@ -153,22 +143,3 @@ class DraftKeeper:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-
-
-def drafts_of(data: MissionData, author: str) -> list[Draft]:
-    """The drafts `author` left unfinished, newest first."""
-    mine = [d for d in data.drafts.values() if d.author == author and not is_blank(d.fields)]
-    return sorted(mine, key=lambda d: d.updated_at, reverse=True)
-
-
-def describe(draft: Draft, data: MissionData, width: int = 60) -> str:
-    """One line saying what a draft is: 'Note in Ministry of Justice: "The deputy…"'."""
-    meeting = data.meetings.get(draft.meeting_id or "")
-    where = f" in {meeting.title}" if meeting else ""
-    fields = draft.fields
-    text = next(
-        (str(fields[k]) for k in ("text", "quote", "commitment") if str(fields.get(k, "")).strip()),
-        "",
-    )
-    label = {"note": "Note", "response": "Response", "action": "Follow-up"}.get(draft.kind, "Draft")
-    return f'{label}{where}: "{shorten(text, width)}"'

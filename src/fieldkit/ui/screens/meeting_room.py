@@ -19,11 +19,11 @@ from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from fieldkit import settings
 from fieldkit.domain.dates import context_day
+from fieldkit.domain.drafts import describe, drafts_of
 from fieldkit.domain.meetings import Meeting
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.people import speakers_of
@@ -33,15 +33,13 @@ from fieldkit.domain.vocab import MeetingStatus
 from fieldkit.storage.errors import StorageError
 from fieldkit.storage.repository import Store, Tx
 from fieldkit.ui import commands
-from fieldkit.ui.changes import Change
-from fieldkit.ui.drafts import describe, drafts_of
-from fieldkit.ui.errors import storage_message
+from fieldkit.ui.errors import report, storage_message
 from fieldkit.ui.hangup import forget, keep_on_hangup
+from fieldkit.ui.screens.base import FieldkitScreen
 from fieldkit.ui.widgets.capture import CaptureForm
 from fieldkit.ui.widgets.capture_area import MODES, CaptureArea
 from fieldkit.ui.widgets.captured import CapturedPane
 from fieldkit.ui.widgets.meeting_picker import DraftOffer, ItemJump, MeetingPicker
-from fieldkit.ui.widgets.meeting_store import Follower, app_store, writing
 from fieldkit.ui.widgets.meeting_text import agenda_lines, title_line
 from fieldkit.ui.widgets.room_panes import AgendaList, ItemPane
 
@@ -51,13 +49,14 @@ SHOWN = ("meetings", "items", "notes", "responses", "actions", "people", "instit
 WHAT = {"note": "this note", "response": "this response", "action": "this follow-up"}
 
 
-class MeetingRoom(Screen[None]):
+class MeetingRoom(FieldkitScreen):
     """Capture notes, responses and follow-ups against one meeting's agenda."""
 
     HELP_TITLE = "meeting room"
 
     SCOPES = ("meeting-room", "captured", "note-form", "response-form")
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings("meeting-room")
+    TABLES = frozenset(SHOWN)
 
     DEFAULT_CSS = """
     MeetingRoom { layout: vertical; }
@@ -75,11 +74,8 @@ class MeetingRoom(Screen[None]):
         meeting_id: str,
         mode: str = "note",
         item_id: str | None = None,
-        store: Store | None = None,
     ) -> None:
         super().__init__()
-        self._store = store
-        self.follower: Follower | None = None
         self.meeting_id = meeting_id
         self.set_reactive(MeetingRoom.mode, mode if mode in MODES else "note")
         self.set_reactive(MeetingRoom.item_id, item_id)
@@ -99,15 +95,11 @@ class MeetingRoom(Screen[None]):
         yield Footer()
 
     @property
-    def store(self) -> Store:
-        return app_store(self.app, self._store)
-
-    @property
     def capture(self) -> CaptureArea:
         return self.query_one(CaptureArea)
 
     def on_mount(self) -> None:
-        data = self.data()
+        data = self.mission()
         meeting = self.meeting(data)
         if meeting is None:
             return
@@ -116,22 +108,21 @@ class MeetingRoom(Screen[None]):
             item_id = step(meeting.agenda, None, 1)
         item_id = self.capture.restore_drafts(data, self.mode) or item_id
         self.set_reactive(MeetingRoom.item_id, item_id)
-        self.show(data)
-        self.follower = Follower(self, self.store, self.redraw)
         keep_on_hangup(self.app, self, self.capture.keep_typing)
         self.form().focus_text()
 
     def on_resize(self) -> None:
         self._drawn.clear()
-        self.call_after_refresh(self.redraw)
+        self.call_after_refresh(lambda: self.refresh_data(self.mission()))
 
     def on_unmount(self) -> None:
         forget(self.app, self)
 
     # -- reading and writing the mission ----------------------------------------------------
 
-    def data(self) -> MissionData:
-        return self.store.data()
+    def mission(self) -> MissionData:
+        """The mission as the app last announced it."""
+        return self.fk.change.data
 
     def meeting(self, data: MissionData) -> Meeting | None:
         meeting = data.meetings.get(self.meeting_id)
@@ -140,45 +131,26 @@ class MeetingRoom(Screen[None]):
         return meeting
 
     def write(self, change: Callable[[Tx], Any]) -> None:
-        with writing(self.app, self.store) as tx:
+        """Change the mission now; its announcement redraws this screen."""
+        with self.fk.writing() as tx:
             change(tx)
-        self.after_write()
 
     def save(self, *records: Record) -> bool:
         try:
             self.write(lambda tx: tx.put(*records))
         except (StorageError, OSError) as exc:
-            self.notify(storage_message(exc), severity="error", timeout=8)
+            report(self.app, exc)
             return False
         return True
-
-    def after_write(self) -> None:
-        """Show our own write: in the app its reload has already redrawn this screen."""
-        if self.follower is None or not self.follower.app_driven:
-            self.show(self.data())
 
     def saved(self, kind: str) -> None:
         if kind != "note":
             self.mode = "note"
         self.form().show_notice("saved" if kind == "note" else f"{WHAT[kind][5:]} saved")
 
-    def on_screen_resume(self) -> None:
-        """Back on top: show what changed while another screen was in front."""
-        if self.follower is not None:
-            self.follower.resumed()
-
-    def redraw(self) -> None:
-        """Show the mission as it now is (another delegate or a script may have changed it).
-
-        A change of drafts only (the typing being kept) shows nothing new: nothing is drawn.
-        """
-        change = getattr(self.app, "change", None)
-        if isinstance(change, Change) and not change.touches(*SHOWN):
-            return
-        try:
-            self.show(self.data())
-        except (StorageError, OSError) as exc:
-            self.notify(storage_message(exc), severity="error", timeout=8)
+    def refresh_data(self, data: MissionData) -> None:
+        """Show the mission as it now is (another delegate or a script may have changed it)."""
+        self.show(data)
 
     def form(self, mode: str | None = None) -> CaptureForm:
         return self.capture.form(mode or self.mode)
@@ -223,7 +195,7 @@ class MeetingRoom(Screen[None]):
         """Another item: its text from the top, its captured records, the agenda's cursor."""
         self.query_one(ItemPane).scroll_home(animate=False)
         self.query_one(AgendaList).point_at(new)
-        data = self.data()
+        data = self.mission()
         meeting = self.meeting(data)
         if meeting is not None:
             self.show_item(data, meeting)
@@ -238,7 +210,7 @@ class MeetingRoom(Screen[None]):
             self.item_id = item_id
 
     def action_step(self, delta: int) -> None:
-        meeting = self.meeting(self.data())
+        meeting = self.meeting(self.mission())
         if meeting is not None:
             self.go_to(step(meeting.agenda, self.item_id, delta))
 
@@ -268,11 +240,11 @@ class MeetingRoom(Screen[None]):
                 self.go_to(item_id)
             self.form().focus_text()
 
-        self.app.push_screen(ItemJump(dict(self.data().items)), chosen)
+        self.app.push_screen(ItemJump(dict(self.mission().items)), chosen)
 
     def add_to_agenda(self, item_id: str) -> None:
         """An item discussed off the agenda joins it, so the debrief shows it in order."""
-        meeting = self.meeting(self.data())
+        meeting = self.meeting(self.mission())
         if meeting is not None and item_id not in meeting.agenda:
             self.save(meeting.touched(agenda=(*meeting.agenda, item_id)))
 
@@ -319,17 +291,17 @@ class MeetingRoom(Screen[None]):
 
     def action_edit_selected(self) -> None:
         selected = self.query_one(CapturedPane).selected()
-        if selected and self.capture.edit(self.data(), *selected):
+        if selected and self.capture.edit(self.mission(), *selected):
             self.mode = selected[0]
             self.form().focus_text()
 
     def action_delete_selected(self) -> None:
         selected = self.query_one(CapturedPane).selected()
         if selected:
-            self.capture.delete(self.data(), *selected)
+            self.capture.delete(self.mission(), *selected)
 
     def action_mark_held(self) -> None:
-        meeting = self.meeting(self.data())
+        meeting = self.meeting(self.mission())
         if meeting is not None and self.save(meeting.touched(status=MeetingStatus.HELD)):
             self.notify(f"{meeting.title}: marked held", timeout=3)
 
@@ -375,7 +347,7 @@ def open_capture(
 
     def picked(meeting_id: str | None) -> None:
         if meeting_id is not None:
-            app.push_screen(MeetingRoom(meeting_id, mode=mode, item_id=item_id, store=store))
+            app.push_screen(MeetingRoom(meeting_id, mode=mode, item_id=item_id))
 
     app.push_screen(MeetingPicker(meetings, chosen.id if chosen else None, what), picked)
 
@@ -393,7 +365,7 @@ def offer_drafts(app: App[Any], store: Store) -> None:
 
     def answered(resume: bool | None) -> None:
         if resume and newest.meeting_id:
-            app.push_screen(MeetingRoom(newest.meeting_id, mode=newest.kind, store=store))
+            app.push_screen(MeetingRoom(newest.meeting_id, mode=newest.kind))
 
     app.push_screen(DraftOffer([describe(d, data) for d in drafts]), answered)
 

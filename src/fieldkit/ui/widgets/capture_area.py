@@ -10,26 +10,29 @@ reaches through `Room`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.app import ComposeResult
 from textual.widgets import ContentSwitcher
 
+from fieldkit.domain.capture_records import records_from_form
 from fieldkit.domain.directory import Person
+from fieldkit.domain.drafts import drafts_of, is_blank
 from fieldkit.domain.meetings import Draft, Meeting, Response
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.people import new_person
 from fieldkit.domain.records import Record
 from fieldkit.storage.errors import StorageError
-from fieldkit.storage.repository import Store, Tx
-from fieldkit.ui.drafts import DraftKeeper, drafts_of, is_blank
-from fieldkit.ui.errors import storage_message
+from fieldkit.storage.repository import Tx
+from fieldkit.ui.drafts import DraftKeeper
+from fieldkit.ui.errors import report
 from fieldkit.ui.widgets.capture import CaptureForm, NoteCapture, sentence
 from fieldkit.ui.widgets.capture_forms import ActionCapture, ResponseCapture
-from fieldkit.ui.widgets.capture_records import records_from_form
 from fieldkit.ui.widgets.meeting_form import PersonEditor
 from fieldkit.ui.widgets.meeting_picker import ConfirmDelete
-from fieldkit.ui.widgets.meeting_store import trash
+
+if TYPE_CHECKING:
+    from fieldkit.ui.app import FieldkitApp
 
 MODES = ("note", "response", "action")
 
@@ -41,12 +44,12 @@ class Room(Protocol):
     author: str
 
     @property
-    def item_id(self) -> str | None: ...
+    def fk(self) -> FieldkitApp: ...
 
     @property
-    def store(self) -> Store: ...
+    def item_id(self) -> str | None: ...
 
-    def data(self) -> MissionData: ...
+    def mission(self) -> MissionData: ...
 
     def meeting(self, data: MissionData) -> Meeting | None: ...
 
@@ -90,7 +93,7 @@ class CaptureArea(ContentSwitcher):
     def on_mount(self) -> None:
         for kind in MODES:
             self.keepers[kind] = DraftKeeper(
-                self.room.store, self.room.author, kind, self.set_timer, self.warn
+                self.room.fk.writing, self.room.author, kind, self.set_timer, self.warn
             )
             self.form(kind).saver = self.save_form
             self.form(kind).add_person = self.add_person
@@ -138,7 +141,7 @@ class CaptureArea(ContentSwitcher):
         keeper = self.keepers[form.KIND]
         draft = keeper.draft
         try:
-            data = room.data()
+            data = room.mission()
             records = records_from_form(
                 form.KIND, fields, data, room.meeting_id, room.item_id, room.author
             )
@@ -154,7 +157,7 @@ class CaptureArea(ContentSwitcher):
             room.write(put)
         except (StorageError, OSError) as exc:
             keeper.unfinished(draft, room.meeting_id, room.item_id, fields)
-            self.notify(storage_message(exc), title="Not saved", severity="error", timeout=15)
+            report(self.app, exc)
             form.show_error("Not saved; everything typed is kept: save again once the file is back")
             return False
         except ValueError as exc:
@@ -190,7 +193,7 @@ class CaptureArea(ContentSwitcher):
 
         def check(fields: dict[str, str]) -> str:
             try:
-                self._new_person(self.room.data(), fields)
+                self._new_person(self.room.mission(), fields)
             except ValueError as exc:
                 return sentence(str(exc))
             return ""
@@ -199,14 +202,14 @@ class CaptureArea(ContentSwitcher):
             if fields is None:
                 answer(None)
                 return
-            data = self.room.data()
+            data = self.room.mission()
             person, records = self._new_person(data, fields)
             meeting = self.room.meeting(data)
             if meeting is not None:
                 records.append(meeting.touched(person_ids=(*meeting.person_ids, person.id)))
             answer(person.id if self.room.save(*records) else None)
 
-        self.app.push_screen(PersonEditor(self.room.data(), check), added)
+        self.app.push_screen(PersonEditor(self.room.mission(), check), added)
 
     def _new_person(self, data: MissionData, fields: dict[str, str]) -> tuple[Person, list[Record]]:
         return new_person(
@@ -263,9 +266,9 @@ class CaptureArea(ContentSwitcher):
             try:
                 self.room.write(lambda tx: tx.delete(type(record), record.id))
             except (StorageError, OSError) as exc:
-                self.warn(storage_message(exc))
+                report(self.app, exc)
                 return
-            trash(self.app).append(record)
+            self.room.fk.deleted.append(record)
             self.notify("Deleted: u (or the palette's Undo delete) puts it back", timeout=4)
 
         what = {"note": "this note", "response": "this response", "action": "this follow-up"}
