@@ -210,6 +210,10 @@ COMMANDS: tuple[Command, ...] = (
     _c(
         "to-dashboard", "Dashboard", "app.goto('dashboard')", "", "d", "items", **HIDE, **NO_PALETTE
     ),
+    # the app's keys that need no footer here (in the help): so the footer fits 80 columns
+    _c("items-m", "Meetings", "app.goto('meetings')", "", "m", "items", **HIDE, **NO_PALETTE),
+    _c("items-e", "Export", "app.exports", "", "e", "items", **HIDE, **NO_PALETTE),
+    _c("items-q", "Quit", "app.quit", "", "q", "items", **HIDE, **NO_PALETTE),
     # -- the list of items (a widget) --------------------------------------------------------
     _c(
         "read",
