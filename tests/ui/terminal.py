@@ -22,7 +22,17 @@ class Terminal:
         return done.stdout
 
     def start(self, command: str) -> None:
-        self.tmux("new-session", "-d", "-s", "app", "-x", "80", "-y", "24", command)
+        # a server killed a moment ago (`close`) may still take a new session down with it
+        deadline = time.monotonic() + 10
+        while True:
+            self.tmux("new-session", "-d", "-s", "app", "-x", "80", "-y", "24", command)
+            if self.running() or time.monotonic() > deadline:
+                return
+            time.sleep(0.2)
+
+    def running(self) -> bool:
+        has = ["tmux", "-L", self.socket, "has-session", "-t", "app"]
+        return subprocess.run(has, capture_output=True, check=False).returncode == 0
 
     def keys(self, *keys: str, literal: bool = False) -> None:
         self.tmux("send-keys", "-t", "app", *(["-l"] if literal else []), *keys)

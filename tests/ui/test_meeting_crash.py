@@ -11,7 +11,6 @@ import os
 import shlex
 import shutil
 import signal
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from fieldkit.storage.repository import Store
+from tests.ui.terminal import Terminal
 
 pytestmark = [
     pytest.mark.slow,
@@ -27,52 +27,6 @@ pytestmark = [
 ]
 
 TYPED = "The deputy minister said torture is not systematic"
-
-
-class Terminal:
-    """One program in its own tmux server, typed into like a person."""
-
-    def __init__(self, name: str) -> None:
-        self.socket = name
-
-    def tmux(self, *args: str) -> str:
-        done = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=False
-        )
-        return done.stdout
-
-    def start(self, command: str) -> None:
-        self.tmux("new-session", "-d", "-s", "app", "-x", "80", "-y", "24", command)
-
-    def keys(self, *keys: str, literal: bool = False) -> None:
-        self.tmux("send-keys", "-t", "app", *(["-l"] if literal else []), *keys)
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "app")
-
-    def wait_for(self, text: str, timeout: float = 20.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            shown = self.screen()
-            if text in shown:
-                return shown
-            time.sleep(0.2)
-        raise AssertionError(f"{text!r} never showed; the screen was:\n{self.screen()}")
-
-    def app_pid(self) -> int:
-        pid = int(self.tmux("list-panes", "-t", "app", "-F", "#{pane_pid}").strip())
-        for _ in range(3):  # the shell tmux started may have a child: the app itself
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-            if b"fieldkit" in cmdline and b"python" in cmdline:
-                return pid
-            children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-            if not children:
-                break
-            pid = int(children[0])
-        return pid
-
-    def close(self) -> None:
-        self.tmux("kill-server")
 
 
 @pytest.fixture

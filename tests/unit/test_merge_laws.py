@@ -11,7 +11,8 @@ import dataclasses
 import json
 from typing import Any
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from fieldkit.domain import history
@@ -125,12 +126,41 @@ def test_merging_two_copies_is_commutative_and_idempotent(steps: list[tuple[Any,
     assert merged(ab, ba) == ab
 
 
+#: A edits a field and deletes the record after B took the edit; C edits the same field
+#: without seeing either. The deletion had seen A's value: it must not come back beside C's.
+EDIT_SEEN_BY_A_DELETION = [
+    ("edit", 0, 0, 0, 0),
+    ("edit", 2, 0, 0, 0),
+    ("sync", 1, 0),
+    ("delete", 0, 0),
+]
+
+#: As above, but A edited the other field: only B holds that edit once A has deleted.
+OTHER_FIELD_SEEN_BY_A_DELETION = [
+    ("edit", 0, 0, 1, 0),
+    ("edit", 2, 0, 0, 0),
+    ("sync", 1, 0),
+    ("delete", 0, 0),
+]
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(ops, max_size=30))
+@example(EDIT_SEEN_BY_A_DELETION)
 def test_merging_three_copies_is_associative(steps: list[tuple[Any, ...]]) -> None:
     a, b, c = run(3, steps).copies
     assert canon(merged(merged(a, b), c)) == canon(merged(a, merged(b, c)))
     assert canon(merged(merged(a, c), b)) == canon(merged(merged(c, b), a))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a tombstone keeps no content: a field whose every value the deletion saw comes "
+    "back from whichever copy is merged with the tombstone first",
+)
+def test_a_field_the_deletion_saw_is_the_same_in_any_order() -> None:
+    a, b, c = run(3, OTHER_FIELD_SEEN_BY_A_DELETION).copies
+    assert canon(merged(merged(a, b), c)) == canon(merged(a, merged(b, c)))
 
 
 def _superseded(world: World, rid: str, field: str, dot: str) -> bool:

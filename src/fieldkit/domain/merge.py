@@ -59,15 +59,24 @@ class Conflict:
 
 def _merge_entries(a: State, b: State, name: str) -> list[Entry]:
     ea, eb = a.regs.get(name, []), b.regs.get(name, [])
-    if name != DELETED:
+    if name != DELETED and (name in a.unknown or name in b.unknown):
         if a.tomb or name in a.unknown:
             return list(eb) if eb or b.tomb or name in b.unknown else list(ea)
-        if b.tomb or name in b.unknown:
-            return list(ea)
+        return list(ea)
+    if name != DELETED and (a.tomb or b.tomb):
+        return _past_deletion(b if a.tomb else a, a if a.tomb else b, name)
     dots_a, dots_b = {e.dot for e in ea}, {e.dot for e in eb}
     kept = [e for e in ea if e.dot in dots_b or not covered(e.dot, b.vv)]
     kept += [e for e in eb if e.dot not in dots_a and not covered(e.dot, a.vv)]
     return sorted(kept, key=lambda e: e.dot)
+
+
+def _past_deletion(live: State, tomb: State, name: str) -> list[Entry]:
+    """A field of a live record merged with a tombstone, which holds no content: the
+    values the deletion had not seen, or, when it had seen them all, the live ones."""
+    entries = live.regs.get(name, [])
+    unseen = [e for e in entries if not covered(e.dot, tomb.vv)]
+    return sorted(unseen or entries, key=lambda e: e.dot)
 
 
 def _meta(a: State, b: State) -> dict[str, Any]:

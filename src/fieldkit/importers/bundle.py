@@ -17,7 +17,8 @@ from fieldkit.domain.mission import Mission, MissionData
 from fieldkit.domain.records import Record
 from fieldkit.importers.common import ImportFailed
 from fieldkit.storage.bundle import Bundle, BundleError, read_bundle
-from fieldkit.storage.repository import Store
+from fieldkit.storage.merge import MergeError, copy_of_bundle, start_from
+from fieldkit.storage.repository import Store, Tx
 
 _TABLES = ("items", "institutions", "people", "meetings", "notes", "responses", "actions")
 
@@ -102,6 +103,22 @@ def _refuse_dangling(path: Path, before: MissionData | None, after: MissionData)
         )
 
 
+def _create(store: Store, path: Path, bundle: Bundle, records: list[Record]) -> None:
+    """A new mission file holding the bundle as `fieldkit merge` would take it into an empty
+    one (merge history, what was left out and tombstones kept), then any item moved to a free
+    rank saved as this copy's edit."""
+    moved = [r for r, was in zip(records, bundle.records, strict=True) if r is not was]
+
+    def fill(tx: Tx) -> None:
+        try:
+            start_from(tx, copy_of_bundle(path, bundle))
+        except MergeError as exc:
+            raise ImportFailed(path, str(exc)) from None
+        tx.put_many(moved)
+
+    store.create_with(fill)
+
+
 def import_bundle(store: Store, path: Path, dry_run: bool) -> BundleOutcome:
     try:
         bundle = read_bundle(path)
@@ -118,7 +135,7 @@ def import_bundle(store: Store, path: Path, dry_run: bool) -> BundleOutcome:
         records, _ = _reranked(MissionData(bundle.mission), bundle.records)
         _refuse_dangling(path, None, _merged(None, bundle.mission, records))
         if not dry_run:
-            store.create(bundle.mission, records)
+            _create(store, path, bundle, records)
         return BundleOutcome(rows, [r.id for r in records], [], 0, created=True)
     with store.transaction() as tx:
         result = plan(tx.data, bundle)

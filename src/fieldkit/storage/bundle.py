@@ -52,6 +52,8 @@ class BundleError(ValueError):
 class Bundle:
     mission: Mission | None
     records: list[Record]
+    #: Tombstones of deleted records, as the bundle carries them (version 2).
+    deleted: list[dict[str, Any]] = dataclasses.field(default_factory=list)
 
 
 def _left_out(doc: dict[str, Any], field: str) -> None:
@@ -249,8 +251,14 @@ def read_bundle(path: Path) -> Bundle:
                 continue
             seen[record.id] = f"{name} #{n}"
             records.append(record)
+    deleted = raw.get("deleted") or []
+    if not isinstance(deleted, list) or not all(
+        isinstance(t, dict) and isinstance(t.get("id"), str) for t in deleted
+    ):
+        problems.append("deleted: expected a list of tombstones, each with an id")
+        deleted = []
     if problems:
         raise BundleError(
             f"{path.name}: {len(problems)} bad record(s); nothing was imported", tuple(problems)
         )
-    return Bundle(mission, records)
+    return Bundle(mission, records, deleted)

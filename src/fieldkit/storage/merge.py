@@ -109,6 +109,28 @@ def _from_bundle(path: Path, raw: Any) -> Copy:
     return Copy(path, next(iter(tables["mission"]), None), tables, tombs)
 
 
+def copy_of_bundle(path: Path, read: bundle.Bundle) -> Copy:
+    """A bundle already read, as another copy to merge: its records with their history."""
+    tables: dict[str, Docs] = {name: {} for name in SYNCED}
+    if read.mission is not None:
+        tables["mission"][read.mission.id] = read.mission.to_dict()
+    for record in read.records:
+        tables[record.TABLE][record.id] = record.to_dict()
+    tombs = {str(t["id"]): dict(t) for t in read.deleted}
+    return Copy(path, read.mission.id if read.mission else None, tables, tombs)
+
+
+def start_from(tx: Tx, other: Copy) -> MergeReport:
+    """Fill a new, empty mission file with another copy, as a merge into nothing would: each
+    record keeps its merge history and what the copy left out, and its tombstones travel."""
+    if other.mission_id is None:
+        raise MergeError(f"{other.path.name} holds no mission to merge")
+    mission = merge_sides(None, Side(other.tables["mission"][other.mission_id]))
+    if mission is not None:
+        tx.put_doc("mission", dict(mission.doc))
+    return merge_all(tx, [other])
+
+
 def is_encrypted(path: Path) -> bool:
     """Whether another copy needs a passphrase to be read."""
     try:

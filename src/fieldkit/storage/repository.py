@@ -408,10 +408,19 @@ class Store:
         copy: str | None = None,
     ) -> None:
         """Write a new mission file; `copy` names its copy (else a new id is minted)."""
+
+        def fill(tx: Tx) -> None:
+            tx.put(mission)
+            tx.put_many(records)
+
+        self.create_with(fill, codec, copy)
+
+    def create_with(
+        self, fill: Callable[[Tx], object], codec: Codec | None = None, copy: str | None = None
+    ) -> None:
+        """Write a new mission file holding what `fill` puts in its first transaction."""
         tree: Tree = {META_TABLE: {}}
         if copy is not None:
             tree[META_TABLE] = {"1": {"copy": copy, "bound": replica.PENDING}}
-        tx = Tx(tree, self._cache, replica.copy_id(tree, self.path))
-        tx.put(mission)
-        tx.put_many(records)
+        fill(Tx(tree, self._cache, replica.copy_id(tree, self.path)))
         self.file.create(tree, codec)
