@@ -263,6 +263,22 @@ class Tx:
         self._table(name)
         return self._keys[name]
 
+    def claim_key(self, name: str, record_id: str, key: str) -> str:
+        """Store a new record `record_id` under `key` (a script's TinyDB number for it).
+
+        A key already holding another document is not taken: the record gets the next
+        number above the table's highest instead. Returns the key the record will have.
+        """
+        table, keys = self._table(name), self._keys[name]
+        if record_id in keys:
+            return keys[record_id]
+        if key in table:
+            key = str(
+                max((int(k) for k in table if k.isdigit() and int(k) < KEYS_FLOOR), default=0) + 1
+            )
+        keys[record_id] = key
+        return key
+
     def _new_key(self, name: str) -> str:
         key = self._free[name]
         self._free[name] = key - 1

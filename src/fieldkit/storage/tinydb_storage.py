@@ -10,7 +10,9 @@ naively, that would overwrite whatever the app saved in between. So `write` does
 what it is given: under the lock it compares it with what the script last read and applies
 only the documents the script added, changed or removed to the file as it is now. Records
 are checked as the app would read them (a bad one is refused, the file left untouched), get
-their id and times filled in when new, and `updated_at` set when changed.
+their id and times filled in when new, and `updated_at` set when changed. They are saved as
+every other edit is (`Tx.put`, `Tx.delete`): with their merge history, a removal leaving a
+tombstone, so `fieldkit merge` carries a script's changes like the app's.
 """
 
 from __future__ import annotations
@@ -23,10 +25,12 @@ import orjson
 from tinydb.storages import Storage
 
 from fieldkit.domain.mission import TYPE_BY_TABLE
-from fieldkit.domain.records import RecordError, now_iso
+from fieldkit.domain.records import Record, RecordError, now_iso
 from fieldkit.storage.codec import Tree
 from fieldkit.storage.errors import MissingFile, PassphraseNeeded
 from fieldkit.storage.mission_file import MissionFile
+from fieldkit.storage.replica import copy_id
+from fieldkit.storage.repository import TableCache, Tx
 
 Table = dict[str, Any]
 
@@ -59,60 +63,67 @@ class MissionStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         """Apply what the script changed since its last read to the file as it is now."""
         with self.file.transaction() as change:
-            change.dirty = merge(change.tree, self._read, data)
+            tx = Tx(change.tree, TableCache(self.file.path), copy_id(change.tree, self.file.path))
+            apply(tx, self._read, data)
+            change.dirty = tx.changed
         self._read = self.file.tree()
 
     def close(self) -> None:
         """Nothing is held open between calls."""
 
 
-def merge(current: Tree, before: Tree, after: Tree) -> bool:
-    """Put into `current` the documents that differ between `before` and `after`.
+def apply(tx: Tx, before: Tree, after: Tree) -> None:
+    """Put into `tx` the documents that differ between `before` and `after`.
 
-    Tables in `current` are replaced, never changed in place (it is a shallow copy of the
-    cached tree). Returns whether anything changed.
+    Records go through `Tx.put` and `Tx.delete`, so they carry their merge history as any
+    other edit does and a removal leaves a tombstone; other tables are written as given.
     """
-    changed = False
     for name in sorted(set(before) | set(after)):
         old, new = before.get(name) or {}, after.get(name) or {}
         if old == new:
             continue
-        table = dict(current.get(name) or {})
-        for key in old.keys() - new.keys():
-            table.pop(key, None)
-        keys_by_id = {doc.get("id"): key for key, doc in table.items() if isinstance(doc, dict)}
-        for key, doc in new.items():
-            if key in old and old[key] == doc:
-                continue
-            doc = _checked(name, doc, old.get(key))
-            if key not in old and key in table:
-                key = _free_key(table)  # the app took this number meanwhile
-            holder = keys_by_id.get(doc.get("id"), key)
-            if holder != key and name in TYPE_BY_TABLE:
-                raise ValueError(f"table {name!r}: a record with id {doc['id']} is already there")
-            table[key] = doc
-            keys_by_id[doc.get("id")] = key
-        current[name] = table
-        changed = True
-    return changed
+        if name in TYPE_BY_TABLE:
+            _apply_records(tx, name, old, new)
+        else:
+            _apply_raw(tx, name, old, new)
 
 
-def _checked(name: str, doc: Any, old: Any) -> dict[str, Any]:
-    """The document as the app will read it: a record of its table, with its times."""
-    cls = TYPE_BY_TABLE.get(name)
-    if cls is None:
+def _apply_records(tx: Tx, name: str, old: Table, new: Table) -> None:
+    cls = TYPE_BY_TABLE[name]
+    for key in old.keys() - new.keys():
+        tx.delete(cls, str(old[key].get("id")))
+    for key, doc in new.items():
+        if key in old and old[key] == doc:
+            continue
+        record = _checked(name, doc, old.get(key))
+        was = str(old[key].get("id")) if key in old else None
+        if was is not None and was != record.id:
+            tx.delete(cls, was)
+        if was != record.id and tx.doc(name, record.id) is not None:
+            raise ValueError(f"table {name!r}: a record with id {record.id} is already there")
+        tx.claim_key(name, record.id, key)
+        tx.put(record)
+
+
+def _apply_raw(tx: Tx, name: str, old: Table, new: Table) -> None:
+    table = dict(tx.tree.get(name) or {})
+    for key in old.keys() - new.keys():
+        table.pop(key, None)
+    for key, doc in new.items():
+        if key in old and old[key] == doc:
+            continue
         if not isinstance(doc, dict):
             raise ValueError(f"table {name!r}: a document must be an object")
-        return doc
+        table[key] = doc
+    tx.tree[name] = table
+    tx.changed = True
+
+
+def _checked(name: str, doc: Any, old: Any) -> Record:
+    """The document as the app will read it: a record of its table, with its times."""
     if isinstance(doc, dict) and old is not None and doc.get("updated_at") == old.get("updated_at"):
         doc = {**doc, "updated_at": now_iso()}
     try:
-        record = cls.from_dict(doc)
+        return TYPE_BY_TABLE[name].from_dict(doc)
     except RecordError as exc:
         raise ValueError(f"table {name!r}: {exc}; nothing was saved") from None
-    checked: dict[str, Any] = record.to_dict()
-    return checked
-
-
-def _free_key(table: Table) -> str:
-    return str(max((int(k) for k in table if k.isdigit()), default=0) + 1)
