@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import gc
 import importlib
-import logging
-import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -26,6 +24,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.worker import Worker
 
+from fieldkit import settings
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
 from fieldkit.storage.repository import Store, Tx
@@ -39,7 +38,6 @@ from fieldkit.ui.palette import FieldkitCommands
 if TYPE_CHECKING:
     from fieldkit.ui.screens.lock import IdleLock
 
-log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -66,7 +64,7 @@ class FieldkitApp(App[None]):
     def __init__(self, store: Store, today: date | None = None) -> None:
         super().__init__()
         self.store = store
-        self.today = today or _today()
+        self.today = today or settings.today()
         self.errors: list[BaseException] = []
         self.deleted: list[Record] = []  # this session's deletions, newest last (undo)
         self._named: dict[str, Screen[Any]] = {}
@@ -285,17 +283,6 @@ def _settle_heap() -> None:
     usual when a newer version replaces them.
     """
     gc.freeze()
-
-
-def _today() -> date:
-    """Today, or the day in `FIELDKIT_TODAY` (to rehearse a past or future mission's days)."""
-    fixed = os.environ.get("FIELDKIT_TODAY", "").strip()
-    if fixed:
-        try:
-            return date.fromisoformat(fixed)
-        except ValueError:
-            log.warning("FIELDKIT_TODAY=%r is not a date like 2017-04-12; using today", fixed)
-    return date.today()
 
 
 def make_app(store: Store, today: date | None = None) -> FieldkitApp:
