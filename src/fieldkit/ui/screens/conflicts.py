@@ -23,6 +23,15 @@ from fieldkit.domain.history import DELETED, Entry
 from fieldkit.domain.merge import KEPT, REMOVED, Conflict, conflicts_in
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import shorten, squash
+from fieldkit.domain.vocab import (
+    ActionStatus,
+    Confidentiality,
+    Implementation,
+    MeetingStatus,
+    NoteKind,
+    Stance,
+    Word,
+)
 from fieldkit.i18n import N_, _, ngettext
 from fieldkit.storage.merge import (
     copies_beside,
@@ -101,14 +110,33 @@ def record_words(data: MissionData, conflict: Conflict) -> str:
 VALUE_WORDS = {KEPT: N_("kept, with its edit"), REMOVED: N_("deleted")}
 
 
-def value_text(title: str, entry: Entry, key: str, deletion: bool) -> Text:
+#: The fields whose values are vocabulary words, shown by their label (by table for status).
+WORD_FIELDS: dict[str, type[Word]] = {
+    "stance": Stance,
+    "kind": NoteKind,
+    "confidentiality": Confidentiality,
+    "implementation": Implementation,
+    "meetings.status": MeetingStatus,
+    "actions.status": ActionStatus,
+}
+
+
+def shown_value(conflict: Conflict, value: object) -> object:
+    """A value as a delegate reads it: a vocabulary word by its label, in the language."""
+    kind = WORD_FIELDS.get(conflict.field) or WORD_FIELDS.get(f"{conflict.table}.{conflict.field}")
+    if kind is not None and isinstance(value, str) and value in {w.value for w in kind}:
+        return kind(value).label
+    return value
+
+
+def value_text(title: str, entry: Entry, key: str, conflict: Conflict) -> Text:
     """The side's title, who wrote the value and when, then the value: the first lines stay
     in view however long the value is."""
     text = Text(f"{title} ({key})\n", style="bold")
     when = f"{day_text(entry.at)} {entry.at[11:16]}".strip() if entry.at else _("time unknown")
     text.append(f"{entry.by or _('someone')}, {when}\n\n", style="dim")
-    word = VALUE_WORDS.get(entry.value) if deletion else None
-    value = _(word) if word else entry.value
+    word = VALUE_WORDS.get(entry.value) if conflict.field == DELETED else None
+    value = _(word) if word else shown_value(conflict, entry.value)
     text.append(f"{value}" if value not in ("", None) else _("(empty)"))
     return text
 
@@ -180,18 +208,19 @@ class ConflictsScreen(FieldkitScreen):
         for side in self.query(".conflict-side"):
             side.display = conflict is not None
         if conflict is not None:
-            deletion = conflict.field == DELETED
-            mine.update(value_text(_("Mine"), conflict.mine, "m", deletion))
-            theirs.update(value_text(_("Theirs"), conflict.theirs, "t", deletion))
+            mine.update(value_text(_("Mine"), conflict.mine, "m", conflict))
+            theirs.update(value_text(_("Theirs"), conflict.theirs, "t", conflict))
 
     async def action_keep(self, mine: bool) -> None:
         conflict = self._current()
         if conflict is None:
             return
         author = settings.author()
-        _, chosen = await self.fk.write(lambda tx: resolve_conflict(tx, conflict.id, mine, author))
+        _record, chosen = await self.fk.write(
+            lambda tx: resolve_conflict(tx, conflict.id, mine, author)
+        )
         said = _("Kept mine: {value}") if mine else _("Kept theirs: {value}")
-        self.notify(said.format(value=shorten(str(chosen.value), 40)))
+        self.notify(said.format(value=shorten(str(shown_value(conflict, chosen.value)), 40)))
 
 
 class MergeDialog(ModalScreen[str | None]):

@@ -173,7 +173,7 @@ class MeetingRoom(FieldkitScreen):
         self._once("title", title_line(meeting).markup, lambda: self._show_title(meeting))
         agenda = self.query_one(AgendaList)
         lines = agenda_lines(data, meeting, agenda.text_width)
-        shown = tuple(line.markup for _, line in lines)
+        shown = tuple(line.markup for _item, line in lines)
         self._once("agenda", shown, lambda: agenda.show(lines, self.item_id))
         self.show_item(data, meeting)
 

@@ -1,0 +1,138 @@
+"""Every word of the meeting screens comes from the catalogue, shown in the pseudo-language.
+
+As in test_pseudo_screens: the demo mission's data is turned to Cyrillic letters, each screen
+is read back from its screenshot at 80x24, and any Latin word outside the pseudo-language's
+marks escaped the catalogue. The footer (built from the command table) is left to
+test_pseudo_screens; the words of the other widgets these screens hold are named in `ELSEWHERE`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fieldkit import i18n, settings
+from fieldkit.reports import default_name
+from fieldkit.storage import crypto
+from fieldkit.storage.merge import merge
+from fieldkit.storage.repository import Store
+from fieldkit.ui.app import FieldkitApp, make_app
+from fieldkit.ui.screens.conflicts import ConflictsScreen
+from fieldkit.ui.screens.exports import ExportMenu, ExportScreen
+from fieldkit.ui.screens.lock import LockScreen
+from fieldkit.ui.screens.meeting_room import MeetingRoom
+from fieldkit.ui.screens.meetings import MeetingsScreen
+from fieldkit.ui.widgets.meeting_form import MeetingEditor
+from fieldkit.ui.widgets.meeting_picker import ItemJump, MeetingPicker
+from tests.pseudo import scrambled, screen_text, unmarked
+from tests.ui.conftest import TODAY
+from tests.ui.test_conflicts import _diverged as diverged
+
+#: Words on these screens that widgets wrapped elsewhere show (the agenda pane's title, the
+#: row of choices' hint): their own tests hold them.
+ELSEWHERE: tuple[str, ...] = ("Agenda", "esc keeps")
+#: Language names are written in their own language, never translated.
+ENDONYMS = tuple(i18n.LANGUAGE_NAMES.values())
+
+
+@pytest.fixture(autouse=True)
+def profile_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("FIELDKIT_AUTHOR", "Тест Делегат")
+
+
+@pytest.fixture
+def pseudo_store(demo_path: Path) -> Store:
+    demo_path.write_text(json.dumps(scrambled(json.loads(demo_path.read_text()))))
+    return Store(demo_path)
+
+
+def _escaping(
+    store: Store,
+    keys: str,
+    expected: type,
+    then: Callable[[Any], object] | None = None,
+    data: tuple[str, ...] = (),
+) -> list[str]:
+    """The Latin words outside the marks on the screen `keys` (then `then(app)`) lead to,
+    footer left out. Dialogs are opened over the meetings screen, whose words are checked."""
+    i18n.activate(i18n.PSEUDO)
+    app: FieldkitApp = make_app(store, today=TODAY)
+
+    async def scenario() -> str:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            for key in keys.split():
+                await pilot.press(key)
+                await pilot.pause()
+            if then is not None:
+                then(app)
+            await pilot.pause(0.1)
+            assert isinstance(app.screen, expected), type(app.screen)
+            return app.export_screenshot()
+
+    try:
+        lines = screen_text(asyncio.run(scenario())).splitlines()
+    finally:
+        i18n.activate(i18n.ENGLISH)
+    return unmarked("\n".join(lines[:-1]), data=(*ELSEWHERE, *ENDONYMS, *data))
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        ("m", MeetingsScreen),
+        ("m enter", MeetingRoom),
+        ("m enter ctrl+r", MeetingRoom),
+        ("m enter ctrl+r escape", MeetingRoom),
+        ("m enter ctrl+o", MeetingRoom),
+        ("m n", MeetingEditor),
+        ("m a", MeetingPicker),
+        ("m enter ctrl+g", ItemJump),
+    ],
+    ids=[
+        "meetings",
+        "room-note",
+        "room-stance",
+        "room-response",
+        "room-follow-up",
+        "meeting-form",
+        "meeting-picker",
+        "item-jump",
+    ],
+)
+def test_no_meeting_screen_word_escapes_the_catalogue(
+    pseudo_store: Store, keys: str, expected: type
+) -> None:
+    assert _escaping(pseudo_store, keys, expected) == []
+
+
+def test_no_word_of_the_export_screens_escapes_the_catalogue(pseudo_store: Store) -> None:
+    def menu(app: FieldkitApp) -> object:
+        return app.push_screen(ExportMenu(app.data))
+
+    def form(app: FieldkitApp) -> object:
+        return app.push_screen(ExportScreen("factsheet", app.data))
+
+    assert _escaping(pseudo_store, "m", ExportMenu, menu) == []
+    path = str(settings.DEFAULT_EXPORTS / default_name("factsheet"))  # a path, not words
+    assert _escaping(pseudo_store, "m", ExportScreen, form, data=(path,)) == []
+
+
+def test_no_word_of_the_lock_screen_escapes_the_catalogue(pseudo_store: Store) -> None:
+    settings.update_profile(pin=crypto.hash_pin("4711"))
+    assert _escaping(pseudo_store, "ctrl+l", LockScreen) == []
+
+
+def test_no_word_of_the_conflicts_screen_escapes_the_catalogue(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    merge(Store(demo_path), [diverged(demo_path, tmp_path)])
+    demo_path.write_text(json.dumps(scrambled(json.loads(demo_path.read_text()))))
+    shown = _escaping(Store(demo_path), "", ConflictsScreen, lambda app: app.show("conflicts"))
+    assert shown == []
