@@ -17,18 +17,23 @@ from typing import Any
 import pytest
 
 from fieldkit import i18n, settings
+from fieldkit.domain.drafts import describe
+from fieldkit.domain.meetings import Draft
+from fieldkit.i18n import _
 from fieldkit.reports import default_name
 from fieldkit.storage import crypto
 from fieldkit.storage.merge import merge
 from fieldkit.storage.repository import Store
 from fieldkit.ui.app import FieldkitApp, make_app
-from fieldkit.ui.screens.conflicts import ConflictsScreen
+from fieldkit.ui.screens.conflicts import ConflictsScreen, MergeDialog, PassphraseDialog
 from fieldkit.ui.screens.exports import ExportMenu, ExportScreen
 from fieldkit.ui.screens.lock import LockScreen
 from fieldkit.ui.screens.meeting_room import MeetingRoom
 from fieldkit.ui.screens.meetings import MeetingsScreen
-from fieldkit.ui.widgets.meeting_form import MeetingEditor
-from fieldkit.ui.widgets.meeting_picker import ItemJump, MeetingPicker
+from fieldkit.ui.screens.shred import WORD, ConfirmShred
+from fieldkit.ui.widgets.capture_area import THIS
+from fieldkit.ui.widgets.meeting_form import MeetingEditor, PersonEditor
+from fieldkit.ui.widgets.meeting_picker import ConfirmDelete, DraftOffer, ItemJump, MeetingPicker
 from tests.pseudo import scrambled, screen_text, unmarked
 from tests.ui.conftest import TODAY
 from tests.ui.test_conflicts import _diverged as diverged
@@ -122,6 +127,32 @@ def test_no_word_of_the_export_screens_escapes_the_catalogue(pseudo_store: Store
     assert _escaping(pseudo_store, "m", ExportMenu, menu) == []
     path = str(settings.DEFAULT_EXPORTS / default_name("factsheet"))  # a path, not words
     assert _escaping(pseudo_store, "m", ExportScreen, form, data=(path,)) == []
+
+
+def _draft_offer(app: FieldkitApp) -> object:
+    data = app.data
+    meeting = data.meetings_in_order[0]
+    draft = Draft(kind="note", meeting_id=meeting.id, fields={"text": "Текст"}, author="Т")
+    return app.push_screen(DraftOffer([describe(draft, data)]))
+
+
+@pytest.mark.parametrize(
+    ("dialog", "expected"),
+    [
+        (lambda app: app.push_screen(ConfirmDelete(_(THIS["note"]))), ConfirmDelete),
+        (lambda app: app.push_screen(PersonEditor(app.data, lambda fields: "")), PersonEditor),
+        (_draft_offer, DraftOffer),
+        (lambda app: app.push_screen(MergeDialog("")), MergeDialog),
+        (lambda app: app.push_screen(PassphraseDialog("копия.json")), PassphraseDialog),
+        (lambda app: app.push_screen(ConfirmShred("миссия.json")), ConfirmShred),
+    ],
+    ids=["delete", "new-person", "drafts", "merge", "merge-passphrase", "shred"],
+)
+def test_no_word_of_the_meeting_dialogs_escapes_the_catalogue(
+    pseudo_store: Store, dialog: Callable[[FieldkitApp], object], expected: type
+) -> None:
+    # the word to type is itself a key: "shred" is typed in every language
+    assert _escaping(pseudo_store, "m", expected, dialog, data=(WORD,)) == []
 
 
 def test_no_word_of_the_lock_screen_escapes_the_catalogue(pseudo_store: Store) -> None:
