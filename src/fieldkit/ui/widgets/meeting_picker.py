@@ -59,7 +59,9 @@ class MeetingPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         when_width = max((len(when_text(m)) for m in self.meetings), default=16)
-        title_width = max(74 - 4 - when_width - max(len(s.label) for s in MeetingStatus), 20)
+        # the list holds 66 cells a line: the day, the status, and the title in what is left
+        status_width = max(len(s.label) for s in MeetingStatus)
+        title_width = max(66 - when_width - 2 - status_width - 1, 20)
         lines = (meeting_line(m, title_width, when_width) for m in self.meetings)
         with Vertical():
             yield Label(
