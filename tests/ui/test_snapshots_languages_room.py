@@ -60,3 +60,27 @@ def test_snapshot_meeting_room(snap_compare: Any, demo_path: Path, speaking: str
 
 def test_snapshot_response_form(snap_compare: Any, demo_path: Path, speaking: str) -> None:
     assert snap_compare(_app(demo_path), terminal_size=(80, 24), run_before=_to_response)
+
+
+def test_the_question_before_cancelling_a_meeting_is_read_whole(
+    demo_path: Path, speaking: str
+) -> None:
+    """Longer sentences wrap in the dialog instead of being cut at its edge."""
+    import asyncio
+
+    from fieldkit.ui.widgets.meeting_picker import ConfirmDelete
+    from tests.pseudo import screen_text
+
+    app = _app(demo_path)
+
+    async def scenario() -> str:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _to_meetings(pilot)
+            await pilot.press("enter", *"Note", "enter", "escape", "c")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDelete)
+            return " ".join(screen_text(app.export_screenshot()).split())
+
+    shown = asyncio.run(scenario())
+    last_words = {"ru": "показана как отменённая.", "fr": "montré comme annulé."}
+    assert last_words[speaking] in shown

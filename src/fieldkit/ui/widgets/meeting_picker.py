@@ -49,6 +49,7 @@ class MeetingPicker(ModalScreen[str | None]):
     }
     MeetingPicker OptionList { height: auto; max-height: 16; border: none; }
     MeetingPicker .hint { color: $text-muted; }
+    MeetingPicker Label { width: 100%; }
     """
 
     def __init__(self, meetings: Sequence[Meeting], chosen: str | None, purpose: str) -> None:
@@ -99,6 +100,7 @@ class ItemJump(ModalScreen[str | None]):
         background: $surface; padding: 0 1;
     }
     ItemJump .error { color: $error; }
+    ItemJump Label { width: 100%; }
     """
 
     def __init__(self, items: dict[str, Item]) -> None:
@@ -135,6 +137,7 @@ class ConfirmDelete(ModalScreen[bool]):
         width: 64; max-width: 100%; height: auto; border: round $error;
         background: $surface; padding: 0 1;
     }
+    ConfirmDelete Label { width: 100%; }
     """
 
     def __init__(self, what: str, question: str = "", answers: str = "") -> None:
@@ -165,7 +168,7 @@ class DraftOffer(ModalScreen[bool]):
         width: 72; max-width: 100%; height: auto; border: round $warning;
         background: $surface; padding: 0 1;
     }
-    DraftOffer .draft-line { width: 100%; height: auto; }
+    DraftOffer .draft-line, DraftOffer Label { width: 100%; height: auto; }
     """
 
     def __init__(self, lines: Sequence[str]) -> None:
