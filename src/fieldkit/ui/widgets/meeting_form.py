@@ -178,7 +178,7 @@ class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
 
 PERSON_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("name", N_("Name"), N_("as they introduced themselves")),
-    ("title", N_("Title"), N_("e.g. Deputy Minister")),
+    ("title", N_("Job title"), N_("e.g. Deputy Minister")),
     ("institution", N_("Institution"), N_("name (→ completes); a new one joins the directory")),
     ("type", N_("Type"), N_("of a new institution: government, parliament, ngo, nhri, …")),
 )
