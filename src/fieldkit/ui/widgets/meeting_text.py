@@ -17,7 +17,7 @@ from fieldkit.domain.mission import MissionData
 from fieldkit.domain.schedule import agenda_items, said_before
 from fieldkit.domain.text import clean, shorten, squash
 from fieldkit.domain.vocab import NoteKind
-from fieldkit.i18n import _, format_day, format_short_date
+from fieldkit.i18n import _, format_day, format_short_date, pgettext
 
 
 def day_text(day: str) -> str:
@@ -58,7 +58,7 @@ def agenda_lines(data: MissionData, meeting: Meeting, width: int) -> list[tuple[
         if item.id in said:
             line.append(f" {said[item.id].stance.label}", style="italic")
         elif item.id in noted:
-            line.append(" " + _("noted"), style="dim")
+            line.append(" " + pgettext("agenda", "noted"), style="dim")
         line.append("\n" + shorten(item.title or item.text, width), style="dim")
         lines.append((item.id, line))
     return lines
