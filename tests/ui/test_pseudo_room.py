@@ -18,7 +18,9 @@ import pytest
 
 from fieldkit import i18n, settings
 from fieldkit.domain.drafts import describe
-from fieldkit.domain.meetings import Draft
+from fieldkit.domain.grades import Grade
+from fieldkit.domain.meetings import Action, Draft, Meeting, Note, Response
+from fieldkit.domain.vocab import NoteKind, Stance
 from fieldkit.i18n import _
 from fieldkit.reports import default_name
 from fieldkit.storage import crypto
@@ -127,6 +129,44 @@ def test_no_word_of_the_export_screens_escapes_the_catalogue(pseudo_store: Store
     assert _escaping(pseudo_store, "m", ExportMenu, menu) == []
     path = str(settings.DEFAULT_EXPORTS / default_name("factsheet"))  # a path, not words
     assert _escaping(pseudo_store, "m", ExportScreen, form, data=(path,)) == []
+
+
+def test_no_word_of_what_was_captured_escapes_the_catalogue(pseudo_store: Store) -> None:
+    """The room with notes, a response and a follow-up on its item, and what the same
+    institution said in an earlier meeting; the full text of a captured line shown too."""
+    data = pseudo_store.data()
+    meeting = data.meetings_in_order[0]
+    item = meeting.agenda[0]
+    earlier = Meeting(
+        title="Ранее", starts_at="2017-04-10T10:00", institution_ids=meeting.institution_ids
+    )
+    said = {"meeting_id": earlier.id, "item_id": item}
+    now = {"meeting_id": meeting.id, "item_id": item}
+    with pseudo_store.transaction() as tx:
+        tx.put(
+            earlier,
+            Response(
+                **said,
+                stance=Stance.REJECTS,
+                grade=Grade.C1,
+                commitment="Закон",
+                deadline="2018-01-01",
+                quote="Нет",
+            ),  # fmt: skip
+            Note(**said, kind=NoteKind.CONCERN, text="Заметка"),
+            Note(**now, kind=NoteKind.QUOTE, limb="(a)", text="Цитата"),
+            Response(
+                **now,
+                stance=Stance.ACCEPTS,
+                grade=Grade.B,
+                deadline="2017-06-30",
+                commitment="Обязательство",
+                text="Замечание",
+            ),  # fmt: skip
+            Action(**now, text="Письмо", owner="Анна", due="2017-05-01"),
+        )
+    assert _escaping(pseudo_store, "m home down enter", MeetingRoom) == []
+    assert _escaping(pseudo_store, "m home down enter shift+tab", MeetingRoom) == []
 
 
 def _draft_offer(app: FieldkitApp) -> object:
