@@ -11,7 +11,7 @@ from fieldkit.domain.meetings import Meeting, Note, Response
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import squash
 from fieldkit.domain.vocab import Implementation, InstitutionType, NoteKind
-from fieldkit.i18n import N_, _, format_date, format_range, format_short_date, pgettext
+from fieldkit.i18n import N_, NP_, _, format_date, format_range, format_short_date, pgettext
 from fieldkit.reports.scope import Scope
 
 NOTE_KIND_HEADINGS: dict[NoteKind, str] = {
@@ -276,6 +276,20 @@ def assessment_lines(item: Item) -> list[tuple[str, str]]:
         joined.append(value)
     label = _("Assessment ({source})").format(source=where) if where else _("Assessment")
     return [(label, "; ".join(joined))]
+
+
+#: A level of implementation as an assessment says it of a recommendation.
+IMPLEMENTED: dict[Implementation, tuple[str, str]] = {
+    Implementation.NOT: NP_("implementation level", "not implemented"),
+    Implementation.PARTIALLY: NP_("implementation level", "partially implemented"),
+    Implementation.FULLY: NP_("implementation level", "fully implemented"),
+    Implementation.UNKNOWN: NP_("implementation level", "implementation unknown"),
+}
+
+
+def implemented(level: Implementation | None) -> str:
+    """A level of implementation in full: 'partially implemented', 'выполнена частично'."""
+    return pgettext(*IMPLEMENTED[level]) if level is not None else ""
 
 
 def _implemented(level: Implementation | None) -> str:
