@@ -197,7 +197,7 @@ def _committee(item: Item) -> str:
 def _paragraph(w: WordWriter, scope: Scope, item: Item, attention: list[Attention]) -> None:
     paragraph = _("Paragraph {number}").format(number=_number(item))
     w.heading(s.item_label(item, width=0).replace(item.short_ref, paragraph), 1)
-    w.field(_("Citation"), cite(item))
+    w.field(_("Citation"), cite(item), keep_next=True)
     w.heading(_("The Committee's recommendation"), 2)
     if item.text:
         w.paragraph(item.text)
@@ -277,7 +277,13 @@ def _said(response: Response) -> str:
             parts.append(_("Commitment: {commitment}.").format(commitment=commitment))
     elif response.deadline:
         parts.append(_("Deadline given: {day}.").format(day=s.long_date(response.deadline)))
-    return " ".join(parts)
+    return " ".join(_once(part) for part in parts)
+
+
+def _once(sentence: str) -> str:
+    """A sentence ending on a date that ends with a full stop ('31 декабря 2017 г.') ends
+    with one full stop, not two."""
+    return sentence[:-1] if sentence.endswith("..") and not sentence.endswith("...") else sentence
 
 
 def _grades_table(w: WordWriter, item: Item, grades: list[LimbGrade]) -> None:

@@ -19,6 +19,9 @@ TEXT_LIMIT = 1_000_000
 _NARROW = frozenset("fijlrt.,;:'’()-/|!")
 _WIDEST = frozenset("mwMW")
 _NARROW_W, _WIDEST_W, _CAPITAL_W, _SMALL_W = 80, 215, 175, 135
+# Cyrillic small letters run wider than Latin ones ('поддержана' against 'supported').
+_CYRILLIC_WIDEST = frozenset("жшщыюмфЖШЩЫЮМФ")
+_CYRILLIC_SMALL_W = 150
 _PAD = 280
 # A word longer than this may break: a URL must not take a whole table.
 _LONGEST_WORD = 22
@@ -43,9 +46,11 @@ def within_limit(text: str) -> str:
 def _char_width(c: str) -> int:
     if c in _NARROW:
         return _NARROW_W
-    if c in _WIDEST:
+    if c in _WIDEST or c in _CYRILLIC_WIDEST:
         return _WIDEST_W
-    return _SMALL_W if c.islower() else _CAPITAL_W
+    if not c.islower():
+        return _CAPITAL_W
+    return _CYRILLIC_SMALL_W if "\u0400" <= c <= "\u04ff" else _SMALL_W
 
 
 def _line_width(text: str) -> int:
