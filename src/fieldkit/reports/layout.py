@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fieldkit.i18n import _, current
+
 #: The most characters of one text (a note, a remark) a document carries: a pasted book
 #: would make thousands of pages, and XML parsers refuse a text node over 10 MB.
 TEXT_LIMIT = 1_000_000
@@ -36,11 +38,18 @@ def within_limit(text: str) -> str:
     if len(text) <= TEXT_LIMIT:
         return text
     rest = len(text) - TEXT_LIMIT
-    return (
-        f"{text[:TEXT_LIMIT]}\n[Cut here for this document: the other {rest:,} characters of "
-        f"this text are in the mission file. A document carries at most {TEXT_LIMIT:,} "
-        "characters of one text.]"
-    )
+    note = _(
+        "[Cut here for this document: the other {rest} characters of this text are in the "
+        "mission file. A document carries at most {limit} characters of one text.]"
+    ).format(rest=format_number(rest), limit=format_number(TEXT_LIMIT))
+    return f"{text[:TEXT_LIMIT]}\n{note}"
+
+
+def format_number(n: int) -> str:
+    """A count as the document's language writes it: 1,000,000; 1 000 000."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(n, locale=current().babel_locale))
 
 
 def _char_width(c: str) -> int:
