@@ -63,6 +63,7 @@ EXPECTED = {
             "Informations communiquées par l’État partie",
             "Évaluation proposée",
             "À l’attention du rédacteur",
+            "Conteste les faits. « [Example] The events",
             "31 décembre 2017",
         ],
         "ru": [
@@ -73,6 +74,7 @@ EXPECTED = {
             "Информация, представленная государством-участником",
             "Предлагаемая оценка",
             "На заметку редактору",
+            "Оспаривает факты. «[Example] The events",
             "31 декабря 2017\u202fг.",
         ],
     },

@@ -278,7 +278,7 @@ def _said(w: WordWriter, scope: Scope, items: list[Item]) -> None:
             head = s.response_head(scope.data, response, context)
             w.paragraph([("Strong", _("{label}: ").format(label=where)), head])
             if response.quote:
-                w.quote(f"“{response.quote.strip()}”")
+                w.quote(s.quoted(response.quote))
             if response.commitment:
                 commitment = response.commitment
                 if response.deadline:

@@ -260,7 +260,7 @@ def _said(response: Response) -> str:
     parts = [f"{response.stance.label[:1].upper()}{response.stance.label[1:]}."]
     if response.quote:
         quote = squash(response.quote)
-        parts.append(f"“{quote}”" if quote.endswith(_CLOSED) else f"“{quote}”.")
+        parts.append(s.quoted(quote) if quote.endswith(_CLOSED) else s.quoted(quote) + ".")
     if response.implementation is not Implementation.UNKNOWN:
         parts.append(
             _("Implementation claimed: {level}.").format(level=response.implementation.label)

@@ -31,6 +31,11 @@ def note_kind_heading(kind: NoteKind) -> str:
     return _(NOTE_KIND_HEADINGS[kind])
 
 
+def quoted(text: str) -> str:
+    """Words as said, in the language's quotation marks: “...”, «...», « ... »."""
+    return _("“{quote}”").format(quote=text.strip())
+
+
 def long_date(day: str) -> str:
     """'2017-04-11' as '11 April 2017' (in the document's language); unreadable as it is."""
     try:
