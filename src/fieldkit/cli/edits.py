@@ -81,11 +81,11 @@ def _edit(db: Any, cls: type[Record], record_id: str, build: Build, as_json: boo
     done(edited, as_json)
 
 
-def _delete(db: Any, cls: type[Record], record_id: str, as_json: bool) -> None:
+def _delete(db: Any, cls: type[Record], record_id: str, purge: bool, as_json: bool) -> None:
     store = open_store(db)
     with store.transaction() as tx:
         record = by_prefix(_table(tx.data, cls), record_id, cls.__name__.lower())
-        tx.delete(cls, record.id, settings.author())
+        tx.delete(cls, record.id, settings.author(), purge)
     done(record, as_json)
 
 
@@ -192,9 +192,25 @@ def action_edit(
     _edit(db, Action, action_id, lambda _r, _d: changes, as_json)
 
 
+Purge = Annotated[
+    bool,
+    typer.Option(
+        "--purge",
+        help="Keep none of its content, even in the tombstone that carries the deletion to "
+        "other copies (a copy that changed it meanwhile may then bring it back with older "
+        "values).",
+    ),
+]
+
+
 def _deleter(cls: type[Record], what: str) -> Any:
-    def delete(record_id: IdArgument, as_json: JsonOption = False, db: DbOption = None) -> None:
-        _delete(db, cls, record_id, as_json)
+    def delete(
+        record_id: IdArgument,
+        purge: Purge = False,
+        as_json: JsonOption = False,
+        db: DbOption = None,
+    ) -> None:
+        _delete(db, cls, record_id, purge, as_json)
 
     delete.__doc__ = f"Delete {what}; a merge carries the deletion to other copies."
     return delete
