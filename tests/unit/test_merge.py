@@ -422,3 +422,22 @@ def test_a_bundle_that_left_out_a_changed_contact_says_what_it_did_not_merge(
     assert "not merged: 1 record" in ok("merge", bundle, "--db", a)
     assert as_json("merge", b, "--db", a)["held_back"] == []
     assert Store(a).data().people[person.id].title == "Senior lawyer"
+
+
+def test_an_edit_clears_an_optional_field_given_as_empty(two: tuple[Path, Path]) -> None:
+    a, b = two
+    data = Store(a).data()
+    meeting = meetings(a)[0]
+    person = next(iter(data.people.values()))
+    note = as_json("note", "add", "Said by someone", "--meeting", meeting, "--kind",
+                   "statement", "--speaker", person.name, "--db", a)["id"]  # fmt: skip
+    response = next(iter(data.responses))
+    ok("response", "edit", response, "--grade", "B", "--deadline", "2017-12-31", "--db", a)
+    ok("merge", a, "--db", b)
+    assert as_json("note", "edit", note, "--speaker", "", "--db", a)["speaker_id"] is None
+    cleared = as_json("response", "edit", response, "--grade", "", "--deadline", "", "--db", a)
+    assert (cleared["grade"], cleared["deadline"]) == (None, "")
+    assert "''" in ok("note", "edit", "-h") and "''" in ok("response", "edit", "-h")
+    ok("merge", a, "--db", b)
+    assert Store(b).data().notes[note].speaker_id is None
+    assert Store(b).data().responses[response].grade is None
