@@ -55,6 +55,9 @@ class Conflict:
     mine: Entry
     theirs: Entry
     entries: tuple[Entry, ...]
+    #: In "deleted or kept": each field edited without the deletion in view, and the value
+    #: keeping the record keeps.
+    kept: tuple[tuple[str, Any], ...] = ()
 
 
 def _merge_entries(a: State, b: State, name: str) -> list[Entry]:
@@ -209,20 +212,20 @@ def _deletion_conflict(table: str, state: State) -> Conflict | None:
     if not deletes:
         return None
     seen = join(state.ctx.get(e.dot, {}) for e in deletes)
-    edits = [
-        e
+    edited = {
+        name: [e for e in entries if not covered(e.dot, seen)]
         for name, entries in state.regs.items()
         if name != DELETED
-        for e in entries
-        if not covered(e.dot, seen)
-    ]
+    }
+    edits = [e for entries in edited.values() for e in entries]
     if not edits:
         return None
+    kept = tuple((n, state.provisional(n)) for n in state.fields if edited.get(n))
     d, k = provisional(deletes), provisional(edits)
-    removed, kept = Entry(d.dot, REMOVED, d.at, d.by), Entry(k.dot, KEPT, k.at, k.by)
-    mine, theirs = (removed, kept) if state.mine.get(DELETED) == REMOVED else (kept, removed)
+    removed, keep = Entry(d.dot, REMOVED, d.at, d.by), Entry(k.dot, KEPT, k.at, k.by)
+    mine, theirs = (removed, keep) if state.mine.get(DELETED) == REMOVED else (keep, removed)
     cid = conflict_id(table, state.id, DELETED)
-    return Conflict(cid, table, state.id, DELETED, mine, theirs, (removed, kept))
+    return Conflict(cid, table, state.id, DELETED, mine, theirs, (removed, keep), kept)
 
 
 def _key(value: Any) -> str:

@@ -24,6 +24,7 @@ from fieldkit.domain.meetings import Note, Response
 from fieldkit.domain.mission import TYPE_BY_TABLE, Mission, MissionData, visible
 from fieldkit.domain.records import Record, RecordError, Value, now_iso
 from fieldkit.domain.vocab import Confidentiality
+from fieldkit.i18n import _
 from fieldkit.storage.codec import is_sealed
 from fieldkit.storage.errors import WrongPassphrase
 
@@ -187,6 +188,24 @@ def load(path: Path, data: bytes | None = None) -> Any:
         raise BundleError(str(exc)) from None
 
 
+def check_version(name: str, version: Any) -> None:
+    """Raise BundleError, in one line, for a bundle version this fieldkit cannot read."""
+    number = version if isinstance(version, int) and not isinstance(version, bool) else None
+    if number is not None and 1 <= number <= VERSION:
+        return
+    if number is not None and number > VERSION:
+        message = _(
+            "{name} is bundle version {version}, made by a newer fieldkit; this one reads "
+            "bundle versions 1 to {latest} (update fieldkit to read it)"
+        )
+    else:
+        message = _(
+            "{name} has no bundle version fieldkit knows ({version}); this one reads bundle "
+            "versions 1 to {latest}"
+        )
+    raise BundleError(message.format(name=name, version=repr(version), latest=VERSION))
+
+
 def looks_like_bundle(head: bytes) -> bool:
     return b'"fieldkit-bundle"' in head[:4096]
 
@@ -247,11 +266,7 @@ def read_bundle(path: Path) -> Bundle:
         raise BundleError(f"{path.name} is not JSON: {exc}") from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise BundleError(f'{path.name} is not a fieldkit bundle (no "format": "{FORMAT}")')
-    version = raw.get("version")
-    if not isinstance(version, int) or version > VERSION or version < 1:
-        raise BundleError(
-            f"{path.name} is bundle version {version!r}; this fieldkit reads {VERSION}"
-        )
+    check_version(path.name, raw.get("version"))
     problems: list[str] = []
     mission: Mission | None = None
     if raw.get("mission") is not None:

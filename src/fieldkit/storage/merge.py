@@ -29,7 +29,8 @@ from fieldkit.domain.merge import (
 )
 from fieldkit.domain.records import now_iso
 from fieldkit.storage import bundle, schema
-from fieldkit.storage.bundle import FORMAT, VERSION, looks_like_bundle
+from fieldkit.storage.bundle import FORMAT, looks_like_bundle
+from fieldkit.storage.errors import StorageError
 from fieldkit.storage.mission_file import ENCRYPTED_MAGIC, MissionFile, PassphraseSource
 from fieldkit.storage.repository import Store, Tx
 from fieldkit.storage.schema import SYNCED, TOMBSTONES
@@ -97,11 +98,10 @@ def _from_tree(path: Path, tree: dict[str, Any]) -> Copy:
 def _from_bundle(path: Path, raw: Any) -> Copy:
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise MergeError(f"{path.name} is not a fieldkit bundle")
-    version = raw.get("version")
-    if not isinstance(version, int) or not 1 <= version <= VERSION:
-        raise MergeError(
-            f"{path.name} is bundle version {version!r}; this fieldkit reads {VERSION}"
-        )
+    try:
+        bundle.check_version(path.name, raw.get("version"))
+    except bundle.BundleError as exc:
+        raise MergeError(str(exc)) from None
     tables = {name: _by_id(raw.get(name) or [], f"{path.name} {name}") for name in SYNCED[1:]}
     mission = raw.get("mission")
     tables["mission"] = {mission["id"]: mission} if isinstance(mission, dict) else {}
@@ -180,6 +180,39 @@ def merge_copy(tx: Tx, other: Copy, report: MergeReport) -> None:
         name = str(tomb.get("table", ""))
         if name in SYNCED:
             _merge_one(tx, ours, name, record_id, Side(tomb, tomb=True), report)
+
+
+def nothing_new(tree: Mapping[str, Any], path: Path) -> bool:
+    """Whether another copy holds nothing a merge would bring into `tree` (so it can be
+    deleted). A copy that cannot be read without asking anything is not known to be merged."""
+    try:
+        other = read_copy(path, None)
+    except (MergeError, StorageError):
+        return False
+    ours = _from_tree(Path("."), dict(tree))
+    if other.mission_id != ours.mission_id:
+        return False
+    for name in SYNCED:
+        for record_id, doc in other.tables[name].items():
+            if ours.tables[name].get(record_id) != doc and _brings(
+                ours, name, record_id, Side(doc)
+            ):
+                return False
+    return not any(
+        _brings(ours, str(tomb.get("table", "")), record_id, Side(tomb, tomb=True))
+        for record_id, tomb in other.tombs.items()
+        if tomb.get("table") in SYNCED
+    )
+
+
+def _brings(ours: Copy, name: str, record_id: str, theirs: Side) -> bool:
+    live = ours.tables[name].get(record_id)
+    tomb = ours.tombs.get(record_id)
+    mine = Side(live) if live is not None else Side(tomb, tomb=True) if tomb else None
+    try:
+        return held_back(mine, theirs) or merge_sides(mine, theirs) is not None
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return True
 
 
 def _merge_one(
