@@ -161,3 +161,19 @@ def test_an_encrypted_file_keeps_a_tombstones_content_sealed(
 def tombs_sealed(path: Path) -> dict[str, dict[str, Any]]:
     tree = Store(path).file.tree()
     return {doc["id"]: doc for doc in (tree.get(TOMBSTONES) or {}).values()}
+
+
+def test_a_deletion_whose_left_out_edit_is_unseen_waits_for_the_copys_file(
+    demo_path: Path, note: str, tmp_path: Path
+) -> None:
+    (b,) = copies(demo_path, tmp_path, "b")
+    ok("note", "edit", note, "--text", "Corrected before deleting", "--db", b)
+    ok("note", "delete", note, "--db", b)
+    plain = tmp_path / "plain.json"
+    ok("export", "bundle", "--out", plain, "--db", b)
+    report = as_json("merge", plain, "--db", demo_path)
+    assert report["held_back"] == [{"table": "notes", "id": note}] and report["deleted"] == []
+    assert note in Store(demo_path).data().notes
+    report = as_json("merge", b, "--db", demo_path)
+    assert report["deleted"] == [{"table": "notes", "id": note}]
+    assert tombs(demo_path)[note]["text"] == "Corrected before deleting"
