@@ -19,8 +19,8 @@ to the same field were made without either having seen the other: a conflict. De
 write to the field `_deleted`; a record deleted on one side and edited on the other, the edit
 unseen by the deletion, stays alive as a conflict. A tombstone keeps the record's fields
 with their history (merged like a live record's), unless its deletion was purged: then it
-keeps only the history. The metadata `created_at` (earliest),
-`updated_at` and `author` (latest) never conflict.
+keeps only the history. The metadata `created_at` (earliest), `updated_at` and `author`
+(latest) never conflict.
 """
 
 from __future__ import annotations
