@@ -303,6 +303,11 @@ def test_check_lists_conflicts_and_copies_beside_the_file_and_exits_0(
     assert "another copy" not in done.stdout and "merge it" not in done.stdout
     assert f"{syncthing.name} beside it is already merged" in done.stdout
     assert "can be deleted" in done.stdout
+    tree = orjson.loads(syncthing.read_bytes())
+    tree["drafts"] = {"1": {"id": "d1", "kind": "note", "fields": {"text": "Half typed"}}}
+    syncthing.write_bytes(orjson.dumps(tree))
+    done = cli("check", "--db", a)
+    assert "holds drafts typed there" in done.stdout and "can be deleted" not in done.stdout
 
 
 def test_a_merge_that_cannot_be_saved_leaves_the_file_as_it_was(

@@ -16,12 +16,14 @@ from fieldkit.domain.merge import KEPT, Conflict
 from fieldkit.domain.text import counted, shorten
 from fieldkit.i18n import _, ngettext
 from fieldkit.storage.merge import (
+    DRAFTS,
+    MERGED,
     MergeError,
     MergeReport,
     all_conflicts,
+    beside_state,
     copies_beside,
     merge,
-    nothing_new,
     resolve_conflict,
 )
 from fieldkit.storage.repository import Store
@@ -95,11 +97,20 @@ def copies_notice(store: Store, mission_id: str | None) -> None:
             typer.echo(f"  {conflict_line(conflict)}")
     tree = store.file.tree()
     for other in copies_beside(store.path, mission_id):
-        if nothing_new(tree, other):
+        state = beside_state(tree, other)
+        if state == MERGED:
             typer.echo(
                 _("{name} beside it is already merged into this file: it can be deleted").format(
                     name=other.name
                 )
+            )
+            continue
+        if state == DRAFTS:
+            typer.echo(
+                _(
+                    "{name} beside it is already merged into this file, but holds drafts "
+                    "typed there: open it (--db {path}) to finish them before deleting it"
+                ).format(name=other.name, path=other)
             )
             continue
         typer.echo(

@@ -19,6 +19,7 @@ import orjson
 
 from fieldkit.domain.history import Entry
 from fieldkit.domain.lookup import NotFound
+from fieldkit.domain.meetings import Draft
 from fieldkit.domain.merge import (
     Conflict,
     Side,
@@ -50,6 +51,8 @@ class Copy:
     mission_id: str | None
     tables: dict[str, Docs]
     tombs: Docs
+    #: Drafts being typed in that copy (never merged: they stay with their copy).
+    drafts: Docs = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass
@@ -92,7 +95,9 @@ def _from_tree(path: Path, tree: dict[str, Any]) -> Copy:
     tables = {name: _by_id(tree.get(name) or {}, f"{path.name} {name}") for name in SYNCED}
     mission = next(iter(tables["mission"]), None)
     tombs = _by_id(tree.get(TOMBSTONES) or {}, f"{path.name} tombstones")
-    return Copy(path, mission, tables, tombs)
+    drafts = tree.get(Draft.TABLE)
+    kept = {str(k): d for k, d in drafts.items()} if isinstance(drafts, dict) else {}
+    return Copy(path, mission, tables, tombs, kept)
 
 
 def _from_bundle(path: Path, raw: Any) -> Copy:
@@ -182,23 +187,34 @@ def merge_copy(tx: Tx, other: Copy, report: MergeReport) -> None:
             _merge_one(tx, ours, name, record_id, Side(tomb, tomb=True), report)
 
 
-def nothing_new(tree: Mapping[str, Any], path: Path) -> bool:
-    """Whether another copy holds nothing a merge would bring into `tree` (so it can be
-    deleted). A copy that cannot be read without asking anything is not known to be merged."""
+#: What another copy beside the file holds that the file does not (see `beside_state`).
+NEW, DRAFTS, MERGED = "new", "drafts", "merged"
+
+
+def beside_state(tree: Mapping[str, Any], path: Path) -> str:
+    """NEW when merging another copy would bring something into `tree`; DRAFTS when only
+    drafts typed there (which stay with their copy) would be lost with it; MERGED when it can
+    be deleted. A copy that cannot be read without asking anything counts as NEW."""
     try:
         other = read_copy(path, None)
     except (MergeError, StorageError):
-        return False
+        return NEW
     ours = _from_tree(Path("."), dict(tree))
-    if other.mission_id != ours.mission_id:
-        return False
+    if other.mission_id != ours.mission_id or _brings_any(ours, other):
+        return NEW
+    if any(draft not in ours.drafts.values() for draft in other.drafts.values()):
+        return DRAFTS
+    return MERGED
+
+
+def _brings_any(ours: Copy, other: Copy) -> bool:
     for name in SYNCED:
         for record_id, doc in other.tables[name].items():
             if ours.tables[name].get(record_id) != doc and _brings(
                 ours, name, record_id, Side(doc)
             ):
-                return False
-    return not any(
+                return True
+    return any(
         _brings(ours, str(tomb.get("table", "")), record_id, Side(tomb, tomb=True))
         for record_id, tomb in other.tombs.items()
         if tomb.get("table") in SYNCED
