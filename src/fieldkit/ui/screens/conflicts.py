@@ -121,9 +121,9 @@ WORD_FIELDS: dict[str, type[Word]] = {
 }
 
 
-def shown_value(conflict: Conflict, value: object) -> object:
+def shown_value(table: str, field: str, value: object) -> object:
     """A value as a delegate reads it: a vocabulary word by its label, in the language."""
-    kind = WORD_FIELDS.get(conflict.field) or WORD_FIELDS.get(f"{conflict.table}.{conflict.field}")
+    kind = WORD_FIELDS.get(field) or WORD_FIELDS.get(f"{table}.{field}")
     if kind is not None and isinstance(value, str) and value in {w.value for w in kind}:
         return kind(value).label
     return value
@@ -131,13 +131,18 @@ def shown_value(conflict: Conflict, value: object) -> object:
 
 def value_text(title: str, entry: Entry, key: str, conflict: Conflict) -> Text:
     """The side's title, who wrote the value and when, then the value: the first lines stay
-    in view however long the value is."""
+    in view however long the value is. Keeping a deleted record shows the fields it keeps."""
     text = Text(f"{title} ({key})\n", style="bold")
     when = f"{day_text(entry.at)} {entry.at[11:16]}".strip() if entry.at else _("time unknown")
     text.append(f"{entry.by or _('someone')}, {when}\n\n", style="dim")
-    word = VALUE_WORDS.get(entry.value) if conflict.field == DELETED else None
-    value = _(word) if word else shown_value(conflict, entry.value)
+    deletion = conflict.field == DELETED
+    word = VALUE_WORDS.get(entry.value) if deletion else None
+    value = _(word) if word else shown_value(conflict.table, conflict.field, entry.value)
     text.append(f"{value}" if value not in ("", None) else _("(empty)"))
+    for name, field in conflict.kept if deletion and entry.value == KEPT else ():
+        text.append(f"\n\n{field_words(name)}\n", style="dim")
+        shown = shown_value(conflict.table, name, field)
+        text.append(f"{shown}" if shown not in ("", None) else _("(empty)"))
     return text
 
 
@@ -220,7 +225,8 @@ class ConflictsScreen(FieldkitScreen):
             lambda tx: resolve_conflict(tx, conflict.id, mine, author)
         )
         said = _("Kept mine: {value}") if mine else _("Kept theirs: {value}")
-        self.notify(said.format(value=shorten(str(shown_value(conflict, chosen.value)), 40)))
+        value = shown_value(conflict.table, conflict.field, chosen.value)
+        self.notify(said.format(value=shorten(str(value), 40)))
 
 
 class MergeDialog(ModalScreen[str | None]):
