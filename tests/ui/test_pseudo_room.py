@@ -19,7 +19,9 @@ import pytest
 from fieldkit import i18n, settings
 from fieldkit.domain.drafts import describe
 from fieldkit.domain.grades import Grade
+from fieldkit.domain.history import DELETED
 from fieldkit.domain.meetings import Action, Draft, Meeting, Note, Response
+from fieldkit.domain.merge import conflicts_in
 from fieldkit.domain.vocab import NoteKind, Stance
 from fieldkit.i18n import _
 from fieldkit.reports import default_name
@@ -36,6 +38,7 @@ from fieldkit.ui.screens.shred import WORD, ConfirmShred
 from fieldkit.ui.widgets.capture_area import THIS
 from fieldkit.ui.widgets.meeting_form import MeetingEditor, PersonEditor
 from fieldkit.ui.widgets.meeting_picker import ConfirmDelete, DraftOffer, ItemJump, MeetingPicker
+from tests.helpers import cli
 from tests.pseudo import scrambled, screen_text, unmarked
 from tests.ui.conftest import TODAY
 from tests.ui.test_conflicts import _diverged as diverged
@@ -65,6 +68,7 @@ def _escaping(
     expected: type,
     then: Callable[[Any], object] | None = None,
     data: tuple[str, ...] = (),
+    after: str = "",
 ) -> list[str]:
     """The Latin words outside the marks on the screen `keys` (then `then(app)`) lead to,
     footer left out. Dialogs are opened over the meetings screen, whose words are checked."""
@@ -80,6 +84,9 @@ def _escaping(
             if then is not None:
                 then(app)
             await pilot.pause(0.1)
+            for key in after.split():
+                await pilot.press(key)
+                await pilot.pause()
             assert isinstance(app.screen, expected), type(app.screen)
             return app.export_screenshot()
 
@@ -206,4 +213,27 @@ def test_no_word_of_the_conflicts_screen_escapes_the_catalogue(
     merge(Store(demo_path), [diverged(demo_path, tmp_path)])
     demo_path.write_text(json.dumps(scrambled(json.loads(demo_path.read_text()))))
     shown = _escaping(Store(demo_path), "", ConflictsScreen, lambda app: app.show("conflicts"))
+    assert shown == []
+
+
+def test_no_word_of_a_kept_deleted_record_escapes_the_catalogue(
+    pseudo_store: Store, tmp_path: Path
+) -> None:
+    """Deleted on one copy, edited on the other: keeping it shows the fields it keeps."""
+    path = pseudo_store.path
+    data = pseudo_store.data()
+    meeting, item = data.meetings_in_order[0].id, data.priorities[0].id
+    added = cli("response", "add", "--item", item, "--meeting", meeting, "--stance",
+                "accepts", "--db", path)  # fmt: skip
+    response = added.stdout.strip()
+    other = tmp_path / "laptop-b" / "m.json"
+    other.parent.mkdir()
+    other.write_bytes(path.read_bytes())
+    assert cli("response", "delete", response, "--db", other).exit_code == 0
+    assert cli("response", "edit", response, "--quote", "Цитата", "--db", path).exit_code == 0
+    merge(Store(path), [other])
+    store = Store(path)
+    [conflict] = conflicts_in(store.data())
+    assert conflict.field == DELETED
+    shown = _escaping(store, "", ConflictsScreen, lambda app: app.show("conflicts"))
     assert shown == []
