@@ -27,6 +27,7 @@ from textual.worker import Worker
 from fieldkit import settings
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
+from fieldkit.i18n import _
 from fieldkit.storage.repository import Store, Tx
 from fieldkit.ui import commands
 from fieldkit.ui.changes import Change, MissionChanged
@@ -151,7 +152,9 @@ class FieldkitApp(App[None]):
         """Bring a named screen to the top: back to it if it is open, else open it."""
         screen = self.named_screen(name)
         if screen is None:
-            self.notify(f"The {name} screen is not available yet.", severity="warning")
+            self.notify(
+                _("The {name} screen is not available yet.").format(name=name), severity="warning"
+            )
             return None
         if screen is self.screen:
             return screen
@@ -198,7 +201,7 @@ class FieldkitApp(App[None]):
     async def action_undo(self) -> None:
         """Put back the last record deleted in this session."""
         if not self.deleted:
-            self.notify("Nothing to undo", timeout=2)
+            self.notify(_("Nothing to undo"), timeout=2)
             return
         record = self.deleted.pop()
         try:
@@ -206,7 +209,7 @@ class FieldkitApp(App[None]):
         except BaseException:
             self.deleted.append(record)  # still deleted: undo can be tried again
             raise
-        self.notify("Put back", timeout=2)
+        self.notify(_("Put back"), timeout=2)
 
     def action_leave(self) -> None:
         """`escape`: back out of the screen on top, never past the dashboard."""

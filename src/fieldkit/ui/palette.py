@@ -1,4 +1,8 @@
-"""The command palette (ctrl+p): the declared commands that apply to the screen in front."""
+"""The command palette (ctrl+p): the declared commands that apply to the screen in front.
+
+Each command is offered by its name in the chosen language and found by that name or by its
+English one, so a delegate who learnt "Add note" still finds «Добавить заметку».
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,11 @@ from functools import partial
 from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 from textual.screen import Screen
 
+from fieldkit.i18n import both
 from fieldkit.ui.commands import Command, in_scopes
 
 
@@ -29,6 +36,17 @@ def offered(screen: Screen[Any]) -> list[Command]:
     return found
 
 
+def matched(matcher: Matcher, name: str) -> tuple[float, Content]:
+    """How well the query matches a command's name in the chosen language or in English,
+    and the name as shown: the English one after it when only that one matched."""
+    names = both(name)
+    scores = [matcher.match(n) for n in names]
+    shown = names[0]
+    if scores[0] > 0 or len(names) == 1:
+        return scores[0], matcher.highlight(shown)
+    return scores[1], Content.assemble(shown, " · ", matcher.highlight(names[1]))
+
+
 class FieldkitCommands(Provider):
     """Every command of the screen in front, by name, with its key."""
 
@@ -37,15 +55,15 @@ class FieldkitCommands(Provider):
         for command in offered(screen):
             key = f"  ({command.key_display or command.key})" if command.key else ""
             run = partial(app.call_later, app.run_action, command.action, screen)
-            yield command.name, command.help + key, run
+            yield command.name, command.description + key, run
 
     async def discover(self) -> Hits:
         for name, help_text, run in self._hits():
-            yield DiscoveryHit(name, run, help=help_text)
+            yield DiscoveryHit(both(name)[0], run, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, run in self._hits():
-            score = matcher.match(name)
+            score, shown = matched(matcher, name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), run, help=help_text)
+                yield Hit(score, shown, run, text=both(name)[0], help=help_text)

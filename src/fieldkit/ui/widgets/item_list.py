@@ -21,11 +21,13 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
+from fieldkit.domain.facets import facet_name, value_label
 from fieldkit.domain.filters import ItemFilter, haystack, reading_order
 from fieldkit.domain.items import Item
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import squash
 from fieldkit.domain.words import short_stance
+from fieldkit.i18n import N_, _, ngettext
 from fieldkit.ui import commands
 
 
@@ -43,10 +45,10 @@ def item_row(item: Item, data: MissionData) -> ItemRow:
     cells = {
         "priority": str(item.priority) if item.priority is not None else "",
         "ref": squash(item.short_ref),
-        "mechanism": item.mechanism.value,
+        "mechanism": item.mechanism.label,
         "year": str(item.year or ""),
         "by": squash(item.source_name),
-        "position": item.position.value if item.position else "",
+        "position": item.position.label if item.position else "",
         "stance": short_stance(response),
         "themes": "; ".join(squash(t) for t in item.themes),
         "text": squash(item.title or item.text),
@@ -97,24 +99,28 @@ class RowBook:
 
 
 def status_text(flt: ItemFilter, shown: int, total: int) -> str:
-    """'12 of 325 items · body: CCPR · priorities only   (x clears)'."""
-    parts = [f"{shown} of {total} items"]
-    for label, value in (
-        ("body", flt.mechanism),
+    """'12 of 325 items · Body: CCPR · priorities only   (x clears)'."""
+    parts = [
+        ngettext("{shown} of {total} item", "{shown} of {total} items", total).format(
+            shown=shown, total=total
+        )
+    ]
+    for key, value in (
+        ("mechanism", flt.mechanism),
         ("year", str(flt.year or "")),
         ("position", flt.position),
         ("kind", flt.kind),
         ("theme", flt.theme),
     ):
         if value:
-            parts.append(f"{label}: {value}")
+            parts.append(f"{facet_name(key)}: {value_label(key, value)}")
     if flt.priority_only:
-        parts.append("priorities only")
+        parts.append(_("priorities only"))
     if flt.no_response:
-        parts.append("no response yet")
+        parts.append(_("no response yet"))
     text = " · ".join(parts)
     if len(parts) > 1 or flt.search:
-        text += "   (x clears)"
+        text += "   " + _("(x clears)")
     return text
 
 
@@ -138,15 +144,15 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("priority", "P", 2),
-    Column("ref", "Ref", 8),
-    Column("mechanism", "Body", 5),
-    Column("year", "Year", 4),
-    Column("by", "By", 11),
-    Column("position", "Position", 9),
-    Column("stance", "Stance", 14),
-    Column("text", "Text", 0, share=3, minimum=12),
-    Column("themes", "Themes", 0, share=1, minimum=14),
+    Column("priority", N_("P"), 2),
+    Column("ref", N_("Ref"), 8),
+    Column("mechanism", N_("Body"), 5),
+    Column("year", N_("Year"), 4),
+    Column("by", N_("By"), 11),
+    Column("position", N_("Position"), 9),
+    Column("stance", N_("Stance"), 14),
+    Column("text", N_("Text"), 0, share=3, minimum=12),
+    Column("themes", N_("Themes"), 0, share=1, minimum=14),
 )
 
 
@@ -353,7 +359,7 @@ class ItemList(ScrollView, can_focus=True):
     def _line(self, cells: dict[str, str] | None, width: int) -> str:
         parts = []
         for column, size in self._columns(width):
-            value = column.title if cells is None else cells.get(column.key, "")
+            value = _(column.title) if cells is None else cells.get(column.key, "")
             parts.append(fit(value, size))
         return fit(" ".join(parts), width)
 
@@ -365,7 +371,7 @@ class ItemList(ScrollView, can_focus=True):
         position = int(self.scroll_offset.y) + y - 1
         if position >= len(self.shown):
             if not self.shown and y == 1:
-                text = fit(" No items match. x clears the filter and facets.", width)
+                text = fit(" " + _("No items match. x clears the filter and facets."), width)
                 return Strip([Segment(text, self._style("base") + Style(dim=True))], width)
             return Strip.blank(width, self._style("base"))
         index = self.shown[position]
