@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from textual.binding import Binding, BindingType
 
-from fieldkit.i18n import N_, _
+from fieldkit.i18n import N_, NP_, _, pgettext
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -36,11 +36,12 @@ class Command:
     key_display: str | None = None
     priority: bool = False
     palette: bool = True  # offered by ctrl+p (only where it can run without a key's context)
+    context: str = ""  # for a name that reads differently elsewhere (`NP_`)
 
     @property
     def title(self) -> str:
         """The name in the chosen language."""
-        return _(self.name)
+        return pgettext(self.context, self.name) if self.context else _(self.name)
 
     @property
     def description(self) -> str:
@@ -61,8 +62,18 @@ class Command:
 
 
 def _c(
-    id: str, name: str, action: str, help: str = "", key: str = "", *scopes: str, **kw: object
+    id: str,
+    name: str | tuple[str, str],
+    action: str,
+    help: str = "",
+    key: str = "",
+    *scopes: str,
+    **kw: object,
 ) -> Command:
+    """A command; `name` is `N_("Name")`, or `NP_("context", "Name")` for a name that must be
+    told apart from the same English elsewhere."""
+    if isinstance(name, tuple):
+        kw["context"], name = name
     return Command(id, name, action, help, key, scopes or ("app",), **kw)  # type: ignore[arg-type]
 
 
@@ -274,7 +285,9 @@ COMMANDS: tuple[Command, ...] = (
         **HIDE,
         **NO_PALETTE,
     ),
-    # the app's keys that need no footer here (in the help): so the footer fits 80 columns
+    # the app's keys that need no footer here (in the help, and `/` starts the filter line):
+    # so the footer fits 80 columns in every language
+    _c("items-find", N_("Find"), "app.find", "", "slash", "items", **HIDE, **NO_PALETTE),
     _c("items-m", N_("Meetings"), "app.goto('meetings')", "", "m", "items", **HIDE, **NO_PALETTE),
     _c("items-e", N_("Export"), "app.exports", "", "e", "items", **HIDE, **NO_PALETTE),
     _c("items-q", N_("Quit"), "app.quit", "", "q", "items", **HIDE, **NO_PALETTE),
@@ -378,7 +391,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     _c(
         "follow-up",
-        N_("Follow-up"),
+        NP_("command", "Follow-up"),
         "capture('action')",
         N_("Add a follow-up action"),
         "ctrl+o",
@@ -696,9 +709,11 @@ def bindings(*scopes: str) -> list[BindingType]:
 
 def translated(binding: Binding) -> Binding:
     """The binding as the footer shows it: its name and help in the chosen language."""
+    command = BY_ID.get(binding.id or "")
+    name = command.title if command is not None else binding.description
     return dataclasses.replace(
         binding,
-        description=_(binding.description) if binding.description else "",
+        description=_(name) if name and command is None else name,
         tooltip=_(binding.tooltip) if binding.tooltip else "",
     )
 

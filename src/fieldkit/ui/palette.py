@@ -15,7 +15,6 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.screen import Screen
 
-from fieldkit.i18n import both
 from fieldkit.ui.commands import Command, in_scopes
 
 
@@ -36,34 +35,41 @@ def offered(screen: Screen[Any]) -> list[Command]:
     return found
 
 
-def matched(matcher: Matcher, name: str) -> tuple[float, Content]:
+def names(command: Command) -> tuple[str, ...]:
+    """A command's name in the chosen language, then in English if that differs (as
+    `i18n.both`, with the command's context)."""
+    title = command.title
+    return (title,) if title == command.name else (title, command.name)
+
+
+def matched(matcher: Matcher, command: Command) -> tuple[float, Content]:
     """How well the query matches a command's name in the chosen language or in English,
     and the name as shown: the English one after it when only that one matched."""
-    names = both(name)
-    scores = [matcher.match(n) for n in names]
-    shown = names[0]
-    if scores[0] > 0 or len(names) == 1:
+    names_ = names(command)
+    scores = [matcher.match(n) for n in names_]
+    shown = names_[0]
+    if scores[0] > 0 or len(names_) == 1:
         return scores[0], matcher.highlight(shown)
-    return scores[1], Content.assemble(shown, " · ", matcher.highlight(names[1]))
+    return scores[1], Content.assemble(shown, " · ", matcher.highlight(names_[1]))
 
 
 class FieldkitCommands(Provider):
     """Every command of the screen in front, by name, with its key."""
 
-    def _hits(self) -> Iterator[tuple[str, str, Callable[[], Any]]]:
+    def _hits(self) -> Iterator[tuple[Command, str, Callable[[], Any]]]:
         app, screen = self.app, self.screen
         for command in offered(screen):
             key = f"  ({command.key_display or command.key})" if command.key else ""
             run = partial(app.call_later, app.run_action, command.action, screen)
-            yield command.name, command.description + key, run
+            yield command, command.description + key, run
 
     async def discover(self) -> Hits:
-        for name, help_text, run in self._hits():
-            yield DiscoveryHit(both(name)[0], run, help=help_text)
+        for command, help_text, run in self._hits():
+            yield DiscoveryHit(command.title, run, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, help_text, run in self._hits():
-            score, shown = matched(matcher, name)
+        for command, help_text, run in self._hits():
+            score, shown = matched(matcher, command)
             if score > 0:
-                yield Hit(score, shown, run, text=both(name)[0], help=help_text)
+                yield Hit(score, shown, run, text=command.title, help=help_text)

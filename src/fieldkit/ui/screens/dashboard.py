@@ -17,7 +17,7 @@ from fieldkit.domain.mission import MissionData
 from fieldkit.domain.priorities import move_priority
 from fieldkit.domain.text import shorten, squash
 from fieldkit.domain.words import grade_text, latest_grade, stance_words
-from fieldkit.i18n import N_, _, format_day, format_range, ngettext
+from fieldkit.i18n import N_, _, format_date, format_day, format_range, ngettext
 from fieldkit.ui import commands
 from fieldkit.ui.errors import guarded
 from fieldkit.ui.screens.base import FieldkitScreen
@@ -147,7 +147,7 @@ class DashboardScreen(FieldkitScreen):
         todays = [m for m in data.meetings_in_order if m.day == today]
         upcoming = [m for m in data.meetings_in_order if m.day > today]
         width = self._width
-        title = Text(_("Today, {day}:").format(day=format_day(self.fk.today)), style="bold")
+        title = Text(_("Today, {day}:").format(day=format_date(self.fk.today)), style="bold")
         title.append(" " + _("no meetings") if not todays else "")
         title.append("  " + _("(tab, then Enter: into the meeting's room)"), style="dim")
         self.query_one("#dash-today", Static).update(title)

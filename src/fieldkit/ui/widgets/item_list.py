@@ -157,8 +157,12 @@ COLUMNS: tuple[Column, ...] = (
 
 
 def layout(width: int) -> list[tuple[Column, int]]:
-    """Column widths for a line of `width` cells; flexible columns drop out when too narrow."""
-    fixed = [c for c in COLUMNS if c.width]
+    """Column widths for a line of `width` cells; flexible columns drop out when too narrow.
+
+    A fixed column is as wide as its title in the chosen language, if that is wider."""
+    fixed = [
+        dataclasses.replace(c, width=max(c.width, cell_len(_(c.title)))) for c in COLUMNS if c.width
+    ]
     flexible = [c for c in COLUMNS if not c.width]
     while True:
         used = sum(c.width for c in fixed) + len(fixed) + len(flexible)
