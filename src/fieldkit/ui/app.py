@@ -19,6 +19,7 @@ from textual import events, on
 from textual.actions import ActionParseResult, SkipAction
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.reactive import var
 from textual.screen import Screen
@@ -251,6 +252,12 @@ class FieldkitApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def action_command_palette(self) -> None:
+        """The palette (ctrl+p), its search box in the chosen language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = _("Search for commands…")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
         """None: the palette offers the declared commands (`commands.py`) instead."""

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.screen import Screen
 
+from fieldkit.i18n import _
 from fieldkit.ui.commands import Command, in_scopes
 
 
@@ -69,7 +70,16 @@ class FieldkitCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        found = False
         for command, help_text, run in self._hits():
             score, shown = matched(matcher, command)
             if score > 0:
+                found = True
                 yield Hit(score, shown, run, text=command.title, help=help_text)
+        if not found:  # said here, in the chosen language, rather than by the palette
+            nothing = _("No command by that name")
+            yield Hit(0.01, Content.styled(nothing, "dim"), _nothing, text=nothing)
+
+
+def _nothing() -> None:
+    """Enter on "no command by that name": the palette closes, nothing runs."""
