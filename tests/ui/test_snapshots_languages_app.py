@@ -79,9 +79,7 @@ def _palette_offers(app: FieldkitApp, typed: str) -> list[str]:
 
 
 @pytest.mark.parametrize("typed", ["добавить", "add note"])
-def test_the_palette_finds_add_note_in_russian_and_in_english(
-    app: FieldkitApp, typed: str
-) -> None:
+def test_the_palette_finds_add_note_in_russian_and_in_english(app: FieldkitApp, typed: str) -> None:
     i18n.activate("ru")
     offered = _palette_offers(app, typed)
     assert any(line.startswith("Добавить заметку") for line in offered), offered
