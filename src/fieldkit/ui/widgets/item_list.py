@@ -99,7 +99,7 @@ class RowBook:
 
 
 def status_text(flt: ItemFilter, shown: int, total: int) -> str:
-    """'12 of 325 items · Body: CCPR · priorities only   (x clears)'."""
+    """'12 of 325 items · body: CCPR · priorities only   (x clears)'."""
     parts = [
         ngettext("{shown} of {total} item", "{shown} of {total} items", total).format(
             shown=shown, total=total
@@ -113,7 +113,7 @@ def status_text(flt: ItemFilter, shown: int, total: int) -> str:
         ("theme", flt.theme),
     ):
         if value:
-            parts.append(f"{facet_name(key)}: {value_label(key, value)}")
+            parts.append(f"{facet_name(key).lower()}: {value_label(key, value)}")
     if flt.priority_only:
         parts.append(_("priorities only"))
     if flt.no_response:
