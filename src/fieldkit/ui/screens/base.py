@@ -51,8 +51,8 @@ class FieldkitScreen(Screen[Any]):
         """The keys in front, named in the chosen language for the footer (the bindings were
         made on import, before the language was chosen). The keys themselves are unchanged."""
         return {
-            key: active._replace(binding=translated(active.binding), tooltip=_tip(active.tooltip))
-            for key, active in super().active_bindings.items()
+            key: ActiveBinding(node, translated(binding), enabled, _(tooltip) if tooltip else "")
+            for key, (node, binding, enabled, tooltip) in super().active_bindings.items()
         }
 
     @property
@@ -90,7 +90,3 @@ class FieldkitScreen(Screen[Any]):
 
     def refresh_data(self, data: MissionData) -> None:
         """Show `data`; called on mount and after each change this screen shows."""
-
-
-def _tip(tooltip: str) -> str:
-    return _(tooltip) if tooltip else ""
