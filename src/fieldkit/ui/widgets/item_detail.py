@@ -68,7 +68,7 @@ def said_lines(item: Item, data: MissionData) -> list[tuple[str, Text]]:
             (_("Remark"), response.text),
         ):
             if value.strip():
-                line.append(f"\n  {label}: {squash(value)}")
+                line.append("\n  " + _("{label}: {text}").format(label=label, text=squash(value)))
         if response.confidentiality is Confidentiality.CONFIDENTIAL:
             line.append("\n  " + _("(confidential)"), style="italic")
         entries.append((key, line))
