@@ -64,7 +64,7 @@ def said_lines(item: Item, data: MissionData) -> list[tuple[str, Text]]:
         for label, value in (
             (_("Quote"), response.quote),
             (_("Commitment"), response.commitment),
-            (_("Deadline"), response.deadline),
+            (_("Deadline"), _day(response.deadline) if response.deadline else ""),
             (_("Remark"), response.text),
         ):
             if value.strip():
