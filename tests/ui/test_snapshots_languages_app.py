@@ -59,6 +59,34 @@ def test_the_footer_fits_80_columns(app: FieldkitApp, pressed: list[str], langua
     assert asyncio.run(go()) <= 80 - PALETTE
 
 
+@pytest.mark.parametrize("pressed", [[], ["i"], ["m"]], ids=["dashboard", "items", "meetings"])
+def test_the_footer_shows_the_same_keys_in_every_language(
+    app: FieldkitApp, pressed: list[str]
+) -> None:
+    def shown() -> list[tuple[str, str, str]]:
+        return [
+            (key, active.binding.action, active.binding.description)
+            for key, active in app.active_bindings.items()
+            if active.binding.show
+        ]
+
+    async def go() -> dict[str, list[tuple[str, str, str]]]:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(*pressed)
+            await pilot.pause()
+            footers = {}
+            for language in ("en", *LANGUAGES):  # words are looked up as they are shown
+                i18n.activate(language)
+                footers[language] = shown()
+            return footers
+
+    footers = asyncio.run(go())
+    english = [(key, action) for key, action, _name in footers["en"]]
+    for language in LANGUAGES:
+        assert [(key, action) for key, action, _name in footers[language]] == english
+        assert footers[language] != footers["en"]  # the same keys, named in the language
+
+
 def _palette_offers(app: FieldkitApp, typed: str) -> list[str]:
     """What the palette lists once `typed` is in its search box."""
 
