@@ -118,3 +118,16 @@ def test_the_palette_finds_add_note_in_russian_and_in_english(app: FieldkitApp, 
 def test_the_palette_says_when_no_command_has_that_name(app: FieldkitApp) -> None:
     i18n.activate("fr")
     assert _palette_offers(app, "qqqq") == ["Aucune commande de ce nom"]
+
+
+def test_ctrl_c_says_how_to_quit_in_the_language(app: FieldkitApp) -> None:
+    i18n.activate("fr")
+
+    async def go() -> list[str]:
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.press("ctrl+c")
+            await pilot.pause()
+            return [f"{n.title} {n.message}" for n in app._notifications]
+
+    said = asyncio.run(go())
+    assert said and said[0].startswith("Voulez-vous quitter ? Appuyez sur ")

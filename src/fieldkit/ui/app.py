@@ -259,6 +259,17 @@ class FieldkitApp(App[None]):
             placeholder = _("Search for commands…")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
+    def action_help_quit(self) -> None:
+        """ctrl+c copies, it does not quit: say which key does, in the chosen language."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(
+                    _("Press {key} to quit fieldkit.").format(key=key),
+                    title=_("Do you want to quit?"),
+                    markup=False,
+                )
+                return
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
         """None: the palette offers the declared commands (`commands.py`) instead."""
         yield from ()
