@@ -15,6 +15,7 @@ from typing import Any
 from fieldkit.domain.items import Item
 from fieldkit.domain.states import canonical_state
 from fieldkit.domain.vocab import ItemKind, Mechanism
+from fieldkit.i18n import N_, _
 from fieldkit.importers import cells
 from fieldkit.importers.common import Context, ImportFailed, Parsed
 from fieldkit.importers.sessions import cycle_of, year_of
@@ -64,14 +65,15 @@ def read(ctx: Context) -> Parsed:
     if missing:
         raise ImportFailed(
             ctx.path,
-            f"is not a UPR Info export: no column {', '.join(missing)} in the header "
-            f"(expected {','.join(HEADER)})",
+            _(
+                "is not a UPR Info export: no column {columns} in the header (expected {header})"
+            ).format(columns=", ".join(missing), header=",".join(HEADER)),
         )
     parsed = parse_rows(
         ctx, sheet, FORMAT, lambda number, row: item_from_row(ctx, number, row, cols)
     )
     if renamed(sheet.header):
-        parsed.guesses.append("header: UPR Info's columns renamed (To, Text, From)")
+        parsed.guesses.append(_("header: UPR Info's columns renamed (To, Text, From)"))
     return parsed
 
 
@@ -88,9 +90,9 @@ def _themes(value: Any) -> tuple[str, ...]:
 
 
 _NEEDED = (
-    ("Recommendation", "the recommendation"),
-    ("SuR", "State under review"),
-    ("RS", "recommending State"),
+    ("Recommendation", N_("the recommendation")),
+    ("SuR", N_("State under review")),
+    ("RS", N_("recommending State")),
 )
 
 
@@ -103,15 +105,15 @@ def _cells(row: list[Any], cols: dict[str, int]) -> dict[str, Any]:
 def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int]) -> Item:
     cell = _cells(row, cols)
     errors: list[str] = []
-    text, under_review, recommending = (cells.text(cell.get(name)) for name, _ in _NEEDED)
+    text, under_review, recommending = (cells.text(cell.get(name)) for name, _meaning in _NEEDED)
     for (name, what), value in zip(_NEEDED, (text, under_review, recommending), strict=True):
         if not value:
-            errors.append(f"{name} ({what}) is empty")
+            errors.append(_("{column} ({meaning}) is empty").format(column=name, meaning=_(what)))
     session = position = action = None
     try:
         session = cells.whole(cell.get("Session"), "Session")
         if session is None:
-            errors.append("Session is empty")
+            errors.append(_("Session is empty"))
     except cells.CellError as exc:
         errors.append(str(exc))
     response = cell.get("Response")
@@ -123,7 +125,11 @@ def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int
     try:
         action = cells.whole(cell.get("Action"), "Action")
         if action is not None and not 1 <= action <= 5:
-            errors.append(f"Action {action} is not a UPR Info action category (1 to 5)")
+            errors.append(
+                _("Action {action} is not a UPR Info action category (1 to 5)").format(
+                    action=action
+                )
+            )
     except cells.CellError as exc:
         errors.append(str(exc))
     if errors:
