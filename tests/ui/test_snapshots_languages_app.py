@@ -7,12 +7,15 @@ import asyncio
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 from textual.command import CommandPalette
 from textual.widgets import OptionList
 
 from fieldkit import i18n
+from fieldkit.domain.vocab import Position
 from fieldkit.storage.repository import Store
 from fieldkit.ui.app import FieldkitApp, make_app
+from fieldkit.ui.widgets.item_list import layout
 from tests.ui.conftest import TODAY
 from tests.ui.test_footers import PALETTE, footer_width
 from tests.ui.test_snapshots import keys
@@ -131,3 +134,11 @@ def test_ctrl_c_says_how_to_quit_in_the_language(app: FieldkitApp) -> None:
 
     said = asyncio.run(go())
     assert said and said[0].startswith("Voulez-vous quitter ? Appuyez sur ")
+
+
+@pytest.mark.parametrize("language", ["en", *LANGUAGES])
+def test_the_item_list_shows_the_upr_position_whole(language: str) -> None:
+    i18n.activate(language)
+    widths = {column.key: width for column, width in layout(80)}
+    assert widths["position"] >= cell_len(Position.SUPPORTED.label)  # 'поддержана', 'acceptée'
+    assert sum(widths.values()) + len(widths) - 1 <= 80

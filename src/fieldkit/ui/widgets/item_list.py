@@ -26,6 +26,7 @@ from fieldkit.domain.filters import ItemFilter, haystack, reading_order
 from fieldkit.domain.items import Item
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import squash
+from fieldkit.domain.vocab import Position, Word
 from fieldkit.domain.words import short_stance
 from fieldkit.i18n import N_, _, ngettext
 from fieldkit.ui import commands
@@ -141,6 +142,14 @@ class Column:
     width: int  # 0: shares what is left
     share: int = 0
     minimum: int = 0
+    words: tuple[Word, ...] = ()  # what the column shows: it widens to fit them, up to `most`
+    most: int = 0
+
+    def fitted_width(self) -> int:
+        """The column's width in the chosen language: its title and its words fit."""
+        wanted = max([self.width, cell_len(_(self.title))])
+        longest = max((cell_len(word.label) for word in self.words), default=0)
+        return max(wanted, min(longest, self.most))
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -149,7 +158,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("mechanism", N_("Body"), 5),
     Column("year", N_("Year"), 4),
     Column("by", N_("By"), 11),
-    Column("position", N_("Position"), 9),
+    Column("position", N_("Position"), 9, words=tuple(Position), most=11),
     Column("stance", N_("Stance"), 14),
     Column("text", N_("Text"), 0, share=3, minimum=12),
     Column("themes", N_("Themes"), 0, share=1, minimum=14),
@@ -159,10 +168,9 @@ COLUMNS: tuple[Column, ...] = (
 def layout(width: int) -> list[tuple[Column, int]]:
     """Column widths for a line of `width` cells; flexible columns drop out when too narrow.
 
-    A fixed column is as wide as its title in the chosen language, if that is wider."""
-    fixed = [
-        dataclasses.replace(c, width=max(c.width, cell_len(_(c.title)))) for c in COLUMNS if c.width
-    ]
+    A fixed column is as wide as its title in the chosen language, if that is wider, and as
+    its words (the UPR position: 'поддержана'), up to a limit."""
+    fixed = [dataclasses.replace(c, width=c.fitted_width()) for c in COLUMNS if c.width]
     flexible = [c for c in COLUMNS if not c.width]
     while True:
         used = sum(c.width for c in fixed) + len(fixed) + len(flexible)
