@@ -8,6 +8,7 @@ a delegate fixes the file once rather than once per error.
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 from typing import Protocol
 
@@ -42,6 +43,28 @@ class NoProgress:
         pass
 
 
+class Ids:
+    """Random (version 4) UUIDs as `uuid.uuid4` makes them, drawn from the system's random
+    source in batches: an import of thousands of rows asks the kernel a few times, not once
+    per row."""
+
+    BATCH = 1024
+    #: The hex digit that starts a UUID's fourth group: its variant bits are 10 (RFC 4122).
+    _VARIANT = {f"{n:x}": f"{8 | n & 3:x}" for n in range(16)}
+
+    def __init__(self) -> None:
+        self._hex = ""
+        self._at = 0
+
+    def __call__(self) -> str:
+        at = self._at
+        if at >= len(self._hex):
+            self._hex, at = os.urandom(16 * self.BATCH).hex(), 0
+        h = self._hex[at : at + 32]
+        self._at = at + 32
+        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{self._VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
+
+
 @dataclasses.dataclass(frozen=True)
 class Context:
     """One import: the file, its format, when, by whom; it stamps every parsed item."""
@@ -51,6 +74,8 @@ class Context:
     imported_at: str = dataclasses.field(default_factory=now_iso)
     author: str = ""
     progress: Progress = dataclasses.field(default_factory=NoProgress)
+    #: A new item's id.
+    new_id: Ids = dataclasses.field(default_factory=Ids)
 
     def source(self, row: int | None, annotation_id: str = "") -> Source:
         return Source(

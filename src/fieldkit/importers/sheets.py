@@ -121,7 +121,7 @@ def _split(rows: Iterator[Row], is_header: HeaderTest | None) -> tuple[list[str]
 
 def _data_rows(rows: Iterator[Row]) -> Iterator[Row]:
     for number, cells in rows:
-        if any(c not in (None, "") for c in cells):
+        if len(cells) > cells.count(None) + cells.count(""):  # a cell holds something
             yield number, cells
 
 
@@ -186,7 +186,6 @@ def refuse_word_97(path: Path) -> None:
 def _xls(path: Path, is_header: HeaderTest | None) -> Sheet:
     import xlrd
 
-    refuse_word_97(path)
     book, sheet = _open_xls(path)
 
     def rows() -> Iterator[Row]:
@@ -218,6 +217,7 @@ def _open_xls(path: Path) -> tuple[Any, Any]:
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
     if key in _LAST_XLS:
         return _LAST_XLS[key]
+    refuse_word_97(path)
     try:
         # Exports written by PHPExcel carry a harmless corruption flag xlrd refuses by default;
         # its diagnostics go to a buffer, never to stdout (where they would break --json).
