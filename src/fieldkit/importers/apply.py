@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fieldkit.domain.items import Item
+from fieldkit.domain.merge import Conflict
 from fieldkit.domain.states import canonical_state
 from fieldkit.importers import FORMATS, merge, read_items
 from fieldkit.importers.common import ImportFailed, Parsed, Progress
@@ -59,11 +60,15 @@ class Outcome:
     created: bool = False
     #: A bundle's priority items moved to ranks after the mission's own.
     reranked: int = 0
+    #: A bundle of this mission: records its copy deleted, conflicts left, records held back.
+    deleted: list[str] = dataclasses.field(default_factory=list)
+    conflicts: list[Conflict] = dataclasses.field(default_factory=list)
+    held_back: int = 0
     files: list[FileReport] = dataclasses.field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.enriched or self.removed or self.created)
+        return bool(self.added or self.enriched or self.removed or self.created or self.deleted)
 
 
 def import_file(
@@ -204,5 +209,8 @@ def _as_outcome(result: object, path: Path, dry_run: bool) -> Outcome:
         skipped=result.unchanged,
         created=result.created,
         reranked=result.reranked,
+        deleted=result.deleted,
+        conflicts=result.conflicts,
+        held_back=result.held_back,
         files=[FileReport(path, "bundle", result.rows)],
     )
