@@ -198,7 +198,7 @@ def _dumper(tp: Any) -> Converter:
         item = _dumper(args[0])
         if item is _identity:
             return list
-        return lambda v: [item(x) for x in v]
+        return lambda v: [item(x) for x in v] if v else []
     if isinstance(tp, type) and issubclass(tp, Enum):
         return _enum_value
     if isinstance(tp, type) and issubclass(tp, Value):
