@@ -20,7 +20,8 @@ from fieldkit.cli.errors import Group
 
 #: The modules that register the commands, in the order `--help` lists them.
 MODULES = ("mission", "records", "imports", "exports", "protect", "shred", "serve", "sync")
-#: Commands whose module registers every command it needs on its own.
+#: Short commands that run with only their own module loaded (it registers every command
+#: they need), and without the cyclic collector: what they build lives until they end.
 ALONE = {"import": "imports"}
 
 
@@ -83,6 +84,8 @@ def command_in(args: Sequence[str]) -> str | None:
 
 def main() -> None:
     alone = ALONE.get(command_in(sys.argv[1:]) or "")
+    if alone:
+        gc.disable()
     command_line = build([alone]) if alone and "app" not in globals() else __getattr__("app")
     try:
         command_line(prog_name="fieldkit")

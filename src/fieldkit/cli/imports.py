@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 PROGRESS_ROWS = 300
 #: Bad rows (and rows matching no number) listed one per line before the rest are counted.
 SHOWN_PROBLEMS = 50
+#: The last import's mission and outcome, left for the end of the process to free: taking
+#: apart thousands of records one by one as the command returns is work for nothing.
+KEPT: list[object] = []
 
 
 class ProgressBar:
@@ -230,3 +233,4 @@ def register(app: typer.Typer) -> None:
             _print_json(_as_json(outcome, files, store))
         else:
             show(outcome, store)
+        KEPT[:] = [store, outcome]

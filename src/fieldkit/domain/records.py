@@ -202,13 +202,17 @@ def _dumper(tp: Any) -> Converter:
     if isinstance(tp, type) and issubclass(tp, Enum):
         return _enum_value
     if isinstance(tp, type) and issubclass(tp, Value):
-        return lambda v: v.to_dict()
+        return _dump_value
     if origin is dict:
         return dict
     return _identity
 
 
-_enum_value = operator.attrgetter("value")
+def _dump_value(value: Value) -> dict[str, Any]:
+    return _codec(type(value)).dump(value)
+
+
+_enum_value = operator.attrgetter("_value_")  # what `.value` returns, without its property
 
 
 def _as_list(value: Any) -> list[Any]:

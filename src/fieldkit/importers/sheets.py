@@ -200,6 +200,7 @@ def _xls(path: Path, is_header: HeaderTest | None) -> Sheet:
                     for value, kind in zip(cells, types, strict=False)
                 ]
             yield index + 1, cells
+        _LAST_XLS.clear()  # every row read: the workbook is freed with its last row
 
     header, data = _split(rows(), is_header)
     return Sheet(header, data, max(sheet.nrows - 1, 0))

@@ -79,6 +79,7 @@ def read(ctx: Context) -> Parsed:
 _READ = ("Recommendation", "SuR", "RS", "Session", "Response", "Action", "Issue")
 #: A column index past the end of any row: a column the header lacks reads as empty.
 _ABSENT = 1 << 30
+_UPR = Mechanism.UPR
 
 
 class Rows:
@@ -108,7 +109,7 @@ class Rows:
         return self.item(
             id=ctx.new_id(),
             kind=kind,
-            mechanism=Mechanism.UPR,
+            mechanism=_UPR,
             cycle=cycle,
             session=number_,
             year=year,
