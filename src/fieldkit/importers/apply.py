@@ -11,15 +11,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldkit.domain.items import Item
-from fieldkit.domain.merge import Conflict
 from fieldkit.domain.states import canonical_state
 from fieldkit.importers import FORMATS, merge, read_items
 from fieldkit.importers.common import ImportFailed, Parsed, Progress
 from fieldkit.importers.detect import detect
 from fieldkit.storage.errors import MissingFile
 from fieldkit.storage.repository import Store
+
+if TYPE_CHECKING:
+    from fieldkit.domain.merge import Conflict
 
 
 @dataclasses.dataclass
