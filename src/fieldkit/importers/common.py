@@ -53,16 +53,20 @@ class Ids:
     _VARIANT = {f"{n:x}": f"{8 | n & 3:x}" for n in range(16)}
 
     def __init__(self) -> None:
-        self._hex = ""
-        self._at = 0
+        self._ready: list[str] = []
 
     def __call__(self) -> str:
-        at = self._at
-        if at >= len(self._hex):
-            self._hex, at = os.urandom(16 * self.BATCH).hex(), 0
-        h = self._hex[at : at + 32]
-        self._at = at + 32
-        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{self._VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
+        if not self._ready:
+            self._ready = self._batch()
+        return self._ready.pop()
+
+    def _batch(self) -> list[str]:
+        h, v = os.urandom(16 * self.BATCH).hex(), self._VARIANT
+        return [
+            f"{h[i : i + 8]}-{h[i + 8 : i + 12]}-4{h[i + 13 : i + 16]}-"
+            f"{v[h[i + 16]]}{h[i + 17 : i + 20]}-{h[i + 20 : i + 32]}"
+            for i in range(0, 32 * self.BATCH, 32)
+        ]
 
 
 @dataclasses.dataclass(frozen=True)

@@ -148,7 +148,7 @@ def _fresh(
             result.skipped += 1  # an exact copy of a row above it
             continue
         seen.add(key)
-        old_id = index.exact(new)
+        old_id = index.exact(new) if index.ids else None  # nothing to match in an empty mission
         if old_id is not None:
             _fold(result, current, old_id, new)
             continue

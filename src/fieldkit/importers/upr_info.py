@@ -10,6 +10,7 @@ minimal to 5 specific action) becomes the tag `action:N`; its `Issue` list becom
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -89,12 +90,17 @@ class Rows:
     def __init__(self, ctx: Context, cols: dict[str, int]) -> None:
         self.ctx = ctx
         self.at = [cols.get(name, _ABSENT) for name in _READ]
+        self.pick = operator.itemgetter(*self.at)
+        self.width = max(self.at) + 1  # rows at least this long are read in one step
         self.item = maker(Item)
         self.source = maker(Source)
 
     def __call__(self, number: int, row: list[Any]) -> Item:
         width = len(row)
-        values = [row[index] if index < width else None for index in self.at]
+        if width >= self.width:
+            values = self.pick(row)
+        else:
+            values = tuple(row[index] if index < width else None for index in self.at)
         text, under_review, recommending, session, response, action, issue = values
         try:
             body = _text(text)
@@ -126,7 +132,7 @@ class Rows:
         )
 
 
-def _problems(values: list[Any]) -> list[str]:
+def _problems(values: tuple[Any, ...]) -> list[str]:
     """Every problem of a row's cells, in the order of `_READ`."""
     problems = []
     checks: tuple[Callable[[Any], object], ...] = (

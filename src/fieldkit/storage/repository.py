@@ -292,6 +292,7 @@ class Tx:
         """Insert or replace records by id; returns how many."""
         count = 0
         name = ""
+        tombs = bool(self.tree.get(TOMBSTONES))  # a deleted record may come back
         for record in records:
             if name != record.TABLE:  # a run of records of one table: looked up once
                 name = record.TABLE
@@ -301,7 +302,7 @@ class Tx:
             doc = record.to_dict()
             if synced:
                 old = table.get(key) if key is not None else None
-                tomb = self.drop(TOMBSTONES, record.id) if old is None else None
+                tomb = self.drop(TOMBSTONES, record.id) if old is None and tombs else None
                 if tomb is not None:
                     doc = history.undelete(tomb, doc, self.copy)
                 else:
