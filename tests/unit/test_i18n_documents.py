@@ -81,16 +81,6 @@ def test_the_debrief_in_russian_by_default_when_fieldkit_speaks_russian(
     assert "Summary" in _text(docx.Document(str(out)))
 
 
-def test_other_documents_stay_in_english_until_their_words_are_translated(
-    demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("FIELDKIT_LANG", "ru")
-    out = tmp_path / "matrix.docx"
-    result = cli("export", "matrix", "--db", _with_a_meeting_of_notes(demo_path), "--out", out)
-    assert result.exit_code == 0, result.output
-    assert "принимает" not in _text(docx.Document(str(out)))  # no Russian word in English
-
-
 def test_a_language_not_spoken_is_refused() -> None:
     with pytest.raises(ReportError, match="--lang 'de'"):
         ExportOptions(language="de")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -19,6 +20,7 @@ from fieldkit.cli.common import (
 )
 from fieldkit.cli.errors import fail
 from fieldkit.domain.lookup import by_prefix
+from fieldkit.domain.mission import MissionData
 from fieldkit.i18n import _, ngettext
 from fieldkit.reports import ExportOptions, ReportError, default_name
 from fieldkit.storage.atomic import atomic_write
@@ -87,26 +89,36 @@ def _no_author_notice() -> None:
         )
 
 
-def _write(
-    build: Callable[[], Built], out: Path | None, name: str, language: str = i18n.ENGLISH
-) -> Built:
-    """Build a Word document in `language` and save it, a ReportError as one clear line.
+def _language(lang: str | None) -> str:
+    """The document's language: `--lang`, else the one fieldkit speaks."""
+    return language_flag(lang) if lang is not None else i18n.current().code
 
-    Documents whose own words are not yet in the catalogue are written in English, so that no
-    document mixes two languages.
-    """
+
+def _export(
+    build: Callable[[MissionData, ExportOptions], Built],
+    name: str,
+    out: Path | None,
+    template: Path | None,
+    include_confidential: bool,
+    lang: str | None,
+    db: Path | None,
+) -> None:
+    """Build a Word document in its language and save it, a ReportError as one clear line."""
     from fieldkit.reports.document import save
 
+    _check_template(template)
+    language = _language(lang)
+    data = open_store(db).data()
     try:
         with i18n.speaking(language):
-            built = build()
+            options = _options(include_confidential, template, language=language)
+            built = build(data, options)
         path = save(built.document, export_path(out, name))
     except ReportError as exc:
         fail(str(exc))
     _no_author_notice()
     _left_out_notice(built.left_out)
     typer.echo(str(path))
-    return built
 
 
 def _left_out_notice(left_out: int, records: bool = False) -> None:
@@ -178,25 +190,16 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """The Word debrief for the drafting team."""
-        _check_template(template)
-        language = language_flag(lang) if lang is not None else i18n.current().code
-        data = open_store(db).data()
 
-        def build() -> Built:
+        def build(data: MissionData, options: ExportOptions) -> Built:
             from fieldkit.reports.debrief import build_debrief
 
             ids = tuple(by_prefix(data.meetings, m, "meeting").id for m in meeting or ())
-            options = _options(
-                include_confidential,
-                template,
-                date_from=(date_from or "").strip(),
-                date_to=(date_to or "").strip(),
-                meeting_ids=ids,
-                language=language,
-            )
+            first, last = (date_from or "").strip(), (date_to or "").strip()
+            options = replace(options, meeting_ids=ids, date_from=first, date_to=last)
             return build_debrief(data, options)
 
-        _write(build, out, default_name("debrief"), language)
+        _export(build, default_name("debrief"), out, template, include_confidential, lang, db)
 
     @export_app.command("factsheet")
     def factsheet(
@@ -204,18 +207,18 @@ def register(app: typer.Typer) -> None:
         template: TemplateOption = None,
         out: OutOption = None,
         include_confidential: ConfidentialOption = False,
+        lang: LangOption = None,
         db: DbOption = None,
     ) -> None:
         """A factsheet on one theme across mechanisms, for diplomatic missions."""
-        _check_template(template)
-        data = open_store(db).data()
 
-        def build() -> Built:
+        def build(data: MissionData, options: ExportOptions) -> Built:
             from fieldkit.reports.factsheet import build_factsheet
 
-            return build_factsheet(data, theme, _options(include_confidential, template))
+            return build_factsheet(data, theme, options)
 
-        _write(build, out, default_name("factsheet", theme))
+        name = default_name("factsheet", theme)
+        _export(build, name, out, template, include_confidential, lang, db)
 
     @export_app.command("followup")
     def followup(
@@ -223,19 +226,18 @@ def register(app: typer.Typer) -> None:
         template: TemplateOption = None,
         out: OutOption = None,
         include_confidential: ConfidentialOption = False,
+        lang: LangOption = None,
         db: DbOption = None,
     ) -> None:
         """The NGO follow-up submission: each follow-up paragraph, what the State said,
         our assessment and proposed grade per limb beside the Committee's last grade."""
-        _check_template(template)
-        data = open_store(db).data()
 
-        def build() -> Built:
+        def build(data: MissionData, options: ExportOptions) -> Built:
             from fieldkit.reports.followup import build_followup
 
-            return build_followup(data, body, _options(include_confidential, template))
+            return build_followup(data, body, options)
 
-        _write(build, out, default_name("followup"))
+        _export(build, default_name("followup"), out, template, include_confidential, lang, db)
 
     @export_app.command("matrix")
     def matrix(
@@ -243,18 +245,17 @@ def register(app: typer.Typer) -> None:
         template: TemplateOption = None,
         out: OutOption = None,
         include_confidential: ConfidentialOption = False,
+        lang: LangOption = None,
         db: DbOption = None,
     ) -> None:
         """The UPR mid-term matrix (landscape): one row per recommendation, by theme."""
-        _check_template(template)
-        data = open_store(db).data()
 
-        def build() -> Built:
+        def build(data: MissionData, options: ExportOptions) -> Built:
             from fieldkit.reports.matrix import build_matrix
 
-            return build_matrix(data, cycle, _options(include_confidential, template))
+            return build_matrix(data, cycle, options)
 
-        _write(build, out, default_name("matrix"))
+        _export(build, default_name("matrix"), out, template, include_confidential, lang, db)
 
     @export_app.command("ohchr-list")
     def ohchr_list(
@@ -262,35 +263,35 @@ def register(app: typer.Typer) -> None:
         template: TemplateOption = None,
         out: OutOption = None,
         include_confidential: ConfidentialOption = False,
+        lang: LangOption = None,
         db: DbOption = None,
     ) -> None:
         """OHCHR's thematic list of recommendations with the assessment column filled in."""
-        _check_template(template)
-        data = open_store(db).data()
 
-        def build() -> Built:
+        def build(data: MissionData, options: ExportOptions) -> Built:
             from fieldkit.reports.ohchr_list import build_ohchr_list
 
-            return build_ohchr_list(data, cycle, _options(include_confidential, template))
+            return build_ohchr_list(data, cycle, options)
 
-        _write(build, out, default_name("ohchr-list"))
+        _export(build, default_name("ohchr-list"), out, template, include_confidential, lang, db)
 
     @export_app.command("csv")
     def csv(
         out: OutOption = None,
         include_confidential: ConfidentialOption = False,
+        lang: LangOption = None,
         db: DbOption = None,
     ) -> None:
         """One row per item with its latest response (UTF-8 with BOM, for Excel)."""
+        language = _language(lang)
         data = open_store(db).data()
         try:
             from fieldkit.reports.csv_matrix import csv_bytes
             from fieldkit.reports.document import write_bytes
 
-            with i18n.speaking(i18n.ENGLISH):
-                payload, left_out = csv_bytes(
-                    data, ExportOptions(include_confidential=include_confidential)
-                )
+            options = ExportOptions(include_confidential=include_confidential, language=language)
+            with i18n.speaking(language):
+                payload, left_out = csv_bytes(data, options)
             path = export_path(out, default_name("csv"))
             write_bytes(path, payload)
         except ReportError as exc:

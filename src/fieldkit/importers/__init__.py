@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from fieldkit.i18n import _
 from fieldkit.importers.common import Context, ImportFailed, NoProgress, Parsed, Progress
 
 #: Every format `fieldkit import --format` takes, with what it is.
@@ -40,14 +41,18 @@ def read_items(
     """Parse a file of items in format `fmt` (not `bundle`); ImportFailed names every bad row."""
     name = _MODULES.get(fmt)
     if name is None:
-        raise ImportFailed(path, f"format {fmt!r} holds no items to parse")
+        raise ImportFailed(
+            path, _("format {format} holds no items to parse").format(format=repr(fmt))
+        )
     module = importlib.import_module(f"fieldkit.importers.{name}")
     try:
         parsed: Parsed = module.read(
             Context(path, fmt, author=author, progress=progress or NoProgress())
         )
     except OSError as exc:
-        raise ImportFailed(path, f"cannot be read: {exc.strerror or exc}") from None
+        raise ImportFailed(
+            path, _("cannot be read: {reason}").format(reason=exc.strerror or exc)
+        ) from None
     return parsed
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from fieldkit.domain.items import Item
 from fieldkit.domain.states import canonical_state
+from fieldkit.i18n import _
 from fieldkit.importers import FORMATS, merge, read_items
 from fieldkit.importers.common import ImportFailed, Parsed, Progress
 from fieldkit.importers.detect import detect
@@ -98,12 +99,17 @@ def import_files(
 ) -> Outcome:
     """Import every file of `paths` as one import: all of them, or none if any is bad."""
     if fmt is not None and fmt not in FORMATS:
-        raise ImportFailed(paths[0], f"--format {fmt!r} is not one of: {', '.join(FORMATS)}")
+        raise ImportFailed(
+            paths[0],
+            _("{option} {value} is not one of: {choices}").format(
+                option="--format", value=repr(fmt), choices=", ".join(FORMATS)
+            ),
+        )
     found = [_format(path, fmt) for path in paths]
     if "bundle" in found:
         if len(paths) > 1:
             bundle_path = paths[found.index("bundle")]
-            raise ImportFailed(bundle_path, "is a bundle: import it on its own")
+            raise ImportFailed(bundle_path, _("is a bundle: import it on its own"))
         from fieldkit.importers.bundle import import_bundle
 
         return _as_outcome(import_bundle(store, paths[0], dry_run), paths[0], dry_run)
@@ -146,7 +152,9 @@ def _format(path: Path, fmt: str | None) -> str:
     try:
         return fmt or detect(path)
     except OSError as exc:
-        raise ImportFailed(path, f"cannot be read: {exc.strerror or exc}") from None
+        raise ImportFailed(
+            path, _("cannot be read: {reason}").format(reason=exc.strerror or exc)
+        ) from None
 
 
 def _parse(
@@ -160,24 +168,30 @@ def _parse(
 
 def _guesses(parsed: Parsed, detected: bool) -> list[str]:
     """What the report shows about a file: its format (when detected), encoding, review."""
-    out = [f"format: {FORMATS[parsed.format]} (detected)"] if detected else []
+    out = (
+        [_("format: {format} (detected)").format(format=FORMATS[parsed.format])] if detected else []
+    )
     out += parsed.guesses
     reviews = sorted({i.state_under_review for i in parsed.items if i.state_under_review})
     sessions = sorted({i.session for i in parsed.items if i.session is not None})
     if len(reviews) == 1:
-        out.append(f"State under review: {reviews[0]}")
+        out.append(_("State under review: {state}").format(state=reviews[0]))
     elif reviews:
-        out.append(f"States under review: {len(reviews)}")
+        out.append(_("States under review: {count}").format(count=len(reviews)))
     if len(sessions) == 1:
-        out.append(f"session: {sessions[0]}")
+        out.append(_("session: {session}").format(session=sessions[0]))
     elif sessions:
-        out.append(f"sessions: {sessions[0]}-{sessions[-1]}")
+        out.append(_("sessions: {first}-{last}").format(first=sessions[0], last=sessions[-1]))
     return out
 
 
 def _row_line(item: Item) -> str:
-    where = f"{item.source.file} row {item.source.row}" if item.source else "a row"
-    states = ", ".join(item.recommending_states) or "no State"
+    where = (
+        _("{file} row {row}").format(file=item.source.file, row=item.source.row)
+        if item.source
+        else _("a row")
+    )
+    states = ", ".join(item.recommending_states) or _("no State")
     text = item.text if len(item.text) <= 70 else item.text[:69] + "…"
     return f"{where} ({states}): {text}"
 
@@ -192,7 +206,9 @@ def _with_hint(exc: ImportFailed, fmt: str) -> ImportFailed:
         return exc
     return ImportFailed(
         exc.path,
-        f"{exc}; it looks like a {FORMATS[found]} (--format {found})",
+        _("{problem}; it looks like a {format} (--format {key})").format(
+            problem=exc, format=FORMATS[found], key=found
+        ),
         exc.problems,
         named=True,
     )

@@ -18,6 +18,7 @@ from fieldkit.domain.items import Item
 from fieldkit.domain.merge import Conflict
 from fieldkit.domain.mission import Mission, MissionData
 from fieldkit.domain.records import Record
+from fieldkit.i18n import _
 from fieldkit.importers.common import ImportFailed
 from fieldkit.storage.bundle import Bundle, BundleError, read_bundle
 from fieldkit.storage.merge import MergeError, copy_of_bundle, merge_all, start_from
@@ -107,7 +108,9 @@ def _refuse_dangling(path: Path, before: MissionData | None, after: MissionData)
     if new:
         raise ImportFailed(
             path,
-            f"would leave the mission with {len(new)} broken link(s); nothing was imported",
+            _("would leave the mission with {count} broken link(s); nothing was imported").format(
+                count=len(new)
+            ),
             tuple(new),
         )
 
@@ -134,14 +137,16 @@ def import_bundle(store: Store, path: Path, dry_run: bool) -> BundleOutcome:
     except BundleError as exc:
         raise ImportFailed(path, str(exc), exc.problems, named=True) from None
     except OSError as exc:
-        raise ImportFailed(path, f"cannot be read: {exc.strerror or exc}") from None
+        raise ImportFailed(
+            path, _("cannot be read: {reason}").format(reason=exc.strerror or exc)
+        ) from None
     rows = len(bundle.records)
     if not store.path.exists():
         if bundle.mission is None:
             raise ImportFailed(
-                path, "holds no mission record, so it cannot start a new mission file"
+                path, _("holds no mission record, so it cannot start a new mission file")
             )
-        records, _ = _reranked(MissionData(bundle.mission), bundle.records)
+        records, _ranks = _reranked(MissionData(bundle.mission), bundle.records)
         _refuse_dangling(path, None, _merged(None, bundle.mission, records))
         if not dry_run:
             _create(store, path, bundle, records)

@@ -14,6 +14,7 @@ from typing import Any
 from fieldkit.domain.states import canonical_state, is_state
 from fieldkit.domain.text import clean
 from fieldkit.domain.vocab import Mechanism, Position
+from fieldkit.i18n import _
 
 
 class CellError(ValueError):
@@ -66,14 +67,16 @@ def whole(value: Any, what: str) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise CellError(f"{what} {value!r} is not a number")
+        raise CellError(_("{field} {value} is not a number").format(field=what, value=repr(value)))
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     found = re.fullmatch(r"\D{0,20}?(\d{1,4})(?:\.0)?(?:st|nd|rd|th)?(?:\s+\D{0,20})?", text(value))
     if not found:
-        raise CellError(f"{what} {text(value)!r} is not a number")
+        raise CellError(
+            _("{field} {value} is not a number").format(field=what, value=repr(text(value)))
+        )
     return int(found.group(1))
 
 
@@ -112,7 +115,9 @@ def position(value: Any) -> Position | None:
         return Position.NOTED
     if key not in _POSITIONS:
         raise CellError(
-            f"position {text(value)!r} is not one of Supported, Accepted, Noted, Rejected, Pending"
+            _(
+                "position {value} is not one of Supported, Accepted, Noted, Rejected, Pending"
+            ).format(value=repr(text(value)))
         )
     return _POSITIONS[key]
 
@@ -131,7 +136,9 @@ def iso_date(value: Any, what: str = "date") -> str:
         return value.isoformat()
     if isinstance(value, int | float) and not isinstance(value, bool):
         if not 1 <= value < 2958466:
-            raise CellError(f"{what} {value!r} is not a date")
+            raise CellError(
+                _("{field} {value} is not a date").format(field=what, value=repr(value))
+            )
         return (_EXCEL_EPOCH + timedelta(days=int(value))).isoformat()
     raw = text(value)
     if re.fullmatch(r"\d{4,5}(\.\d+)?", raw):
@@ -146,7 +153,7 @@ def iso_date(value: Any, what: str = "date") -> str:
             return datetime.strptime(head, fmt).date().isoformat()
         except ValueError:
             continue
-    raise CellError(f"{what} {raw!r} is not a date")
+    raise CellError(_("{field} {value} is not a date").format(field=what, value=repr(raw)))
 
 
 _REFERENCE = re.compile(r"\s*(\d{1,3}(?:\.\d{1,3})?)\.?(?:\s+|$)")

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from fieldkit.domain.items import Item, Source
 from fieldkit.domain.records import now_iso
+from fieldkit.i18n import _, ngettext
 
 
 class ImportFailed(Exception):
@@ -99,7 +100,12 @@ class Problems:
         self.lines: list[str] = []
 
     def add(self, row: int, message: str) -> None:
-        self.lines.append(f"{self.unit} {row}: {message}")
+        line = (
+            _("record {number}: {problem}")
+            if self.unit == "record"
+            else _("row {number}: {problem}")
+        )
+        self.lines.append(line.format(number=row, problem=message))
 
     def raise_if_any(self, path: Path, total: int) -> None:
         if not self.lines:
@@ -107,9 +113,21 @@ class Problems:
         rows = len({line.split(":", 1)[0] for line in self.lines})
         raise ImportFailed(
             path,
-            f"{rows} of {total} {self.unit}s {'is' if rows == 1 else 'are'} bad; "
-            "nothing was imported",
+            self._bad(rows).format(count=rows, total=total),
             tuple(self.lines),
+        )
+
+    def _bad(self, rows: int) -> str:
+        if self.unit == "record":
+            return ngettext(
+                "{count} of {total} records is bad; nothing was imported",
+                "{count} of {total} records are bad; nothing was imported",
+                rows,
+            )
+        return ngettext(
+            "{count} of {total} rows is bad; nothing was imported",
+            "{count} of {total} rows are bad; nothing was imported",
+            rows,
         )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from fieldkit.domain.items import Item, Limb
 from fieldkit.domain.states import canonical_state
 from fieldkit.domain.vocab import ItemKind, Mechanism
+from fieldkit.i18n import _
 from fieldkit.importers import cells
 from fieldkit.importers.common import Context, ImportFailed, Parsed
 from fieldkit.importers.sessions import cycle_of, year_of
@@ -79,8 +80,10 @@ def read(ctx: Context) -> Parsed:
     if missing:
         raise ImportFailed(
             ctx.path,
-            f"is not a fieldkit items CSV: no column {', '.join(missing)} in the header "
-            "(see docs/import-formats.md)",
+            _(
+                "is not a fieldkit items CSV: no column {columns} in the header "
+                "(see docs/import-formats.md)"
+            ).format(columns=", ".join(missing)),
         )
     return parse_rows(
         ctx,
@@ -102,17 +105,23 @@ def item_from_row(ctx: Context, number: int, values: dict[str, Any]) -> Item:
 
     text = cells.text(values.get("text"))
     if not text:
-        errors.append("text is empty")
+        errors.append(_("text is empty"))
     raw_mechanism = cells.text(values.get("mechanism")).upper()
     mechanism = Mechanism.UPR
     if raw_mechanism not in Mechanism.__members__:
         choices = ", ".join(m.value for m in Mechanism)
-        errors.append(f"mechanism {raw_mechanism or '(empty)'!r} is not one of {choices}")
+        errors.append(
+            _("mechanism {value} is not one of {choices}").format(
+                value=repr(raw_mechanism or "(empty)"), choices=choices
+            )
+        )
     else:
         mechanism = Mechanism(raw_mechanism)
     raw_kind = cells.text(values.get("kind")).lower() or ItemKind.RECOMMENDATION.value
     if raw_kind not in {k.value for k in ItemKind}:
-        errors.append(f"kind {raw_kind!r} is not recommendation, pledge or question")
+        errors.append(
+            _("kind {value} is not recommendation, pledge or question").format(value=repr(raw_kind))
+        )
     parse("position", cells.position)
     for name in ("cycle", "session", "year", "priority"):
         parse(name, lambda v, name=name: cells.whole(v, name))

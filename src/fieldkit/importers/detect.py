@@ -9,6 +9,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from fieldkit.i18n import _
 from fieldkit.importers import csv_template, uhri, upr_info
 from fieldkit.importers.common import ImportFailed
 from fieldkit.importers.sheets import decode_text, kind_of, read_sheet
@@ -32,7 +33,7 @@ def detect(path: Path) -> str:
     with path.open("rb") as stream:
         head = stream.read(65536)
     if not head.strip():
-        raise ImportFailed(path, "is empty")
+        raise ImportFailed(path, _("is empty"))
     if is_sealed_bundle(head):
         return "bundle"
     kind = kind_of(head)
@@ -41,26 +42,36 @@ def detect(path: Path) -> str:
             with zipfile.ZipFile(path) as archive:
                 names = set(archive.namelist())
         except (zipfile.BadZipFile, OSError) as exc:
-            raise ImportFailed(path, f"is a damaged zip file (Excel or Word): {exc}") from None
+            raise ImportFailed(
+                path, _("is a damaged zip file (Excel or Word): {reason}").format(reason=exc)
+            ) from None
         if "word/document.xml" in names:
             return "ohchr-docx"
         if "xl/workbook.xml" not in names:
-            raise ImportFailed(path, "is a zip archive but neither an Excel nor a Word file")
+            raise ImportFailed(path, _("is a zip archive but neither an Excel nor a Word file"))
     elif kind == "csv":
         suffix = path.suffix.lower()
         if suffix in (".xlsx", ".xls", ".docx"):
-            what = "a Word document" if suffix == ".docx" else "an Excel workbook"
-            raise ImportFailed(path, f"is not {what}: its content is not in the {suffix} format")
-        text = decode_text(path, head, f"text, JSON or an Office file ({_KNOWN})").lstrip()
+            if suffix == ".docx":
+                wrong = _("is not a Word document: its content is not in the {suffix} format")
+            else:
+                wrong = _("is not an Excel workbook: its content is not in the {suffix} format")
+            raise ImportFailed(path, wrong.format(suffix=suffix))
+        text = decode_text(
+            path, head, _("text, JSON or an Office file ({formats})").format(formats=_KNOWN)
+        ).lstrip()
         if text.startswith(("{", "[")):
             if '"fieldkit-bundle"' in text[:4096]:
                 return "bundle"
             if '"AnnotationId"' in text or '"Symbol"' in text:
                 return "uhri-json"
-            raise ImportFailed(path, "is JSON but neither a fieldkit bundle nor a UHRI export")
+            raise ImportFailed(path, _("is JSON but neither a fieldkit bundle nor a UHRI export"))
     found = from_header(read_sheet(path, lambda header: from_header(header) is not None).header)
     if found is None:
         raise ImportFailed(
-            path, f"has a header fieldkit does not know; expected {_KNOWN} (or give --format)"
+            path,
+            _("has a header fieldkit does not know; expected {formats} (or give --format)").format(
+                formats=_KNOWN
+            ),
         )
     return found

@@ -13,6 +13,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from fieldkit.i18n import _
+
 #: Control characters no text file holds; in a Mac Roman reading they rule Mac Roman out.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -29,7 +31,11 @@ class Decoded:
     @property
     def note(self) -> str:
         """The report's line, or '' when nothing was guessed."""
-        return f"encoding: {self.encoding} (guessed)" if self.guessed else ""
+        return (
+            _("encoding: {encoding} (guessed)").format(encoding=self.encoding)
+            if self.guessed
+            else ""
+        )
 
 
 def decode(raw: bytes) -> Decoded:

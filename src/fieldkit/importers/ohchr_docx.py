@@ -21,6 +21,7 @@ from typing import Any
 from fieldkit.domain.items import Assessment, Item
 from fieldkit.domain.states import canonical_state, is_state
 from fieldkit.domain.vocab import AssessorKind, Mechanism
+from fieldkit.i18n import _
 from fieldkit.importers import cells
 from fieldkit.importers.common import Context, ImportFailed, Parsed, Problems
 from fieldkit.importers.sessions import year_of
@@ -61,7 +62,9 @@ def _open(path: Path) -> Any:
         return docx.Document(str(path))
     except Exception as exc:  # zip, XML and package errors alike
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ImportFailed(path, f"is not a readable Word document (.docx): {reason}") from None
+        raise ImportFailed(
+            path, _("is not a readable Word document (.docx): {reason}").format(reason=reason)
+        ) from None
 
 
 def _review(document: Any) -> tuple[str, int | None, int | None]:
@@ -161,7 +164,7 @@ def read(ctx: Context) -> Parsed:
             problems.add(number, str(exc))
     if count == 0 and not problems.lines:
         raise ImportFailed(
-            ctx.path, "holds no numbered recommendations (is it an OHCHR thematic list?)"
+            ctx.path, _("holds no numbered recommendations (is it an OHCHR thematic list?)")
         )
     problems.raise_if_any(ctx.path, count)
     return Parsed(FORMAT, items, count)
@@ -201,8 +204,9 @@ def _item(
     reference, body = cells.split_reference(body)
     if "." not in reference:
         raise cells.CellError(
-            "does not start with a recommendation number like '121.1': "
-            f"{cells.squash(first)[:60]!r}"
+            _("does not start with a recommendation number like '121.1': {text}").format(
+                text=repr(cells.squash(first)[:60])
+            )
         )
     position_cell, position_notes = _split_notes(cell("position", 1))
     notes += position_notes

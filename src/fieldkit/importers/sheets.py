@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldkit.domain.items import Item
+from fieldkit.i18n import N_, _
 from fieldkit.importers.cells import CellError
 from fieldkit.importers.common import Context, ImportFailed, Parsed, Problems
 from fieldkit.importers.encodings import Decoded, decode
@@ -84,7 +85,10 @@ def read_sheet(path: Path, is_header: HeaderTest | None = None) -> Sheet:
     suffix = path.suffix.lower()
     if kind == "csv" and suffix in (".xlsx", ".xls"):
         raise ImportFailed(
-            path, f"is not an Excel workbook: its content is not in the {suffix} format"
+            path,
+            _("is not an Excel workbook: its content is not in the {suffix} format").format(
+                suffix=suffix
+            ),
         )
     if kind == "xlsx":
         return _xlsx(path, is_header)
@@ -93,14 +97,14 @@ def read_sheet(path: Path, is_header: HeaderTest | None = None) -> Sheet:
     return _csv(path, is_header)
 
 
-def decode_text(path: Path, raw: bytes, what: str = "a CSV text file") -> str:
+def decode_text(path: Path, raw: bytes, what: str = N_("a CSV text file")) -> str:
     """The text of a file (see `encodings.decode`); binary data is refused."""
     return read_text(path, raw, what).text
 
 
-def read_text(path: Path, raw: bytes, what: str = "a CSV text file") -> Decoded:
+def read_text(path: Path, raw: bytes, what: str = N_("a CSV text file")) -> Decoded:
     if b"\x00" in raw[:4096]:
-        raise ImportFailed(path, f"is not {what} (it holds binary data)")
+        raise ImportFailed(path, _("is not {what} (it holds binary data)").format(what=_(what)))
     return decode(raw)
 
 
@@ -133,7 +137,9 @@ def _csv(path: Path, is_header: HeaderTest | None) -> Sheet:
     try:
         lines = list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter))
     except csv.Error as exc:
-        raise ImportFailed(path, f"is not a readable CSV file: {exc}") from None
+        raise ImportFailed(
+            path, _("is not a readable CSV file: {reason}").format(reason=exc)
+        ) from None
     header, rows = _split(iter(enumerate(lines, start=1)), is_header)
     guesses = [decoded.note] if decoded.guessed else []
     return Sheet(header, rows, max(len(lines) - 1, 0), guesses)
@@ -146,7 +152,8 @@ def _xlsx(path: Path, is_header: HeaderTest | None) -> Sheet:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zipfile, XML and openpyxl errors alike
         raise ImportFailed(
-            path, f"is not a readable Excel workbook (.xlsx): {_reason(exc)}"
+            path,
+            _("is not a readable Excel workbook (.xlsx): {reason}").format(reason=_reason(exc)),
         ) from None
     sheet = next((ws for ws in book.worksheets if ws.max_row), book.worksheets[0])
     total = max((sheet.max_row or 1) - 1, 0)
@@ -160,7 +167,8 @@ def _xlsx(path: Path, is_header: HeaderTest | None) -> Sheet:
             raise
         except Exception as exc:  # XML and zip errors met while reading the rows
             raise ImportFailed(
-                path, f"is not a readable Excel workbook (.xlsx): {_reason(exc)}"
+                path,
+                _("is not a readable Excel workbook (.xlsx): {reason}").format(reason=_reason(exc)),
             ) from None
         finally:
             book.close()
@@ -178,8 +186,10 @@ def refuse_word_97(path: Path) -> None:
     if _WORD_STREAM in path.read_bytes():
         raise ImportFailed(
             path,
-            "is a Word 97-2003 document (.doc), which fieldkit cannot read: open it in Word "
-            "or LibreOffice, save it as a Word document (.docx), and import that",
+            _(
+                "is a Word 97-2003 document (.doc), which fieldkit cannot read: open it in Word "
+                "or LibreOffice, save it as a Word document (.docx), and import that"
+            ),
         )
 
 
@@ -225,7 +235,10 @@ def _open_xls(path: Path) -> tuple[Any, Any]:
         book = xlrd.open_workbook(str(path), logfile=io.StringIO(), ignore_workbook_corruption=True)
     except Exception as exc:  # xlrd raises several error types for damaged files
         raise ImportFailed(
-            path, f"is not a readable Excel 97-2003 workbook (.xls): {_reason(exc)}"
+            path,
+            _("is not a readable Excel 97-2003 workbook (.xls): {reason}").format(
+                reason=_reason(exc)
+            ),
         ) from None
     _LAST_XLS.clear()
     _LAST_XLS[key] = (book, book.sheet_by_index(0))

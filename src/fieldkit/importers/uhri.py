@@ -14,6 +14,7 @@ from typing import Any
 from fieldkit.domain.items import Item, Limb
 from fieldkit.domain.states import canonical_state
 from fieldkit.domain.vocab import ItemKind, Mechanism
+from fieldkit.i18n import _
 from fieldkit.importers import cells
 from fieldkit.importers.common import Context, ImportFailed, Parsed
 from fieldkit.importers.sessions import cycle_of, year_of
@@ -88,7 +89,7 @@ def build_item(ctx: Context, number: int, f: Fields) -> Item:
     errors: list[str] = []
     raw = cells.text(f.text)
     if not raw:
-        errors.append("Text is empty")
+        errors.append(_("Text is empty"))
     symbol = cells.single(f.symbol)
     mechanism = cells.mechanism(f.body, symbol)
     upr = mechanism is Mechanism.UPR
@@ -156,8 +157,9 @@ def read(ctx: Context) -> Parsed:
     if "text" not in cols:
         raise ImportFailed(
             ctx.path,
-            "is not a UHRI export: its header has no Text column "
-            f"(found: {', '.join(h for h in sheet.header if h) or 'nothing'})",
+            _("is not a UHRI export: its header has no Text column (found: {columns})").format(
+                columns=", ".join(h for h in sheet.header if h) or _("nothing")
+            ),
         )
     wanted = [(key, index) for key, index in cols.items() if key in Fields.__dataclass_fields__]
     return parse_rows(

@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 
 from fieldkit.domain.items import Item
+from fieldkit.i18n import _
 from fieldkit.importers import cells
 from fieldkit.importers.common import Context, ImportFailed, Parsed, Problems
 from fieldkit.importers.sheets import decode_text
@@ -44,12 +45,12 @@ def records(ctx: Context) -> list[Any]:
         try:
             data = [orjson.loads(line) for line in content.splitlines() if line.strip()]
         except orjson.JSONDecodeError as exc:
-            raise ImportFailed(ctx.path, f"is not JSON: {exc}") from None
+            raise ImportFailed(ctx.path, _("is not JSON: {reason}").format(reason=exc)) from None
     if isinstance(data, dict):
         lists = [v for v in data.values() if isinstance(v, list)]
         data = lists[0] if "AnnotationId" not in data and len(lists) == 1 else [data]
     if not isinstance(data, list):
-        raise ImportFailed(ctx.path, "is not a UHRI JSON export: expected a list of records")
+        raise ImportFailed(ctx.path, _("is not a UHRI JSON export: expected a list of records"))
     return data
 
 
@@ -78,7 +79,9 @@ def read(ctx: Context) -> Parsed:
     for number, record in enumerate(data, start=1):
         ctx.progress.advance()
         if not isinstance(record, dict):
-            problems.add(number, f"is not an object but {type(record).__name__}")
+            problems.add(
+                number, _("is not an object but {kind}").format(kind=type(record).__name__)
+            )
             continue
         values = {field: _plain(record.get(key)) for key, field in KEYS.items()}
         for field in ("text", "symbol", "published", "session", "cycle", "annotation", "body"):
@@ -88,6 +91,6 @@ def read(ctx: Context) -> Parsed:
         except cells.CellError as exc:
             problems.add(number, str(exc))
     if not data:
-        raise ImportFailed(ctx.path, "holds no records")
+        raise ImportFailed(ctx.path, _("holds no records"))
     problems.raise_if_any(ctx.path, len(data))
     return Parsed(FORMAT, items, len(data))

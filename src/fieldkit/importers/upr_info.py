@@ -18,6 +18,7 @@ from fieldkit.domain.items import Item, Source
 from fieldkit.domain.records import maker
 from fieldkit.domain.states import canonical_state
 from fieldkit.domain.vocab import ItemKind, Mechanism, Position
+from fieldkit.i18n import N_, _
 from fieldkit.importers import cells
 from fieldkit.importers.common import Context, ImportFailed, Parsed
 from fieldkit.importers.sessions import cycle_of, year_of
@@ -67,12 +68,13 @@ def read(ctx: Context) -> Parsed:
     if missing:
         raise ImportFailed(
             ctx.path,
-            f"is not a UPR Info export: no column {', '.join(missing)} in the header "
-            f"(expected {','.join(HEADER)})",
+            _(
+                "is not a UPR Info export: no column {columns} in the header (expected {header})"
+            ).format(columns=", ".join(missing), header=",".join(HEADER)),
         )
     parsed = parse_rows(ctx, sheet, FORMAT, Rows(ctx, cols))
     if renamed(sheet.header):
-        parsed.guesses.append("header: UPR Info's columns renamed (To, Text, From)")
+        parsed.guesses.append(_("header: UPR Info's columns renamed (To, Text, From)"))
     return parsed
 
 
@@ -146,10 +148,24 @@ def _problems(values: tuple[Any, ...]) -> list[str]:
     return problems
 
 
+#: The cells a row cannot do without: (column, what it holds).
+_NEEDED = {
+    "Recommendation": N_("the recommendation"),
+    "SuR": N_("State under review"),
+    "RS": N_("recommending State"),
+}
+
+
+def _empty(column: str) -> cells.CellError:
+    return cells.CellError(
+        _("{column} ({meaning}) is empty").format(column=column, meaning=_(_NEEDED[column]))
+    )
+
+
 def _text(value: Any) -> str:
     text = cells.text(value)
     if not text:
-        raise cells.CellError("Recommendation (the recommendation) is empty")
+        raise _empty("Recommendation")
     return cells.strip_end(text)
 
 
@@ -162,7 +178,7 @@ _cached = functools.lru_cache(maxsize=4096, typed=True)
 def _state(value: Any) -> str:
     text = cells.text(value)
     if not text:
-        raise cells.CellError("SuR (State under review) is empty")
+        raise _empty("SuR")
     return canonical_state(text)
 
 
@@ -170,7 +186,7 @@ def _state(value: Any) -> str:
 def _states(value: Any) -> tuple[str, ...]:
     text = cells.text(value)
     if not text:
-        raise cells.CellError("RS (recommending State) is empty")
+        raise _empty("RS")
     return cells.states(text)
 
 
@@ -179,7 +195,7 @@ def _session(value: Any) -> tuple[int, int | None, int | None]:
     """The session, with the cycle and year it belongs to."""
     session = cells.whole(value, "Session")
     if session is None:
-        raise cells.CellError("Session is empty")
+        raise cells.CellError(_("Session is empty"))
     return session, cycle_of(session) if session else None, year_of(session) if session else None
 
 
@@ -195,7 +211,9 @@ def _action(value: Any) -> tuple[str, ...]:
     """UPR Info's action category as the item's tag `action:N`."""
     action = cells.whole(value, "Action")
     if action is not None and not 1 <= action <= 5:
-        raise cells.CellError(f"Action {action} is not a UPR Info action category (1 to 5)")
+        raise cells.CellError(
+            _("Action {action} is not a UPR Info action category (1 to 5)").format(action=action)
+        )
     return (f"action:{action}",) if action else ()
 
 

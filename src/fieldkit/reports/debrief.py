@@ -351,7 +351,7 @@ def _response(w: WordWriter, scope: Scope, response: Response, context: str) -> 
     head = s.response_head(scope.data, response, context)
     w.paragraph([("Strong", _("Response: ")), head])
     if response.quote:
-        w.quote(f"“{response.quote.strip()}”")
+        w.quote(s.quoted(response.quote))
     for label, value in s.response_details(response):
         w.field(label, value)
 
@@ -387,7 +387,7 @@ def _priorities(w: WordWriter, scope: Scope) -> None:
             head = s.response_head(scope.data, response, context)
             w.paragraph([("Strong", _("{label}: ").format(label=where)), head])
             if response.quote:
-                w.quote(f"“{response.quote.strip()}”")
+                w.quote(s.quoted(response.quote))
             for label, value in s.response_details(response):
                 w.field(label, value)
         for note in sorted(notes, key=lambda n: (_meeting_key(scope, n), s.note_sort_key(n))):

@@ -43,11 +43,15 @@ def open_document(template: Path | None) -> Document:
     try:
         raw = template.read_bytes()
     except OSError as exc:
-        raise ReportError(f"cannot read template {template}: {exc.strerror}") from None
+        raise ReportError(
+            _("cannot read template {path}: {reason}").format(path=template, reason=exc.strerror)
+        ) from None
     try:
         document = docx.Document(io.BytesIO(_as_document(raw)))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
-        raise ReportError(f"template {template} is not a Word .docx or .dotx file") from None
+        raise ReportError(
+            _("template {path} is not a Word .docx or .dotx file").format(path=template)
+        ) from None
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -175,4 +179,6 @@ def write_bytes(path: Path, data: bytes) -> None:
         private_folder(path.parent)
         atomic_write(path, data)
     except OSError as exc:
-        raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise ReportError(
+            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None

@@ -16,6 +16,7 @@ from fieldkit.domain.items import Item
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import squash
 from fieldkit.domain.vocab import Mechanism
+from fieldkit.i18n import _, ngettext
 from fieldkit.reports import sections as s
 from fieldkit.reports.debrief import Built
 from fieldkit.reports.document import add_page_furniture, open_document, set_properties
@@ -71,12 +72,16 @@ def _mechanism_order(item: Item) -> tuple[int, tuple[object, ...]]:
 def build_factsheet(data: MissionData, theme: str, options: ExportOptions) -> Built:
     theme = squash(theme)
     if not theme:
-        raise ReportError("give a theme, e.g. --theme torture")
+        raise ReportError(_("give a theme, e.g. --theme torture"))
     items = items_on_theme(data, theme)
     if not items:
         known = themes_of(data.items.values())
-        hint = f"; themes in this mission: {', '.join(known[:12])}" if known else ""
-        raise ReportError(f"no items on {theme!r} (by theme or in their text){hint}")
+        problem = _("no items on {theme} (by theme or in their text)").format(theme=repr(theme))
+        if known:
+            problem = _("{problem}; themes in this mission: {themes}").format(
+                problem=problem, themes=", ".join(known[:12])
+            )
+        raise ReportError(problem)
     scope = Scope(data, options)
     document = open_document(options.template)
     w = WordWriter(document)
@@ -86,11 +91,11 @@ def build_factsheet(data: MissionData, theme: str, options: ExportOptions) -> Bu
     country = data.mission.country if data.mission else ""
     w.title(f"{theme[:1].upper()}{theme[1:]}")
     w.subtitle(
-        f"{country}: what the UN mechanisms recommend"
+        _("{country}: what the UN mechanisms recommend").format(country=country)
         if country
-        else "What the UN mechanisms recommend"
+        else _("What the UN mechanisms recommend")
     )
-    w.field("Prepared", s.long_date(prepared_on(options)))
+    w.field(_("Prepared"), s.long_date(prepared_on(options)))
     w.paragraph(_overview(upr, others))
 
     _at_a_glance(w, scope, items)
@@ -101,7 +106,8 @@ def build_factsheet(data: MissionData, theme: str, options: ExportOptions) -> Bu
     _said(w, scope, items)
     w.finish()
 
-    set_properties(document, f"Factsheet: {theme}", author_of(options), "Thematic factsheet")
+    title = _("Factsheet: {theme}").format(theme=theme)
+    set_properties(document, title, author_of(options), _("Thematic factsheet"))
     add_page_furniture(document, scope.shows_confidential)
     return Built(document, len(scope.left_out), scope.shows_confidential)
 
@@ -109,20 +115,29 @@ def build_factsheet(data: MissionData, theme: str, options: ExportOptions) -> Bu
 def _overview(upr: list[Item], others: list[Item]) -> str:
     parts = []
     if upr:
-        positions = Counter(i.position.value for i in upr if i.position)
-        said = ", ".join(f"{n} {p}" for p, n in positions.most_common())
-        parts.append(f"{len(upr)} UPR recommendation(s)" + (f" ({said})" if said else ""))
+        positions = Counter(i.position for i in upr if i.position)
+        said = ", ".join(_count(n, p.label) for p, n in positions.most_common())
+        recs = ngettext("{count} UPR recommendation", "{count} UPR recommendations", len(upr))
+        recs = recs.format(count=len(upr))
+        parts.append(f"{recs} ({said})" if said else recs)
     if others:
-        bodies = Counter(i.mechanism.value for i in others)
-        parts.append(
-            f"{len(others)} paragraph(s) or other item(s) from "
-            + ", ".join(f"{b} ({n})" for b, n in bodies.most_common())
+        bodies = Counter(i.mechanism for i in others)
+        named = ", ".join(f"{b.label} ({n})" for b, n in bodies.most_common())
+        paragraphs = ngettext(
+            "{count} paragraph or other item from {bodies}",
+            "{count} paragraphs or other items from {bodies}",
+            len(others),
         )
-    return "This sheet brings together " + " and ".join(parts) + "."
+        parts.append(paragraphs.format(count=len(others), bodies=named))
+    return _("This sheet brings together {what}.").format(what=_(" and ").join(parts))
+
+
+def _count(n: int, word: str) -> str:
+    return _("{count} {word}").format(count=n, word=word)
 
 
 def _at_a_glance(w: WordWriter, scope: Scope, items: list[Item]) -> None:
-    w.heading("At a glance", 1)
+    w.heading(_("At a glance"), 1)
     rows = []
     for (mechanism, symbol), group in groupby(
         sorted(items, key=_document_order), key=lambda i: (i.mechanism, i.document_symbol)
@@ -130,8 +145,8 @@ def _at_a_glance(w: WordWriter, scope: Scope, items: list[Item]) -> None:
         batch = list(group)
         years = sorted({i.year for i in batch if i.year})
         if mechanism is Mechanism.UPR:
-            counts = Counter(i.position.value for i in batch if i.position)
-            standing = ", ".join(f"{n} {p}" for p, n in counts.most_common()) or "—"
+            counts = Counter(i.position for i in batch if i.position)
+            standing = ", ".join(_count(n, p.label) for p, n in counts.most_common()) or "—"
         else:
             grades = Counter(
                 a.grade.value for i in batch for a in i.assessments if a.grade is not None
@@ -140,18 +155,15 @@ def _at_a_glance(w: WordWriter, scope: Scope, items: list[Item]) -> None:
         answered = sum(1 for i in batch if scope.responses_for(i.id))
         rows.append(
             [
-                f"{mechanism.value}\n{symbol}" if symbol else mechanism.value,
+                f"{mechanism.label}\n{symbol}" if symbol else mechanism.label,
                 ", ".join(str(y) for y in years) or "—",
                 str(len(batch)),
                 standing,
-                f"{answered} of {len(batch)}",
+                _("{count} of {total}").format(count=answered, total=len(batch)),
             ]
         )
-    w.table(
-        ["Mechanism and document", "Year", "Items", "Positions or grades", "Officials spoke on"],
-        rows,
-        keep_together=True,
-    )
+    header = [_("Mechanism and document"), _("Year"), _("Items"), _("Positions or grades")]
+    w.table([*header, _("Officials spoke on")], rows, keep_together=True)
 
 
 def _pairs(w: WordWriter, links: Links, upr: list[Item], others: list[Item]) -> None:
@@ -183,19 +195,19 @@ def _pairs(w: WordWriter, links: Links, upr: list[Item], others: list[Item]) -> 
         left: list[Run] = [("Strong", cite(other)), f"\n{s.item_summary(other)}"]
         grades = [a for a in other.assessments if a.grade is not None]
         if grades:
-            left.append(
-                "\nGrade: "
-                + "; ".join(
-                    f"{a.grade.value}{f' for {a.limbs}' if a.limbs else ''}"
-                    for a in grades
-                    if a.grade
-                )
+            graded = "; ".join(
+                _("{grade} for {limbs}").format(grade=a.grade.value, limbs=a.limbs)
+                if a.limbs
+                else a.grade.value
+                for a in grades
+                if a.grade
             )
+            left.append("\n" + _("Grade: {grades}").format(grades=graded))
         rows.append([left, _rec_lines(placed[other.id])])
     if alone:
-        rows.append(["No treaty-body paragraph on file", _rec_lines(alone)])
-    w.heading("The same concern, side by side", 1)
-    w.table(["Treaty bodies and others", "UPR recommendations"], rows)
+        rows.append([_("No treaty-body paragraph on file"), _rec_lines(alone)])
+    w.heading(_("The same concern, side by side"), 1)
+    w.table([_("Treaty bodies and others"), _("UPR recommendations")], rows)
 
 
 def _rec_lines(recs: list[Item]) -> str:
@@ -209,33 +221,33 @@ def _rec_lines(recs: list[Item]) -> str:
 def _upr(w: WordWriter, upr: list[Item]) -> None:
     if not upr:
         return
-    w.heading("UPR recommendations", 1)
+    w.heading(_("UPR recommendations"), 1)
     for symbol, group in groupby(sorted(upr, key=_document_order), key=lambda i: i.document_symbol):
         batch = list(group)
         first = batch[0]
-        when = ", ".join(
-            p for p in (str(first.year or ""), f"cycle {first.cycle}" if first.cycle else "") if p
-        )
-        w.heading(f"{symbol or 'UPR'}{f' ({when})' if when else ''}", 2)
+        cycle = _("cycle {cycle}").format(cycle=first.cycle) if first.cycle else ""
+        when = ", ".join(p for p in (str(first.year or ""), cycle) if p)
+        name = symbol or Mechanism.UPR.label
+        w.heading(f"{name} ({when})" if when else name, 2)
         rows = [
             [
                 i.reference or "—",
                 i.text,
                 ", ".join(i.recommending_states) or "—",
-                i.position.value if i.position else "—",
+                i.position.label if i.position else "—",
             ]
             for i in batch
         ]
-        w.table(["Rec.", "Recommendation", "State(s)", "Position"], rows)
+        w.table([_("Rec."), _("Recommendation"), _("State(s)"), _("Position")], rows)
 
 
 def _treaty_bodies(w: WordWriter, links: Links, others: list[Item]) -> None:
     if not others:
         return
-    w.heading("Treaty bodies and other mechanisms", 1)
+    w.heading(_("Treaty bodies and other mechanisms"), 1)
     for item in others:
         w.heading(s.item_label(item), 2)
-        w.field("Citation", cite(item))
+        w.field(_("Citation"), cite(item))
         if item.text:
             w.paragraph(item.text)
         w.bullets(
@@ -247,11 +259,11 @@ def _treaty_bodies(w: WordWriter, links: Links, others: list[Item]) -> None:
             w.field(label, value)
         linked = [i for i in links.of(item) if i.mechanism is Mechanism.UPR]
         if linked:
-            w.field("Same concern in the UPR", ", ".join(i.short_ref for i in linked))
+            w.field(_("Same concern in the UPR"), ", ".join(i.short_ref for i in linked))
 
 
 def _said(w: WordWriter, scope: Scope, items: list[Item]) -> None:
-    w.heading("What officials said", 1)
+    w.heading(_("What officials said"), 1)
     said = False
     for item in items:
         responses = scope.responses_for(item.id)
@@ -261,20 +273,21 @@ def _said(w: WordWriter, scope: Scope, items: list[Item]) -> None:
         w.heading(s.item_label(item), 2)
         for response in responses:
             meeting = scope.data.meetings.get(response.meeting_id)
-            where = s.meeting_label(meeting) if meeting else "Meeting not found"
+            where = s.meeting_label(meeting) if meeting else _("Meeting not found")
             context = squash(meeting.title) if meeting else ""
             head = s.response_head(scope.data, response, context)
-            w.paragraph([("Strong", f"{where}: "), head])
+            w.paragraph([("Strong", _("{label}: ").format(label=where)), head])
             if response.quote:
-                w.quote(f"“{response.quote.strip()}”")
+                w.quote(s.quoted(response.quote))
             if response.commitment:
                 commitment = response.commitment
                 if response.deadline:
-                    commitment += f" (by {s.long_date(response.deadline)})"
-                w.field("Commitment", commitment)
+                    by = _("by {day}").format(day=s.long_date(response.deadline))
+                    commitment += f" ({by})"
+                w.field(_("Commitment"), commitment)
     if not said:
-        w.paragraph("No official has responded on these items in the meetings recorded so far.")
+        w.paragraph(_("No official has responded on these items in the meetings recorded so far."))
 
 
 def _position(item: Item) -> str:
-    return item.position.value if item.position else "no position"
+    return item.position.label if item.position else _("no position")

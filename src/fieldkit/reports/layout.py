@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fieldkit.i18n import _, current
+
 #: The most characters of one text (a note, a remark) a document carries: a pasted book
 #: would make thousands of pages, and XML parsers refuse a text node over 10 MB.
 TEXT_LIMIT = 1_000_000
@@ -19,6 +21,9 @@ TEXT_LIMIT = 1_000_000
 _NARROW = frozenset("fijlrt.,;:'’()-/|!")
 _WIDEST = frozenset("mwMW")
 _NARROW_W, _WIDEST_W, _CAPITAL_W, _SMALL_W = 80, 215, 175, 135
+# Cyrillic small letters run wider than Latin ones ('поддержана' against 'supported').
+_CYRILLIC_WIDEST = frozenset("жшщыюмфЖШЩЫЮМФ")
+_CYRILLIC_SMALL_W = 150
 _PAD = 280
 # A word longer than this may break: a URL must not take a whole table.
 _LONGEST_WORD = 22
@@ -33,19 +38,28 @@ def within_limit(text: str) -> str:
     if len(text) <= TEXT_LIMIT:
         return text
     rest = len(text) - TEXT_LIMIT
-    return (
-        f"{text[:TEXT_LIMIT]}\n[Cut here for this document: the other {rest:,} characters of "
-        f"this text are in the mission file. A document carries at most {TEXT_LIMIT:,} "
-        "characters of one text.]"
-    )
+    note = _(
+        "[Cut here for this document: the other {rest} characters of this text are in the "
+        "mission file. A document carries at most {limit} characters of one text.]"
+    ).format(rest=format_number(rest), limit=format_number(TEXT_LIMIT))
+    return f"{text[:TEXT_LIMIT]}\n{note}"
+
+
+def format_number(n: int) -> str:
+    """A count as the document's language writes it: 1,000,000; 1 000 000."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(n, locale=current().babel_locale))
 
 
 def _char_width(c: str) -> int:
     if c in _NARROW:
         return _NARROW_W
-    if c in _WIDEST:
+    if c in _WIDEST or c in _CYRILLIC_WIDEST:
         return _WIDEST_W
-    return _SMALL_W if c.islower() else _CAPITAL_W
+    if not c.islower():
+        return _CAPITAL_W
+    return _CYRILLIC_SMALL_W if "\u0400" <= c <= "\u04ff" else _SMALL_W
 
 
 def _line_width(text: str) -> int:

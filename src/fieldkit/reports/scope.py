@@ -52,7 +52,11 @@ class ExportOptions:
                 )
             )
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ReportError(f"--from {self.date_from} is after --to {self.date_to}")
+            raise ReportError(
+                _("--from {first} is after --to {last}").format(
+                    first=self.date_from, last=self.date_to
+                )
+            )
 
     @property
     def limited(self) -> bool:
@@ -79,7 +83,9 @@ def parse_day(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ReportError(f"not a date: {text!r} (expected YYYY-MM-DD, e.g. 2017-04-11)") from None
+        raise ReportError(
+            _("not a date: {text} (expected YYYY-MM-DD, e.g. 2017-04-11)").format(text=repr(text))
+        ) from None
 
 
 class Scope:

@@ -11,7 +11,7 @@ from fieldkit.domain.meetings import Meeting, Note, Response
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import squash
 from fieldkit.domain.vocab import Implementation, InstitutionType, NoteKind
-from fieldkit.i18n import N_, _, format_date, format_range, format_short_date, pgettext
+from fieldkit.i18n import N_, NP_, _, format_date, format_range, format_short_date, pgettext
 from fieldkit.reports.scope import Scope
 
 NOTE_KIND_HEADINGS: dict[NoteKind, str] = {
@@ -29,6 +29,11 @@ KIND_ORDER = {kind: n for n, kind in enumerate(NoteKind)}
 def note_kind_heading(kind: NoteKind) -> str:
     """A note's kind as a heading word: 'Statement', 'Заявление', 'Déclaration'."""
     return _(NOTE_KIND_HEADINGS[kind])
+
+
+def quoted(text: str) -> str:
+    """Words as said, in the language's quotation marks: “...”, «...», « ... »."""
+    return _("“{quote}”").format(quote=text.strip())
 
 
 def long_date(day: str) -> str:
@@ -251,6 +256,30 @@ def limb_letters(text: str) -> set[str]:
     return covered
 
 
+_LIMB_WORDS = re.compile(r"\([a-z]\)|\b[a-z]\b|\band\b|\bto\b|[,–\-\s]", re.IGNORECASE)
+
+
+def limb_span(text: str) -> str:
+    """The limbs an assessment covers, in the document's language: '(c) to (f)' → '(c) à (f)',
+    '(a) and (b)' → '(a) и (b)'. Text that is more than limb letters is kept as written."""
+    letters = sorted(limb_letters(text))
+    if not letters or _LIMB_WORDS.sub("", text):
+        return text
+    runs: list[list[str]] = []
+    for letter in letters:
+        if runs and ord(letter) == ord(runs[-1][-1]) + 1:
+            runs[-1].append(letter)
+        else:
+            runs.append([letter])
+    parts: list[str] = []
+    for run in runs:
+        if len(run) > 2:
+            parts.append(_("{first} to {last}").format(first=f"({run[0]})", last=f"({run[-1]})"))
+        else:
+            parts += [f"({letter})" for letter in run]
+    return ", ".join(parts[:-1]) + _(" and ") + parts[-1] if len(parts) > 1 else parts[0]
+
+
 def institution_type(kind: InstitutionType) -> str:
     return kind.label
 
@@ -272,10 +301,24 @@ def assessment_lines(item: Item) -> list[tuple[str, str]]:
     for value, limbs in values.items():
         named = [lb for lb in limbs if lb]
         if named and len(named) == len(limbs):
-            value += " " + _("for {limbs}").format(limbs=_(" and ").join(named))
+            value += " " + _("for {limbs}").format(limbs=_(" and ").join(map(limb_span, named)))
         joined.append(value)
     label = _("Assessment ({source})").format(source=where) if where else _("Assessment")
     return [(label, "; ".join(joined))]
+
+
+#: A level of implementation as an assessment says it of a recommendation.
+IMPLEMENTED: dict[Implementation, tuple[str, str]] = {
+    Implementation.NOT: NP_("implementation level", "not implemented"),
+    Implementation.PARTIALLY: NP_("implementation level", "partially implemented"),
+    Implementation.FULLY: NP_("implementation level", "fully implemented"),
+    Implementation.UNKNOWN: NP_("implementation level", "implementation unknown"),
+}
+
+
+def implemented(level: Implementation | None) -> str:
+    """A level of implementation in full: 'partially implemented', 'выполнена частично'."""
+    return pgettext(*IMPLEMENTED[level]) if level is not None else ""
 
 
 def _implemented(level: Implementation | None) -> str:

@@ -86,9 +86,15 @@ class WordWriter:
         """A caption, kept on the page of the table it introduces."""
         self._parts.append(self._p(text, "Caption").replace("</w:pPr>", "<w:keepNext/></w:pPr>", 1))
 
-    def field(self, label: str, value: str, style: str = "Normal") -> None:
-        """'Label: value' with the label in the Strong character style."""
-        self.paragraph([("Strong", _("{label}: ").format(label=label)), value], style)
+    def field(self, label: str, value: str, style: str = "Normal", keep_next: bool = False) -> None:
+        """'Label: value' with the label in the Strong character style; `keep_next` keeps it
+        on the page of what follows (a citation under its heading)."""
+        p = self._p([("Strong", _("{label}: ").format(label=label)), value], style)
+        if keep_next and "</w:pPr>" in p:
+            p = p.replace("</w:pPr>", "<w:keepNext/></w:pPr>", 1)
+        elif keep_next:
+            p = p.replace("<w:p>", "<w:p><w:pPr><w:keepNext/></w:pPr>", 1)
+        self._parts.append(p)
 
     def _p(self, runs: Run | Sequence[Run], style: str) -> str:
         if isinstance(runs, str | tuple):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fieldkit.domain.integrity import problems
 from fieldkit.domain.mission import TYPE_BY_TABLE
 from fieldkit.domain.records import RecordError
+from fieldkit.i18n import _, ngettext
 from fieldkit.storage import backups
 from fieldkit.storage.codec import is_sealed
 from fieldkit.storage.merge import copies_beside
@@ -25,12 +26,18 @@ def plain_copies(store: Store) -> list[str]:
             with copy.open("rb") as handle:
                 head = handle.read(64)
         except OSError as exc:
-            found.append(f"cannot read {copy} to see whether it is encrypted ({exc.strerror})")
+            found.append(
+                _("cannot read {path} to see whether it is encrypted ({reason})").format(
+                    path=copy, reason=exc.strerror
+                )
+            )
             continue
         if head and not is_sealed(head):
             found.append(
-                f"plain copy of the encrypted mission: {copy} "
-                "(run `fieldkit encrypt` to seal or remove it)"
+                _(
+                    "plain copy of the encrypted mission: {path} "
+                    "(run `fieldkit encrypt` to seal or remove it)"
+                ).format(path=copy)
             )
     return found
 
@@ -44,17 +51,24 @@ def check(store: Store) -> list[str]:
             continue
         cls = TYPE_BY_TABLE.get(name)
         if cls is None:
-            found.append(f"unknown table {name!r} ({len(table)} records kept as they are)")
+            kept = ngettext(
+                "unknown table {name} ({count} record kept as it is)",
+                "unknown table {name} ({count} records kept as they are)",
+                len(table),
+            )
+            found.append(kept.format(name=repr(name), count=len(table)))
             continue
         seen: set[str] = set()
         for key, doc in table.items():
             try:
                 record = cls.from_dict(doc)
             except RecordError as exc:
-                found.append(f"{name} record {key}: {exc}")
+                found.append(
+                    _("{table} record {key}: {problem}").format(table=name, key=key, problem=exc)
+                )
                 continue
             if record.id in seen:
-                found.append(f"{name}: id {record.id} is used twice")
+                found.append(_("{table}: id {id} is used twice").format(table=name, id=record.id))
             seen.add(record.id)
     if found:
         return found

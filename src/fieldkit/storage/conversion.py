@@ -14,6 +14,7 @@ import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fieldkit.i18n import _
 from fieldkit.storage import backups
 from fieldkit.storage.atomic import atomic_write
 from fieldkit.storage.codec import Codec, PlainCodec, is_sealed
@@ -51,8 +52,10 @@ def encrypt(mission: MissionFile, codec: Codec | None) -> Converted:
             return done
         if codec is None:
             raise StorageError(
-                f"{mission.path} was decrypted meanwhile by another fieldkit; nothing was "
-                "changed: run `fieldkit encrypt` again"
+                _(
+                    "{path} was decrypted meanwhile by another fieldkit; nothing was "
+                    "changed: run `fieldkit encrypt` again"
+                ).format(path=mission.path)
             )
         _seal_copies(mission, codec, done)
         try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fieldkit.i18n import _
+
 
 class StorageError(Exception):
     """A mission file problem with a message fit to show as it is."""
@@ -12,14 +14,14 @@ class StorageError(Exception):
 class MissingFile(StorageError):
     def __init__(self, path: Path) -> None:
         if path.parent.is_dir():
-            message = (
-                f"no mission file at {path}: create one with `fieldkit init` or `fieldkit demo`"
-            )
+            message = _(
+                "no mission file at {path}: create one with `fieldkit init` or `fieldkit demo`"
+            ).format(path=path)
         else:
-            message = (
-                f"the folder of {path} is not there any more (a USB stick taken out?): "
+            message = _(
+                "the folder of {path} is not there any more (a USB stick taken out?): "
                 "put it back and try again"
-            )
+            ).format(path=path)
         super().__init__(message)
         self.path = path
 
@@ -32,10 +34,12 @@ class CorruptFile(StorageError):
         self.reason = reason
         self.backup = backup
         if backup is None:
-            advice = "no good backup was found beside it"
+            advice = _("no good backup was found beside it")
         else:
-            advice = f"the newest good backup is {backup.name}; restore it with:"
-        super().__init__(f"mission file {path} is damaged ({reason}); {advice}")
+            advice = _("the newest good backup is {name}; restore it with:")
+            advice = advice.format(name=backup.name)
+        damaged = _("mission file {path} is damaged ({reason}); {advice}")
+        super().__init__(damaged.format(path=path, reason=reason, advice=advice))
 
     @property
     def restore_command(self) -> str | None:
@@ -47,21 +51,26 @@ class CorruptFile(StorageError):
 class NewerSchema(StorageError):
     def __init__(self, path: Path, found: int, supported: int) -> None:
         super().__init__(
-            f"mission file {path} has schema version {found}, newer than this fieldkit "
-            f"understands ({supported}): upgrade fieldkit to open it"
+            _(
+                "mission file {path} has schema version {found}, newer than this fieldkit "
+                "understands ({supported}): upgrade fieldkit to open it"
+            ).format(path=path, found=found, supported=supported)
         )
 
 
 class LockTimeout(StorageError):
     def __init__(self, path: Path, seconds: float) -> None:
         super().__init__(
-            f"mission file {path} stayed locked by another fieldkit for {seconds:.0f} s; try again"
+            _(
+                "mission file {path} stayed locked by another fieldkit for {seconds} s; try again"
+            ).format(path=path, seconds=f"{seconds:.0f}")
         )
 
 
 class WriteFailed(StorageError):
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"could not save {path}: {reason}; nothing was changed")
+        message = _("could not save {path}: {reason}; nothing was changed")
+        super().__init__(message.format(path=path, reason=reason))
         self.reason = reason
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from fieldkit.i18n import _
 from fieldkit.storage.errors import LockTimeout, MissingFile, WriteFailed
 
 LOCK_TIMEOUT_S = 30.0
@@ -39,7 +40,7 @@ class MissionLock:
         except Timeout:
             raise LockTimeout(self.path, self.timeout) from None
         except OSError as exc:  # a read-only folder or stick: the file can be read, not changed
-            reason = f"cannot take its lock ({exc.strerror or exc})"
+            reason = _("cannot take its lock ({reason})").format(reason=exc.strerror or exc)
             raise WriteFailed(self.path, reason) from None
         try:
             yield

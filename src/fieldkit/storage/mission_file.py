@@ -14,6 +14,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+from fieldkit.i18n import _
 from fieldkit.storage import backups, guard, replica, schema
 from fieldkit.storage.atomic import atomic_write, remove_orphans
 from fieldkit.storage.codec import (
@@ -99,7 +100,7 @@ class MissionFile:
         if sig is None:
             rescued = self._rescue()
             if rescued is not None:
-                raise CorruptFile(self.path, "the file has disappeared", rescued)
+                raise CorruptFile(self.path, _("the file has disappeared"), rescued)
             raise MissingFile(self.path)
         try:
             data = self.path.read_bytes()
@@ -151,8 +152,10 @@ class MissionFile:
         try:
             backups.keep_previous(self.path)
         except OSError as exc:
-            reason = f"cannot keep a backup in {backups.backup_folder(self.path).name}"
-            raise WriteFailed(self.path, f"{reason} ({exc.strerror or exc})") from None
+            reason = _("cannot keep a backup in {folder} ({reason})").format(
+                folder=backups.backup_folder(self.path).name, reason=exc.strerror or exc
+            )
+            raise WriteFailed(self.path, reason) from None
 
     def codec_for(self, data: bytes) -> Codec:
         if is_sealed(data):
@@ -247,11 +250,12 @@ class MissionFile:
         with self.lock.held():
             chosen = backup if backup is not None else self.newest_good_backup()
             if chosen is None:
-                raise WriteFailed(self.path, "no good backup was found to restore")
+                raise WriteFailed(self.path, _("no good backup was found to restore"))
             if not chosen.is_file():
-                raise WriteFailed(self.path, f"backup {chosen} does not exist")
+                raise WriteFailed(self.path, _("backup {path} does not exist").format(path=chosen))
             if not self.is_good(chosen):
-                raise WriteFailed(self.path, f"backup {chosen.name} is not a sound mission file")
+                unsound = _("backup {name} is not a sound mission file").format(name=chosen.name)
+                raise WriteFailed(self.path, unsound)
             data = self._in_current_form(chosen.read_bytes())
             self._keep_previous()
             try:
@@ -279,8 +283,11 @@ class MissionFile:
             PlainCodec().decode(current)
         except ValueError as exc:
             if is_sealed(current):
-                reason = f"it is encrypted and its key cannot be read ({exc}): restore an "
-                raise WriteFailed(self.path, reason + "encrypted backup instead") from None
+                reason = _(
+                    "it is encrypted and its key cannot be read ({reason}): restore an "
+                    "encrypted backup instead"
+                ).format(reason=exc)
+                raise WriteFailed(self.path, reason) from None
             return data
         return PlainCodec().encode(self.codec_for(data).decode(data))
 
@@ -314,8 +321,8 @@ def _check_tables(tree: Any) -> None:
 
 def _reason(exc: Exception, data: bytes) -> str:
     if not data.strip():
-        return "the file is empty"
+        return _("the file is empty")
     text = str(exc).split("\n", 1)[0]
     if "unexpected end" in text.lower() or "eof" in text.lower():
-        return "it ends mid-write"
-    return f"not valid JSON: {text}" if "JSON" not in text else text
+        return _("it ends mid-write")
+    return _("not valid JSON: {reason}").format(reason=text) if "JSON" not in text else text
