@@ -9,6 +9,7 @@ from typing import TypeVar
 from fieldkit.domain.directory import Person
 from fieldkit.domain.items import Item
 from fieldkit.domain.records import Record
+from fieldkit.i18n import _
 
 R = TypeVar("R", bound=Record)
 
@@ -42,17 +43,18 @@ def find_item(items: Mapping[str, Item], name: str) -> Item:
     """An item by id prefix, UPR number (`95.42`), `CCPR-24`, or `SYMBOL#REF`."""
     name = name.strip()
     if not name:
-        raise NotFound("no item given")
+        raise NotFound(_("no item given"))
     matches = list(_by_reference(items.values(), name))
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
         where = ", ".join(sorted({f"{m.document_symbol}#{m.reference}" for m in matches})[:5])
-        raise NotFound(f"item {name!r} is ambiguous: say which one ({where})")
+        message = _("item {name} is ambiguous: say which one ({where})")
+        raise NotFound(message.format(name=repr(name), where=where))
     try:
         return by_prefix(items, name, "item")
     except NotFound:
-        raise NotFound(f"no item with reference or id {name!r}") from None
+        raise NotFound(_("no item with reference or id {name}").format(name=repr(name))) from None
 
 
 def _by_reference(items: Iterable[Item], name: str) -> Iterable[Item]:
