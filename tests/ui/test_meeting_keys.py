@@ -7,6 +7,7 @@ them, so only a real terminal shows whether a note saved by Enter races the next
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import signal
 import time
@@ -133,3 +134,16 @@ def test_a_full_response_in_ten_keys_typed_as_one_burst(
     assert response.grade is not None and response.grade.value == "B"
     assert response.commitment == "A special prosecutor unit"
     assert response.deadline == "2017-06-30"
+
+
+def test_keys_typed_after_q_in_the_same_burst_let_the_app_close_cleanly(
+    terminal: Terminal, demo_path: Path, tmp_path: Path
+) -> None:
+    """`q` and more keys in one burst (a paste, a slow link): the app closes, no traceback."""
+    command = fieldkit_command(demo_path, tmp_path / "config")
+    terminal.start(f"sh -c {shlex.quote(command + '; echo exited $?; sleep 30')}")
+    terminal.wait_for("palette")
+    terminal.burst(("question_mark and more", True))
+    shown = terminal.wait_for("exited")
+    assert "exited 0" in shown
+    assert "Error" not in shown and "Traceback" not in shown, shown

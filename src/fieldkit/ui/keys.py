@@ -10,6 +10,7 @@ typed-ahead note merged with the one before it, or landed on the screen left beh
 widget, each parent in turn, then the app's own bindings) and what it set off is done (a
 focus moved, a message answered, a screen opened), and only then hands on the next.
 A key is never dropped: if a widget closes while a key is on its way, the next one goes on.
+Only keys that arrive once the app is closing (after a `q` in the same burst) are let go.
 """
 
 from __future__ import annotations
@@ -59,9 +60,13 @@ class KeyOrder:
         await self._run(event)
 
     async def _run(self, event: events.Key) -> None:
+        if self._closing():
+            return
         self.busy = True
         self._screen = self.app.screen
         await self.dispatch(event)
+        if self._closing():
+            return
         turn = self._turn
         self.app.set_timer(PATIENCE, lambda: self._expired(turn))
         target: DOMNode | None = self.app.focused or self.app.screen
@@ -94,13 +99,22 @@ class KeyOrder:
         A screen puts its cursor where it belongs as it mounts (sometimes after its first
         refresh); a key handed on before that would go where nothing types it.
         """
-        if turn != self._turn:
+        if turn != self._turn or self._closing():
             return
         screen = self.app.screen
         if screen is not self._screen and frames > 0:
             screen.call_after_refresh(self._settle, turn, frames - 1)
             return
         self._done()
+
+    def _closing(self) -> bool:
+        """The app is closing (a key such as `q` came earlier in the burst): the keys typed
+        after it have nowhere to go."""
+        if self.app.screen_stack:
+            return False
+        self.waiting.clear()
+        self.busy = False
+        return True
 
     def _expired(self, turn: int) -> None:
         if turn == self._turn and self.busy:
