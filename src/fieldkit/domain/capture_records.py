@@ -17,6 +17,7 @@ from fieldkit.domain.people import DELEGATE, delegate_person
 from fieldkit.domain.records import Record
 from fieldkit.domain.text import clean, squash
 from fieldkit.domain.vocab import Confidentiality, Implementation, NoteKind, Stance
+from fieldkit.i18n import _
 
 
 def _text(fields: dict[str, Any], name: str) -> str:
@@ -74,7 +75,7 @@ def records_from_form(
     if response is not None:
         return [response.touched(**base), *added]
     if not item_id:
-        raise ValueError("a response is about one item: choose the item first (ctrl+g)")
+        raise ValueError(_("a response is about one item: choose the item first (ctrl+g)"))
     return [Response(meeting_id=meeting_id, item_id=item_id, author=author, **base), *added]
 
 

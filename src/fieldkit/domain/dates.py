@@ -19,7 +19,10 @@ from datetime import date, datetime, timedelta
 from dateutil import parser
 from dateutil.relativedelta import relativedelta
 
-EXAMPLES = "30/6, 30.06.2017, June 2017, 2017-09, end of year, +3m"
+from fieldkit.i18n import N_, _
+
+#: What may be typed; a language lists only the forms it can be typed in (`_(EXAMPLES)`).
+EXAMPLES = N_("30/6, 30.06.2017, June 2017, 2017-09, end of year, +3m")
 
 _RELATIVE = re.compile(r"^(?:\+|in\s+)?\s*(\d{1,3})\s*([dwmy])[a-z]*$")
 _END_OF = re.compile(r"^(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(.+)$")
@@ -39,7 +42,8 @@ def parse_date(text: str, context: date) -> str:
     try:
         return _read(said, context).isoformat()
     except (ValueError, OverflowError):
-        raise ValueError(f"{text.strip()!r} is not a date (say e.g. {EXAMPLES})") from None
+        message = _("{text} is not a date (say e.g. {examples})")
+        raise ValueError(message.format(text=repr(text.strip()), examples=_(EXAMPLES))) from None
 
 
 def _read(said: str, context: date) -> date:
@@ -82,7 +86,7 @@ def _with_dateutil(said: str, context: date) -> date:
     end, takes the month's last day: 'June 2017' is 30 June, '2017-09' is 30 September.
     """
     if said.isdigit() and len(said) != 4:
-        raise ValueError("a bare number is no date")
+        raise ValueError(_("a bare number is no date"))
     default = datetime(context.year, 12, 31)
     return parser.parse(said, dayfirst=True, default=default).date()
 
@@ -101,9 +105,11 @@ def context_day(day: str, fallback: date | None = None) -> date:
 
 
 def spoken(day: str) -> str:
-    """'2017-06-30' as 'Fri 30 June 2017', to check a date before it is saved."""
+    """'2017-06-30' as 'Friday, 30 June 2017', to check a date before it is saved."""
     try:
         when = date.fromisoformat(day)
     except ValueError:
         return day
-    return f"{when:%a} {when.day} {when:%B %Y}"
+    from fieldkit.i18n import format_date
+
+    return format_date(when, "full")

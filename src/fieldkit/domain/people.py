@@ -17,6 +17,7 @@ from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
 from fieldkit.domain.schedule import people_present
 from fieldkit.domain.vocab import InstitutionType
+from fieldkit.i18n import _
 
 DELEGATION = "Delegation"
 
@@ -70,7 +71,7 @@ def new_person(
     is new (of type `kind`, else "other"). ValueError names what is missing or wrong."""
     name = " ".join(name.split())
     if not name:
-        raise ValueError("a person needs a name")
+        raise ValueError(_("a person needs a name"))
     institution = " ".join(institution.split())
     added: list[Record] = []
     found = next(
@@ -82,7 +83,8 @@ def new_person(
             the_type = InstitutionType(kind.strip().lower() or "other")
         except ValueError:
             kinds = ", ".join(t.value for t in InstitutionType)
-            raise ValueError(f"{kind.strip()!r} is no type of institution ({kinds})") from None
+            message = _("{kind} is no type of institution ({kinds})")
+            raise ValueError(message.format(kind=repr(kind.strip()), kinds=kinds)) from None
         found = Institution(name=institution, type=the_type, author=author)
         added.append(found)
     person = Person(

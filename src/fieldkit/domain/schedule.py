@@ -20,6 +20,7 @@ from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
 from fieldkit.domain.text import clean, squash
 from fieldkit.domain.vocab import InstitutionType, MeetingStatus
+from fieldkit.i18n import _
 
 # A meeting counts as "in progress" for this long after it starts (unless marked held).
 IN_PROGRESS_FOR = timedelta(hours=3)
@@ -31,16 +32,17 @@ def parse_when(text: str) -> str:
     """'2017-04-12 10:00' (or '2017-04-12T1000', or a bare date) as '2017-04-12T10:00'."""
     match = _WHEN.match(text.strip())
     if not match:
-        raise ValueError(f"{text.strip()!r} is not a date and time like 2017-04-12 10:00")
+        message = _("{text} is not a date and time like 2017-04-12 10:00")
+        raise ValueError(message.format(text=repr(text.strip())))
     day, hour, minute = match.groups()
     try:
         date.fromisoformat(day)
     except ValueError:
-        raise ValueError(f"{day!r} is not a real date") from None
+        raise ValueError(_("{day} is not a real date").format(day=repr(day))) from None
     if hour is None:
         return day
     if int(hour) > 23 or int(minute) > 59:
-        raise ValueError(f"{hour}:{minute} is not a time of day")
+        raise ValueError(_("{time} is not a time of day").format(time=f"{hour}:{minute}"))
     return f"{day}T{int(hour):02d}:{minute}"
 
 
@@ -52,7 +54,8 @@ def parse_day(text: str) -> str:
     try:
         return date.fromisoformat(text).isoformat()
     except ValueError:
-        raise ValueError(f"{text!r} is not a date like 2017-04-30") from None
+        message = _("{text} is not a date like 2017-04-30")
+        raise ValueError(message.format(text=repr(text))) from None
 
 
 def _start(meeting: Meeting) -> datetime | None:
@@ -313,7 +316,7 @@ class MeetingForm:
         """
         title = squash(self.title)
         if not title:
-            raise ValueError("A meeting needs a title (e.g. the institution met)")
+            raise ValueError(_("A meeting needs a title (e.g. the institution met)"))
         starts_at = parse_when(self.when) if self.when.strip() else ""
         institution_ids, institutions = find_or_add_institutions(
             data, split_names(self.institutions), author
