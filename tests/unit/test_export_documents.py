@@ -14,7 +14,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
-from fieldkit import settings
+from fieldkit import i18n, settings
 from fieldkit.cli import app
 from fieldkit.domain.grades import Grade
 from fieldkit.domain.meetings import Meeting, Note, Response
@@ -28,7 +28,7 @@ from fieldkit.reports.layout import TEXT_LIMIT, column_widths, shared_widths
 from fieldkit.reports.matrix import build_matrix
 from fieldkit.reports.ohchr_list import build_ohchr_list
 from fieldkit.reports.scope import ExportOptions
-from fieldkit.reports.sections import limb_letters
+from fieldkit.reports.sections import limb_letters, limb_span
 from fieldkit.storage.repository import Store
 from tests.unit.test_export_examples import ARABIC_EMOJI, CYRILLIC, add_example_meeting
 
@@ -289,6 +289,17 @@ def test_columns_are_never_narrower_than_their_longest_word() -> None:
     assert copied[1] > 9000 // 9 and sum(copied) == 9000
     assert limb_letters("(a) and (b)") == {"a", "b"}
     assert limb_letters("(c) to (f)") == {"c", "d", "e", "f"}
+
+
+def test_the_limbs_an_assessment_covers_read_in_the_documents_language() -> None:
+    assert limb_span("(a), (c) and (d)") == "(a), (c) and (d)"
+    assert limb_span("c-f") == "(c) to (f)"
+    assert limb_span("paras (a) and (b) only") == "paras (a) and (b) only"  # kept as written
+    with i18n.speaking("fr"):
+        assert limb_span("(c) to (f)") == "(c) à (f)"
+        assert limb_span("(a) and (b)") == "(a) et (b)"
+    with i18n.speaking("ru"):
+        assert limb_span("(a) and (b)") == "(a) и (b)"
 
 
 def test_cli_writes_each_document(demo_path: Path, tmp_path: Path) -> None:

@@ -256,6 +256,30 @@ def limb_letters(text: str) -> set[str]:
     return covered
 
 
+_LIMB_WORDS = re.compile(r"\([a-z]\)|\b[a-z]\b|\band\b|\bto\b|[,–\-\s]", re.IGNORECASE)
+
+
+def limb_span(text: str) -> str:
+    """The limbs an assessment covers, in the document's language: '(c) to (f)' → '(c) à (f)',
+    '(a) and (b)' → '(a) и (b)'. Text that is more than limb letters is kept as written."""
+    letters = sorted(limb_letters(text))
+    if not letters or _LIMB_WORDS.sub("", text):
+        return text
+    runs: list[list[str]] = []
+    for letter in letters:
+        if runs and ord(letter) == ord(runs[-1][-1]) + 1:
+            runs[-1].append(letter)
+        else:
+            runs.append([letter])
+    parts: list[str] = []
+    for run in runs:
+        if len(run) > 2:
+            parts.append(_("{first} to {last}").format(first=f"({run[0]})", last=f"({run[-1]})"))
+        else:
+            parts += [f"({letter})" for letter in run]
+    return ", ".join(parts[:-1]) + _(" and ") + parts[-1] if len(parts) > 1 else parts[0]
+
+
 def institution_type(kind: InstitutionType) -> str:
     return kind.label
 
@@ -277,7 +301,7 @@ def assessment_lines(item: Item) -> list[tuple[str, str]]:
     for value, limbs in values.items():
         named = [lb for lb in limbs if lb]
         if named and len(named) == len(limbs):
-            value += " " + _("for {limbs}").format(limbs=_(" and ").join(named))
+            value += " " + _("for {limbs}").format(limbs=_(" and ").join(map(limb_span, named)))
         joined.append(value)
     label = _("Assessment ({source})").format(source=where) if where else _("Assessment")
     return [(label, "; ".join(joined))]
