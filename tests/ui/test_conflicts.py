@@ -141,3 +141,30 @@ def test_who_wrote_a_long_value_and_when_stays_in_view(demo_path: Path, tmp_path
         assert app.errors == []
 
     asyncio.run(scenario())
+
+
+def test_keeping_a_deleted_record_shows_the_edits_it_keeps(demo_path: Path, tmp_path: Path) -> None:
+    other = _diverged(demo_path, tmp_path)
+    response = next(iter(Store(other).data().responses.values())).id
+    assert cli("response", "delete", response, "--db", other).exit_code == 0
+    quote = "We will open the register of complaints"
+    assert cli("response", "edit", response, "--quote", quote, "--db", demo_path).exit_code == 0
+    store = Store(demo_path)
+    merge(store, [other])
+    app = make_app(store, today=TODAY)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.show("conflicts")
+            await pilot.pause()
+            listing = app.screen.query_one("#conflict-list", OptionList)
+            found = [str(o.prompt) for o in listing.options]
+            listing.highlighted = next(i for i, f in enumerate(found) if "deleted" in f)
+            await pilot.pause()
+            mine = str(app.screen.query_one("#conflict-mine", Static).render())
+            theirs = str(app.screen.query_one("#conflict-theirs", Static).render())
+            assert "kept" in mine and quote in mine and "accepts" in mine
+            assert "deleted" in theirs and quote not in theirs
+        assert app.errors == []
+
+    asyncio.run(scenario())

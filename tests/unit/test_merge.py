@@ -127,6 +127,8 @@ def test_deletions_travel_and_delete_against_edit_is_a_conflict(
     [conflict] = report["conflicts"]
     assert (conflict["record_id"], conflict["field"]) == (disputed, "deleted")
     assert (conflict["mine"]["value"], conflict["theirs"]["value"]) == ("kept", "deleted")
+    assert conflict["mine"]["fields"] == {"text": "Edited elsewhere"}
+    assert "'kept' with text 'Edited elsewhere'" in ok("conflicts", "--db", b)
     assert gone not in Store(b).data().notes and disputed in Store(b).data().notes
     ok("resolve", conflict["id"], "--keep", "theirs", "--db", b)
     assert disputed not in Store(b).data().notes
@@ -288,12 +290,24 @@ def test_check_lists_conflicts_and_copies_beside_the_file_and_exits_0(
     ok("response", "edit", rid, "--stance", "accepts", "--db", a)
     ok("response", "edit", rid, "--stance", "rejects", "--db", b)
     ok("merge", b, "--db", a)
+    ok("note", "add", "Later", "--meeting", meetings(b)[0], "--kind", "statement", "--db", b)
     syncthing = a.parent / f"{a.stem}.sync-conflict-20170411-093000-ABCDEFG.json"
     shutil.copy(b, syncthing)
     done = cli("check", "--db", a)
     assert done.exit_code == 0, done.output
     assert "1 unresolved conflict" in done.stdout and "stance" in done.stdout
     assert f"another copy of this mission lies beside it: {syncthing.name}" in done.stdout
+    ok("merge", syncthing, "--db", a)
+    done = cli("check", "--db", a)
+    assert done.exit_code == 0, done.output
+    assert "another copy" not in done.stdout and "merge it" not in done.stdout
+    assert f"{syncthing.name} beside it is already merged" in done.stdout
+    assert "can be deleted" in done.stdout
+    tree = orjson.loads(syncthing.read_bytes())
+    tree["drafts"] = {"1": {"id": "d1", "kind": "note", "fields": {"text": "Half typed"}}}
+    syncthing.write_bytes(orjson.dumps(tree))
+    done = cli("check", "--db", a)
+    assert "holds drafts typed there" in done.stdout and "can be deleted" not in done.stdout
 
 
 def test_a_merge_that_cannot_be_saved_leaves_the_file_as_it_was(
@@ -422,3 +436,52 @@ def test_a_bundle_that_left_out_a_changed_contact_says_what_it_did_not_merge(
     assert "not merged: 1 record" in ok("merge", bundle, "--db", a)
     assert as_json("merge", b, "--db", a)["held_back"] == []
     assert Store(a).data().people[person.id].title == "Senior lawyer"
+
+
+def test_an_edit_clears_an_optional_field_given_as_empty(two: tuple[Path, Path]) -> None:
+    a, b = two
+    data = Store(a).data()
+    meeting = meetings(a)[0]
+    person = next(iter(data.people.values()))
+    note = as_json("note", "add", "Said by someone", "--meeting", meeting, "--kind",
+                   "statement", "--speaker", person.name, "--db", a)["id"]  # fmt: skip
+    response = next(iter(data.responses))
+    ok("response", "edit", response, "--grade", "B", "--deadline", "2017-12-31", "--db", a)
+    ok("merge", a, "--db", b)
+    assert as_json("note", "edit", note, "--speaker", "", "--db", a)["speaker_id"] is None
+    cleared = as_json("response", "edit", response, "--grade", "", "--deadline", "", "--db", a)
+    assert (cleared["grade"], cleared["deadline"]) == (None, "")
+    assert "''" in ok("note", "edit", "-h") and "''" in ok("response", "edit", "-h")
+    ok("merge", a, "--db", b)
+    assert Store(b).data().notes[note].speaker_id is None
+    assert Store(b).data().responses[response].grade is None
+
+
+def test_check_says_an_encrypted_copy_already_merged_can_be_deleted(
+    two: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, _ = two
+    monkeypatch.setenv("FIELDKIT_PASSPHRASE", "correct horse battery staple")
+    ok("encrypt", "--db", a)
+    syncthing = a.parent / f"{a.stem}.sync-conflict-20170411-093000-ABCDEFG.json"
+    shutil.copy(a, syncthing)
+    done = cli("check", "--db", a)
+    assert done.exit_code == 0, done.output
+    assert f"{syncthing.name} beside it is already merged" in done.stdout
+
+
+@pytest.mark.parametrize("command", ["merge", "import"])
+def test_a_bundle_too_new_says_its_version_and_the_versions_read(
+    two: tuple[Path, Path], tmp_path: Path, command: str
+) -> None:
+    a, _ = two
+    bundle = tmp_path / "new.json"
+    ok("export", "bundle", "--out", bundle, "--db", a)
+    raw = orjson.loads(bundle.read_bytes())
+    bundle.write_bytes(orjson.dumps({**raw, "version": 3}))
+    before = a.read_bytes()
+    done = cli(command, bundle, "--db", a if command == "merge" else tmp_path / "n" / "m.json")
+    assert done.exit_code == 2, done.output
+    [line] = done.stderr.strip().splitlines()
+    assert "bundle version 3" in line and "reads bundle versions 1 to 2" in line
+    assert a.read_bytes() == before

@@ -49,6 +49,17 @@ Public = Annotated[bool, typer.Option("--public", help="May be published.")]
 Build = Any  # a function of the record and the mission data giving the changed fields
 
 
+class _Clear:
+    """A field to empty: its option was given as ''."""
+
+
+CLEAR = _Clear()
+
+
+def _cleared(value: str | None) -> bool:
+    return value is not None and not value.strip()
+
+
 def _level(confidential: bool, internal: bool, public: bool) -> Confidentiality | None:
     chosen = [
         level
@@ -73,7 +84,8 @@ def _edit(db: Any, cls: type[Record], record_id: str, build: Build, as_json: boo
     store = open_store(db)
     with store.transaction() as tx:
         record = by_prefix(_table(tx.data, cls), record_id, cls.__name__.lower())
-        changes = {k: v for k, v in build(record, tx.data).items() if v is not None}
+        built = build(record, tx.data).items()
+        changes = {k: None if v is CLEAR else v for k, v in built if v is not None}
         if not changes:
             fail(_("nothing to change: give at least one option"))
         edited = record.touched(author=settings.author(), **changes)
@@ -81,11 +93,11 @@ def _edit(db: Any, cls: type[Record], record_id: str, build: Build, as_json: boo
     done(edited, as_json)
 
 
-def _delete(db: Any, cls: type[Record], record_id: str, as_json: bool) -> None:
+def _delete(db: Any, cls: type[Record], record_id: str, purge: bool, as_json: bool) -> None:
     store = open_store(db)
     with store.transaction() as tx:
         record = by_prefix(_table(tx.data, cls), record_id, cls.__name__.lower())
-        tx.delete(cls, record.id, settings.author())
+        tx.delete(cls, record.id, settings.author(), purge)
     done(record, as_json)
 
 
@@ -114,7 +126,8 @@ def note_edit(
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
-    """Change a note's text, kind, limb, speaker or confidentiality."""
+    """Change a note's text, kind, limb, speaker or confidentiality; '' clears the limb or
+    the speaker (--speaker '')."""
     level = _level(confidential, internal, public)
     body = required_text(text, _("the note's text")) if text is not None else None
     kind_value = NoteKind(choice(NoteKind, kind, "--kind")) if kind is not None else None
@@ -124,7 +137,7 @@ def note_edit(
             "text": body,
             "kind": kind_value,
             "limb": _limb(note, data, limb),
-            "speaker_id": speaker_id(data, speaker) if speaker is not None else None,
+            "speaker_id": CLEAR if _cleared(speaker) else speaker_id(data, speaker),
             "confidentiality": level,
         }
 
@@ -147,7 +160,8 @@ def response_edit(
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
-    """Change what a response records: stance, grade, quote, commitment, deadline, text."""
+    """Change what a response records: stance, grade, quote, commitment, deadline, text;
+    '' clears a grade, quote, commitment, deadline or text (--grade '')."""
     if deadline:
         deadline = check_date(deadline, "--deadline")
     changes: dict[str, Any] = {
@@ -155,7 +169,7 @@ def response_edit(
         "implementation": Implementation(choice(Implementation, implementation, "--implementation"))
         if implementation is not None
         else None,
-        "grade": grade_of(grade) if grade else None,
+        "grade": CLEAR if _cleared(grade) else grade_of(grade),
         "quote": clean(quote).strip() if quote is not None else None,
         "commitment": clean(commitment).strip() if commitment is not None else None,
         "deadline": deadline,
@@ -173,7 +187,8 @@ def action_edit(
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
-    """Change a follow-up action's text, owner, due date or status."""
+    """Change a follow-up action's text, owner, due date or status; '' clears the owner or
+    the due date (--due '')."""
     if due:
         due = check_date(due, "--due")
     values = [s.value for s in ActionStatus]
@@ -192,9 +207,25 @@ def action_edit(
     _edit(db, Action, action_id, lambda _r, _d: changes, as_json)
 
 
+Purge = Annotated[
+    bool,
+    typer.Option(
+        "--purge",
+        help="Keep none of its content, even in the tombstone that carries the deletion to "
+        "other copies (a copy that changed it meanwhile may then bring it back with older "
+        "values).",
+    ),
+]
+
+
 def _deleter(cls: type[Record], what: str) -> Any:
-    def delete(record_id: IdArgument, as_json: JsonOption = False, db: DbOption = None) -> None:
-        _delete(db, cls, record_id, as_json)
+    def delete(
+        record_id: IdArgument,
+        purge: Purge = False,
+        as_json: JsonOption = False,
+        db: DbOption = None,
+    ) -> None:
+        _delete(db, cls, record_id, purge, as_json)
 
     delete.__doc__ = f"Delete {what}; a merge carries the deletion to other copies."
     return delete

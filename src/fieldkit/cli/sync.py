@@ -12,13 +12,16 @@ from fieldkit import settings
 from fieldkit.cli.common import DbOption, JsonOption, open_store, passphrase_source, print_json
 from fieldkit.cli.errors import fail
 from fieldkit.domain.history import DELETED, Entry
-from fieldkit.domain.merge import Conflict
+from fieldkit.domain.merge import KEPT, Conflict
 from fieldkit.domain.text import counted, shorten
 from fieldkit.i18n import _, ngettext
 from fieldkit.storage.merge import (
+    DRAFTS,
+    MERGED,
     MergeError,
     MergeReport,
     all_conflicts,
+    beside_state,
     copies_beside,
     merge,
     resolve_conflict,
@@ -28,8 +31,11 @@ from fieldkit.storage.repository import Store
 FIELD_NAMES = {DELETED: "deleted or kept"}
 
 
-def _entry(entry: Entry) -> dict[str, Any]:
-    return {"value": entry.value, "author": entry.by, "at": entry.at}
+def _entry(entry: Entry, conflict: Conflict | None = None) -> dict[str, Any]:
+    out = {"value": entry.value, "author": entry.by, "at": entry.at}
+    if conflict is not None and entry.value == KEPT and conflict.kept:
+        out["fields"] = dict(conflict.kept)
+    return out
 
 
 def conflict_json(conflict: Conflict) -> dict[str, Any]:
@@ -38,22 +44,26 @@ def conflict_json(conflict: Conflict) -> dict[str, Any]:
         "table": conflict.table,
         "record_id": conflict.record_id,
         "field": "deleted" if conflict.field == DELETED else conflict.field,
-        "mine": _entry(conflict.mine),
-        "theirs": _entry(conflict.theirs),
-        "values": [_entry(e) for e in conflict.entries],
+        "mine": _entry(conflict.mine, conflict),
+        "theirs": _entry(conflict.theirs, conflict),
+        "values": [_entry(e, conflict) for e in conflict.entries],
     }
 
 
-def _show(entry: Entry) -> str:
+def _show(entry: Entry, conflict: Conflict | None = None) -> str:
     who = f" ({entry.by}, {entry.at})" if entry.by or entry.at else ""
-    return f"{shorten(str(entry.value), 40)!r}{who}"
+    value = repr(shorten(str(entry.value), 40))
+    if conflict is not None and entry.value == KEPT and conflict.kept:
+        fields = ", ".join(f"{name} {shorten(str(v), 40)!r}" for name, v in conflict.kept)
+        value = _("{value} with {fields}").format(value=value, fields=fields)
+    return f"{value}{who}"
 
 
 def conflict_line(conflict: Conflict) -> str:
     field = FIELD_NAMES.get(conflict.field, conflict.field)
     return (
         f"{conflict.id}  {conflict.table} {conflict.record_id[:8]} {field}: "
-        f"mine {_show(conflict.mine)} | theirs {_show(conflict.theirs)}"
+        f"mine {_show(conflict.mine, conflict)} | theirs {_show(conflict.theirs, conflict)}"
     )
 
 
@@ -85,7 +95,24 @@ def copies_notice(store: Store, mission_id: str | None) -> None:
         )
         for conflict in found:
             typer.echo(f"  {conflict_line(conflict)}")
+    tree = store.file.tree()
     for other in copies_beside(store.path, mission_id):
+        state = beside_state(tree, other)
+        if state == MERGED:
+            typer.echo(
+                _("{name} beside it is already merged into this file: it can be deleted").format(
+                    name=other.name
+                )
+            )
+            continue
+        if state == DRAFTS:
+            typer.echo(
+                _(
+                    "{name} beside it is already merged into this file, but holds drafts "
+                    "typed there: open it (--db {path}) to finish them before deleting it"
+                ).format(name=other.name, path=other)
+            )
+            continue
         typer.echo(
             _(
                 "another copy of this mission lies beside it: {name} "
@@ -163,9 +190,9 @@ def resolve_cmd(
     with store.transaction() as tx:
         conflict, chosen = resolve_conflict(tx, conflict_id, keep == "mine", settings.author())
     if as_json:
-        print_json({**conflict_json(conflict), "kept": _entry(chosen)})
+        print_json({**conflict_json(conflict), "kept": _entry(chosen, conflict)})
         return
-    typer.echo(f"{conflict.id}: kept {keep} {_show(chosen)}")
+    typer.echo(f"{conflict.id}: kept {keep} {_show(chosen, conflict)}")
 
 
 def register(app: typer.Typer) -> None:

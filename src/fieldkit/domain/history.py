@@ -8,6 +8,7 @@ Each record carries its merge history under the key `_sync` (see docs/merge.md):
     "w": {"copy:n": [at, by]}  when and by whom each of those writes was made
     "c": {field: [[dot, value, at, by], ...]}  a field in conflict: every value kept
     "x": {"copy:n": {copy: n}}  for a deletion: what the deleting copy had seen
+    "p": ["copy:n", ...]    deletions purged: their tombstone keeps no content
     "o": [field, ...]       fields a bundle left out (blanked): their values are unknown
     "m": {field: dot}       in conflicts, which value is this file's own ("mine")
 
@@ -16,8 +17,10 @@ keeps a value unless the other side has seen its write and no longer holds it. T
 merging commutative, associative and idempotent, and two values remain only when two writes
 to the same field were made without either having seen the other: a conflict. Deletion is a
 write to the field `_deleted`; a record deleted on one side and edited on the other, the edit
-unseen by the deletion, stays alive as a conflict. The metadata `created_at` (earliest),
-`updated_at` and `author` (latest) never conflict.
+unseen by the deletion, stays alive as a conflict. A tombstone keeps the record's fields
+with their history (merged like a live record's), unless its deletion was purged: then it
+keeps only the history. The metadata `created_at` (earliest), `updated_at` and `author`
+(latest) never conflict.
 """
 
 from __future__ import annotations
@@ -64,6 +67,12 @@ class State:
     unknown: set[str]
     mine: dict[str, str]
     tomb: bool = False
+    purged: set[str] = dataclasses.field(default_factory=set)
+
+    @property
+    def bare(self) -> bool:
+        """A tombstone without content: purged, or written before tombstones kept any."""
+        return self.tomb and not self.fields
 
     @property
     def deletes(self) -> list[Entry]:
@@ -169,7 +178,7 @@ def _load(doc: Mapping[str, Any], tomb: bool) -> State:
     dots, default = _unpack(sync.get("f"))
     when: Mapping[str, list[str]] = sync.get("w") or {}
     multi: Mapping[str, list[list[Any]]] = sync.get("c") or {}
-    names = [] if tomb else content_keys(doc)
+    names = [k for k in content_keys(doc) if not tomb or k not in TOMB_KEYS]
     fallback = ""
     regs: dict[str, list[Entry]] = {}
     for name in [*names, DELETED]:
@@ -195,6 +204,7 @@ def _load(doc: Mapping[str, Any], tomb: bool) -> State:
         unknown=set(sync.get("o") or ()),
         mine={str(k): str(v) for k, v in (sync.get("m") or {}).items()},
         tomb=tomb,
+        purged={str(d) for d in sync.get("p") or ()},
     )
 
 
@@ -208,7 +218,7 @@ def dump(state: State) -> Doc:
         entries = state.regs.get(name)
         if not entries:
             continue
-        if name != DELETED and not state.tomb:
+        if name != DELETED:
             doc[name] = provisional(entries).value
         if len(entries) == 1:
             single[name] = entries[0].dot
@@ -222,6 +232,8 @@ def dump(state: State) -> Doc:
     dels = {e.dot for e in state.regs.get(DELETED, []) if e.value is True}
     if dels:
         sync["x"] = {d: state.ctx[d] for d in sorted(dels) if d in state.ctx}
+    if state.purged & dels:
+        sync["p"] = sorted(state.purged & dels)
     if state.unknown:
         sync["o"] = sorted(state.unknown)
     mine = {k: v for k, v in state.mine.items() if len(state.regs.get(k, [])) > 1 or k == DELETED}
@@ -264,6 +276,7 @@ def write(state: State, values: Mapping[str, Any], copy: str, at: str, by: str) 
     n = state.vv.get(copy, 0) + 1
     dot = f"{copy}:{n}"
     state.vv[copy] = n
+    purged = bool(state.purged & {e.dot for e in state.deletes})
     for name, value in values.items():
         if name not in state.fields and name != DELETED:
             state.fields.append(name)
@@ -272,6 +285,7 @@ def write(state: State, values: Mapping[str, Any], copy: str, at: str, by: str) 
         state.mine.pop(name, None)
         if value is True and name == DELETED:
             state.ctx = {dot: dict(sorted(state.vv.items()))}
+            state.purged = {dot} if purged else set()
 
 
 def stamp(old: Mapping[str, Any] | None, new: Mapping[str, Any], copy: str) -> Doc:
@@ -307,6 +321,8 @@ def undelete(tomb: Mapping[str, Any], new: Mapping[str, Any], copy: str) -> Doc:
     body = {k: v for k, v in new.items() if k != SYNC}
     state.tomb = False
     state.fields = content_keys(body)
+    state.regs = {k: v for k, v in state.regs.items() if k == DELETED}
+    state.unknown = set()
     state.meta = {k: body[k] for k in META if k in body}
     values = {k: body[k] for k in state.fields}
     values[DELETED] = False
@@ -314,14 +330,20 @@ def undelete(tomb: Mapping[str, Any], new: Mapping[str, Any], copy: str) -> Doc:
     return dump(state)
 
 
-def delete(doc: Mapping[str, Any], table: str, copy: str, at: str, by: str) -> Doc:
-    """The tombstone of a record deleted by `copy`: its history, without its content."""
+def delete(
+    doc: Mapping[str, Any], table: str, copy: str, at: str, by: str, purge: bool = False
+) -> Doc:
+    """The tombstone of a record deleted by `copy`: its fields and their history, or, when
+    `purge`d, its history alone (then a concurrent edit elsewhere revives older values)."""
     state = load(doc)
     write(state, {DELETED: True}, copy, at, by)
-    return dump(_as_tomb(state, table, at, by))
+    if purge:
+        state.purged = {e.dot for e in state.deletes}
+    return dump(as_tomb(state, table, at, by))
 
 
-def _as_tomb(state: State, table: str, at: str, by: str) -> State:
+def as_tomb(state: State, table: str, at: str, by: str) -> State:
+    """A record deleted cleanly, as its tombstone: without its content if purged."""
     meta = {
         "id": state.id,
         "table": table,
@@ -329,14 +351,16 @@ def _as_tomb(state: State, table: str, at: str, by: str) -> State:
         "updated_at": at,
         "author": by,
     }
+    purged = bool(state.purged & {e.dot for e in state.deletes})
     return State(
         id=state.id,
         meta=meta,
-        fields=[],
+        fields=[] if purged else list(state.fields),
         vv=state.vv,
-        regs={DELETED: state.regs[DELETED]},
+        regs={DELETED: state.regs[DELETED]} if purged else dict(state.regs),
         ctx=state.ctx,
-        unknown=set(),
+        unknown=set() if purged else set(state.unknown),
         mine={},
         tomb=True,
+        purged=state.purged,
     )

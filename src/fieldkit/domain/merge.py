@@ -18,7 +18,7 @@ from fieldkit.domain.history import (
     Doc,
     Entry,
     State,
-    _as_tomb,
+    as_tomb,
     covered,
     dump,
     join,
@@ -55,16 +55,19 @@ class Conflict:
     mine: Entry
     theirs: Entry
     entries: tuple[Entry, ...]
+    #: In "deleted or kept": each field edited without the deletion in view, and the value
+    #: keeping the record keeps.
+    kept: tuple[tuple[str, Any], ...] = ()
 
 
 def _merge_entries(a: State, b: State, name: str) -> list[Entry]:
     ea, eb = a.regs.get(name, []), b.regs.get(name, [])
     if name != DELETED and (name in a.unknown or name in b.unknown):
-        if a.tomb or name in a.unknown:
-            return list(eb) if eb or b.tomb or name in b.unknown else list(ea)
+        if a.bare or name in a.unknown:
+            return list(eb) if eb or b.bare or name in b.unknown else list(ea)
         return list(ea)
-    if name != DELETED and (a.tomb or b.tomb):
-        return _past_deletion(b if a.tomb else a, a if a.tomb else b, name)
+    if name != DELETED and (a.bare or b.bare):
+        return _past_deletion(b if a.bare else a, a if a.bare else b, name)
     dots_a, dots_b = {e.dot for e in ea}, {e.dot for e in eb}
     kept = [e for e in ea if e.dot in dots_b or not covered(e.dot, b.vv)]
     kept += [e for e in eb if e.dot not in dots_a and not covered(e.dot, a.vv)]
@@ -72,8 +75,9 @@ def _merge_entries(a: State, b: State, name: str) -> list[Entry]:
 
 
 def _past_deletion(live: State, tomb: State, name: str) -> list[Entry]:
-    """A field of a live record merged with a tombstone, which holds no content: the
-    values the deletion had not seen, or, when it had seen them all, the live ones."""
+    """A field merged with a tombstone that holds no content (purged, or older than
+    tombstones with content): the values the deletion had not seen, or, when it had seen
+    them all, the other side's."""
     entries = live.regs.get(name, [])
     unseen = [e for e in entries if not covered(e.dot, tomb.vv)]
     return sorted(unseen or entries, key=lambda e: e.dot)
@@ -99,7 +103,7 @@ def merge_states(a: State, b: State) -> State:
             regs[name] = entries
     live_dots = {e.dot for e in regs.get(DELETED, []) if e.value is True}
     ctx = {d: c for d, c in {**b.ctx, **a.ctx}.items() if d in live_dots}
-    unknown = {n for n in names if (a.tomb or n in a.unknown) and (b.tomb or n in b.unknown)}
+    unknown = {n for n in names if (a.bare or n in a.unknown) and (b.bare or n in b.unknown)}
     meta = _meta(a, b)
     merged = State(
         id=a.id,
@@ -111,10 +115,11 @@ def merge_states(a: State, b: State) -> State:
         unknown=unknown - {n for n in names if n not in regs},
         mine=dict(a.mine),
         tomb=False,
+        purged=(a.purged | b.purged) & live_dots,
     )
     table = str(meta.get("table") or "")
     if merged.deleted_cleanly:
-        tomb = _as_tomb(merged, table, str(meta["updated_at"]), str(meta["author"]))
+        tomb = as_tomb(merged, table, str(meta["updated_at"]), str(meta["author"]))
         tomb.meta["created_at"] = meta.get("created_at", "")
         return tomb
     return merged
@@ -207,20 +212,20 @@ def _deletion_conflict(table: str, state: State) -> Conflict | None:
     if not deletes:
         return None
     seen = join(state.ctx.get(e.dot, {}) for e in deletes)
-    edits = [
-        e
+    edited = {
+        name: [e for e in entries if not covered(e.dot, seen)]
         for name, entries in state.regs.items()
         if name != DELETED
-        for e in entries
-        if not covered(e.dot, seen)
-    ]
+    }
+    edits = [e for entries in edited.values() for e in entries]
     if not edits:
         return None
+    kept = tuple((n, state.provisional(n)) for n in state.fields if edited.get(n))
     d, k = provisional(deletes), provisional(edits)
-    removed, kept = Entry(d.dot, REMOVED, d.at, d.by), Entry(k.dot, KEPT, k.at, k.by)
-    mine, theirs = (removed, kept) if state.mine.get(DELETED) == REMOVED else (kept, removed)
+    removed, keep = Entry(d.dot, REMOVED, d.at, d.by), Entry(k.dot, KEPT, k.at, k.by)
+    mine, theirs = (removed, keep) if state.mine.get(DELETED) == REMOVED else (keep, removed)
     cid = conflict_id(table, state.id, DELETED)
-    return Conflict(cid, table, state.id, DELETED, mine, theirs, (removed, kept))
+    return Conflict(cid, table, state.id, DELETED, mine, theirs, (removed, keep), kept)
 
 
 def _key(value: Any) -> str:
@@ -238,7 +243,7 @@ def resolve(
         write(state, {conflict.field: keep.value}, copy, at, by)
     state.meta["updated_at"], state.meta["author"] = at, by
     if state.deleted_cleanly:
-        return Side(dump(_as_tomb(state, conflict.table, at, by)), tomb=True)
+        return Side(dump(as_tomb(state, conflict.table, at, by)), tomb=True)
     return Side(dump(state))
 
 

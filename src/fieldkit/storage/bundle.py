@@ -3,7 +3,8 @@
 Records are matched by id only. Unknown fields are kept. Drafts stay in the mission file.
 Version 2 carries each record's merge history (`_sync`) and the tombstones of deleted records
 (`deleted`), so `fieldkit merge` takes a bundle like a file; a contact blanked on export is
-marked as left out (`_sync.o`), never read as an edit. Version 1 bundles still import.
+marked as left out (`_sync.o`), never read as an edit. A tombstone's content is left out as
+its live record's would be, and marked the same way. Version 1 bundles still import.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ from typing import Any
 import orjson
 
 from fieldkit.domain.directory import Person
+from fieldkit.domain.history import TOMB_KEYS
 from fieldkit.domain.meetings import Note, Response
 from fieldkit.domain.mission import TYPE_BY_TABLE, Mission, MissionData, visible
 from fieldkit.domain.records import Record, RecordError, Value, now_iso
+from fieldkit.domain.vocab import Confidentiality
+from fieldkit.i18n import _
 from fieldkit.storage.codec import is_sealed
 from fieldkit.storage.errors import WrongPassphrase
 
@@ -65,6 +69,33 @@ def _left_out(doc: dict[str, Any], field: str) -> None:
     if field in (sync.get("c") or {}):
         sync["c"] = {**sync["c"], field: [[e[0], "", *e[2:]] for e in sync["c"][field]]}
     doc["_sync"] = sync
+
+
+def _tomb_out(
+    tomb: dict[str, Any], include_confidential: bool, skipped: set[str], blanks: dict[str, Any]
+) -> dict[str, Any]:
+    """A tombstone as it travels: the content it keeps is left out as a live record's
+    would be (its history stays, so the deletion travels and merges)."""
+    doc = dict(tomb)
+    content = [k for k in doc if k not in TOMB_KEYS and k != "_sync"]
+    table = doc.get("table")
+    secret = doc.get("confidentiality") == Confidentiality.CONFIDENTIAL.value
+    if table in skipped or (
+        table in ("notes", "responses") and secret and not include_confidential
+    ):
+        hidden = content
+    elif table == "people" and not include_confidential:
+        known = {f.name for f in dataclasses.fields(Person)}
+        hidden = [k for k in content if k == "contact" or k not in known]
+    else:
+        hidden = []
+    for field in hidden:
+        doc[field] = "" if field == "contact" else None
+        _left_out(doc, field)
+    for field in (k for k in blanks if k in content and k not in hidden):
+        doc[field] = blanks[field]
+        _left_out(doc, field)
+    return doc
 
 
 def to_bundle(
@@ -114,7 +145,7 @@ def to_bundle(
         "version": VERSION,
         "exported_at": now_iso(),
         "mission": data.mission.to_dict() if data.mission else None,
-        "deleted": list(deleted),
+        "deleted": [_tomb_out(t, include_confidential, skipped, blanks) for t in deleted],
     }
     lists: dict[str, Iterable[Record]] = {
         "items": data.items.values(),
@@ -155,6 +186,24 @@ def load(path: Path, data: bytes | None = None) -> Any:
         return open_sealed(data, passphrase, path.name)
     except (ValueError, WrongPassphrase) as exc:
         raise BundleError(str(exc)) from None
+
+
+def check_version(name: str, version: Any) -> None:
+    """Raise BundleError, in one line, for a bundle version this fieldkit cannot read."""
+    number = version if isinstance(version, int) and not isinstance(version, bool) else None
+    if number is not None and 1 <= number <= VERSION:
+        return
+    if number is not None and number > VERSION:
+        message = _(
+            "{name} is bundle version {version}, made by a newer fieldkit; this one reads "
+            "bundle versions 1 to {latest} (update fieldkit to read it)"
+        )
+    else:
+        message = _(
+            "{name} has no bundle version fieldkit knows ({version}); this one reads bundle "
+            "versions 1 to {latest}"
+        )
+    raise BundleError(message.format(name=name, version=repr(version), latest=VERSION))
 
 
 def looks_like_bundle(head: bytes) -> bool:
@@ -217,11 +266,7 @@ def read_bundle(path: Path) -> Bundle:
         raise BundleError(f"{path.name} is not JSON: {exc}") from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise BundleError(f'{path.name} is not a fieldkit bundle (no "format": "{FORMAT}")')
-    version = raw.get("version")
-    if not isinstance(version, int) or version > VERSION or version < 1:
-        raise BundleError(
-            f"{path.name} is bundle version {version!r}; this fieldkit reads {VERSION}"
-        )
+    check_version(path.name, raw.get("version"))
     problems: list[str] = []
     mission: Mission | None = None
     if raw.get("mission") is not None:

@@ -19,6 +19,7 @@ import orjson
 
 from fieldkit.domain.history import Entry
 from fieldkit.domain.lookup import NotFound
+from fieldkit.domain.meetings import Draft
 from fieldkit.domain.merge import (
     Conflict,
     Side,
@@ -29,7 +30,8 @@ from fieldkit.domain.merge import (
 )
 from fieldkit.domain.records import now_iso
 from fieldkit.storage import bundle, schema
-from fieldkit.storage.bundle import FORMAT, VERSION, looks_like_bundle
+from fieldkit.storage.bundle import FORMAT, looks_like_bundle
+from fieldkit.storage.errors import StorageError
 from fieldkit.storage.mission_file import ENCRYPTED_MAGIC, MissionFile, PassphraseSource
 from fieldkit.storage.repository import Store, Tx
 from fieldkit.storage.schema import SYNCED, TOMBSTONES
@@ -49,6 +51,8 @@ class Copy:
     mission_id: str | None
     tables: dict[str, Docs]
     tombs: Docs
+    #: Drafts being typed in that copy (never merged: they stay with their copy).
+    drafts: Docs = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass
@@ -91,17 +95,18 @@ def _from_tree(path: Path, tree: dict[str, Any]) -> Copy:
     tables = {name: _by_id(tree.get(name) or {}, f"{path.name} {name}") for name in SYNCED}
     mission = next(iter(tables["mission"]), None)
     tombs = _by_id(tree.get(TOMBSTONES) or {}, f"{path.name} tombstones")
-    return Copy(path, mission, tables, tombs)
+    drafts = tree.get(Draft.TABLE)
+    kept = {str(k): d for k, d in drafts.items()} if isinstance(drafts, dict) else {}
+    return Copy(path, mission, tables, tombs, kept)
 
 
 def _from_bundle(path: Path, raw: Any) -> Copy:
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise MergeError(f"{path.name} is not a fieldkit bundle")
-    version = raw.get("version")
-    if not isinstance(version, int) or not 1 <= version <= VERSION:
-        raise MergeError(
-            f"{path.name} is bundle version {version!r}; this fieldkit reads {VERSION}"
-        )
+    try:
+        bundle.check_version(path.name, raw.get("version"))
+    except bundle.BundleError as exc:
+        raise MergeError(str(exc)) from None
     tables = {name: _by_id(raw.get(name) or [], f"{path.name} {name}") for name in SYNCED[1:]}
     mission = raw.get("mission")
     tables["mission"] = {mission["id"]: mission} if isinstance(mission, dict) else {}
@@ -180,6 +185,50 @@ def merge_copy(tx: Tx, other: Copy, report: MergeReport) -> None:
         name = str(tomb.get("table", ""))
         if name in SYNCED:
             _merge_one(tx, ours, name, record_id, Side(tomb, tomb=True), report)
+
+
+#: What another copy beside the file holds that the file does not (see `beside_state`).
+NEW, DRAFTS, MERGED = "new", "drafts", "merged"
+
+
+def beside_state(tree: Mapping[str, Any], path: Path) -> str:
+    """NEW when merging another copy would bring something into `tree`; DRAFTS when only
+    drafts typed there (which stay with their copy) would be lost with it; MERGED when it can
+    be deleted. A copy that cannot be read without asking anything counts as NEW."""
+    try:
+        other = read_copy(path, None)
+    except (MergeError, StorageError):
+        return NEW
+    ours = _from_tree(Path("."), dict(tree))
+    if other.mission_id != ours.mission_id or _brings_any(ours, other):
+        return NEW
+    if any(draft not in ours.drafts.values() for draft in other.drafts.values()):
+        return DRAFTS
+    return MERGED
+
+
+def _brings_any(ours: Copy, other: Copy) -> bool:
+    for name in SYNCED:
+        for record_id, doc in other.tables[name].items():
+            if ours.tables[name].get(record_id) != doc and _brings(
+                ours, name, record_id, Side(doc)
+            ):
+                return True
+    return any(
+        _brings(ours, str(tomb.get("table", "")), record_id, Side(tomb, tomb=True))
+        for record_id, tomb in other.tombs.items()
+        if tomb.get("table") in SYNCED
+    )
+
+
+def _brings(ours: Copy, name: str, record_id: str, theirs: Side) -> bool:
+    live = ours.tables[name].get(record_id)
+    tomb = ours.tombs.get(record_id)
+    mine = Side(live) if live is not None else Side(tomb, tomb=True) if tomb else None
+    try:
+        return held_back(mine, theirs) or merge_sides(mine, theirs) is not None
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return True
 
 
 def _merge_one(

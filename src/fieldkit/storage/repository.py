@@ -348,14 +348,16 @@ class Tx:
         for name in self._owned:
             self._cache.keep_keys(name, self.tree[name], self._keys[name], self._free[name])
 
-    def delete(self, cls: type[Record], record_id: str, by: str = "") -> bool:
-        """Delete a record; in a merged table it leaves a tombstone so the deletion travels."""
+    def delete(self, cls: type[Record], record_id: str, by: str = "", purge: bool = False) -> bool:
+        """Delete a record; in a merged table it leaves a tombstone so the deletion travels
+        (with the record's content, or, `purge`d, its history alone)."""
         old = self.drop(cls.TABLE, record_id)
         if old is None:
             return False
         if cls.TABLE in SYNCED:
             who = by or str(old.get("author", ""))
-            self.put_doc(TOMBSTONES, history.delete(old, cls.TABLE, self.copy, now_iso(), who))
+            tomb = history.delete(old, cls.TABLE, self.copy, now_iso(), who, purge)
+            self.put_doc(TOMBSTONES, tomb)
         return True
 
 

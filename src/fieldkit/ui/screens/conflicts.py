@@ -70,13 +70,18 @@ def record_words(data: MissionData, conflict: Conflict) -> str:
 VALUE_WORDS = {KEPT: "kept, with its edit", REMOVED: "deleted"}
 
 
-def value_text(title: str, entry: Entry, key: str, deletion: bool) -> Text:
+def value_text(
+    title: str, entry: Entry, key: str, deletion: bool, kept: tuple[tuple[str, Any], ...] = ()
+) -> Text:
     """The side's title, who wrote the value and when, then the value: the first lines stay
-    in view however long the value is."""
+    in view however long the value is. Keeping a deleted record shows the fields it keeps."""
     text = Text(f"{title} ({key})\n", style="bold")
     text.append(f"{entry.by or 'someone'}, {entry.at or 'time unknown'}\n\n", style="dim")
     value = VALUE_WORDS.get(entry.value, entry.value) if deletion else entry.value
     text.append(f"{value}" if value not in ("", None) else "(empty)")
+    for name, field in kept if deletion and entry.value == KEPT else ():
+        text.append(f"\n\n{field_words(name)}\n", style="dim")
+        text.append(f"{field}" if field not in ("", None) else "(empty)")
     return text
 
 
@@ -142,8 +147,8 @@ class ConflictsScreen(FieldkitScreen):
             side.display = conflict is not None
         if conflict is not None:
             deletion = conflict.field == DELETED
-            mine.update(value_text("Mine", conflict.mine, "m", deletion))
-            theirs.update(value_text("Theirs", conflict.theirs, "t", deletion))
+            mine.update(value_text("Mine", conflict.mine, "m", deletion, conflict.kept))
+            theirs.update(value_text("Theirs", conflict.theirs, "t", deletion, conflict.kept))
 
     async def action_keep(self, mine: bool) -> None:
         conflict = self._current()
