@@ -115,6 +115,7 @@ SUCCESSES = [
         "30/6/2018",
     ),
     ("action", "add", "Сделать", "--item", "{item}", "--due", "+3m"),
+    ("conflicts",),
 ]
 
 FAILURES = [
@@ -139,6 +140,9 @@ FAILURES = [
     ("pin", "--lock-after", "99999"),
     ("shred",),
     ("restore", "--from", "nowhere.json"),
+    ("resolve", "zzzz", "--keep", "mine"),
+    ("resolve", "zzzz", "--keep", "ours"),
+    ("merge", "nowhere.json"),
 ]
 
 
@@ -214,6 +218,21 @@ def test_encrypt_decrypt_and_shred_a_copy(
     _said(mission, "decrypt", "--db", copy, code=0)
     _said(mission, "shred", "--yes", "--exports", mission.folder / "no-exports", "--db", copy)
     assert not copy.exists()
+
+
+def test_merging_copies(mission: Mission) -> None:
+    other = mission.folder / "other" / "demo.json"
+    other.parent.mkdir()
+    other.write_bytes(mission.plain.read_bytes())
+    _said(mission, "merge", other, "--dry-run", "--db", mission.plain, code=0)
+    _said(mission, "merge", other, "--db", mission.plain, code=0)
+    _said(mission, "merge", mission.plain, "--db", mission.plain, code=2)
+    stranger = mission.folder / "other" / "stranger.json"
+    stranger.write_text('{"format": "nothing"}')
+    _said(mission, "merge", stranger, "--db", mission.plain, code=2)
+    fresh = mission.folder / "other" / "fresh.json"
+    _said(mission, "init", "--name", "Другая", "--country", "KZ", "--db", fresh, code=0)
+    _said(mission, "merge", fresh, "--db", mission.plain, code=2)
 
 
 def test_a_file_locked_by_another_fieldkit(
