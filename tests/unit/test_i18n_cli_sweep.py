@@ -175,6 +175,8 @@ def test_a_damaged_file_names_its_backup(mission: Mission) -> None:
     said = _said(mission, "check", "--db", damaged)
     assert i18n.OPEN_MARK in said
     _said(mission, "items", "--db", damaged, code=2)
+    _said(mission, "restore", "--db", damaged, code=2)  # no good backup of a new file
+    _said(mission, "demo", "--no-open", "--db", mission.folder / "demo" / "m.json", code=0)
 
 
 def test_the_profile_and_the_pin(mission: Mission, monkeypatch: pytest.MonkeyPatch) -> None:
