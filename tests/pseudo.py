@@ -15,8 +15,10 @@ from fieldkit.i18n import CLOSE_MARK, OPEN_MARK
 _INNERMOST = re.compile(f"{re.escape(OPEN_MARK)}[^{OPEN_MARK}{CLOSE_MARK}]*{re.escape(CLOSE_MARK)}")
 _CUT = re.compile(f"{re.escape(OPEN_MARK)}[^{CLOSE_MARK}\n]*$", re.M)
 _WORD = re.compile(r"[A-Za-z]{2,}")
-NEVER_TRANSLATED = {"fieldkit"}
-"""Words that stay as they are in every language: the program's name."""
+KEY_NAMES = {"esc", "tab", "enter", "pgup", "pgdn", "home", "end", "delete", "shift", "ctrl"}
+NEVER_TRANSLATED = {"fieldkit", *KEY_NAMES}
+"""Words that stay as they are in every language: the program's name, and the names of keys
+(a key is the same key in every language)."""
 
 
 def unmarked(text: str, data: Iterable[str] = ()) -> list[str]:

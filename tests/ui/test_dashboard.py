@@ -28,7 +28,7 @@ def test_dashboard_shows_priorities_today_and_counts(app: FieldkitApp) -> None:
             today = str(app.screen.query_one("#dash-today", Static).render())
             rooms = app.screen.query_one("#dash-rooms", OptionList)
             lines = [str(rooms.get_option_at_index(n).prompt) for n in range(rooms.option_count)]
-            assert "Today 2017-04-12" in today and lines[-1].startswith("Next:")
+            assert "Today, 12 April 2017:" in today and lines[-1].startswith("Next:")
             counts = str(app.screen.query_one("#dash-counts", Static).render())
             assert counts == "325 items · 0 notes · 0 responses · 0 open follow-ups"
 

@@ -13,8 +13,35 @@ from collections.abc import Iterable
 from fieldkit.domain.filters import ItemFilter
 from fieldkit.domain.items import Item
 from fieldkit.domain.mission import MissionData
+from fieldkit.domain.vocab import ItemKind, Mechanism, Position, Word
+from fieldkit.i18n import N_, _
 
 TEXT_FACETS = ("mechanism", "position", "kind", "theme")
+
+#: Each facet's name as a person reads it, and the vocabulary its values are words of.
+FACETS: dict[str, tuple[str, type[Word] | None]] = {
+    "mechanism": (N_("Body"), Mechanism),
+    "year": (N_("Year"), None),
+    "position": (N_("Position"), Position),
+    "kind": (N_("Kind"), ItemKind),
+    "theme": (N_("Theme"), None),
+}
+
+
+def facet_name(key: str) -> str:
+    """A facet's name in the chosen language: `mechanism` -> `Body`, `Орган`, `Organe`."""
+    return _(FACETS[key][0]) if key in FACETS else key
+
+
+def value_label(key: str, value: str) -> str:
+    """A facet's value as a person reads it: a vocabulary word's label, else as it is."""
+    vocabulary = FACETS.get(key, ("", None))[1]
+    if vocabulary is not None:
+        try:
+            return vocabulary(value).label
+        except ValueError:
+            return value
+    return value
 
 
 def facet_lines(
@@ -27,28 +54,23 @@ def facet_lines(
     """
     items = list(data.items.values() if among is None else among)
     entries: list[tuple[str, str, bool]] = [
-        ("priority_only", "Priorities only", flt.priority_only),
-        ("no_response", "No response yet", flt.no_response),
+        ("priority_only", _("Priorities only"), flt.priority_only),
+        ("no_response", _("No response yet"), flt.no_response),
     ]
-    groups: list[tuple[str, str, Counter[str], str]] = [
-        ("mechanism", "Body", Counter(i.mechanism.value for i in items), flt.mechanism),
-        ("year", "Year", Counter(str(i.year) for i in items if i.year), str(flt.year or "")),
-        (
-            "position",
-            "Position",
-            Counter(i.position.value for i in items if i.position),
-            flt.position,
-        ),
-        ("kind", "Kind", Counter(i.kind.value for i in items), flt.kind),
-        ("theme", "Theme", Counter(t for i in items for t in i.themes), flt.theme),
+    groups: list[tuple[str, Counter[str], str]] = [
+        ("mechanism", Counter(i.mechanism.value for i in items), flt.mechanism),
+        ("year", Counter(str(i.year) for i in items if i.year), str(flt.year or "")),
+        ("position", Counter(i.position.value for i in items if i.position), flt.position),
+        ("kind", Counter(i.kind.value for i in items), flt.kind),
+        ("theme", Counter(t for i in items for t in i.themes), flt.theme),
     ]
-    for key, label, counts, current in groups:
+    for key, counts, current in groups:
         if current and current not in counts:
             counts[current] = 0  # chosen, none among these: still there to be unchosen
+        name = facet_name(key)
         for value in sorted(counts, key=str.lower):
-            entries.append(
-                (f"{key}={value}", f"{label}: {value} ({counts[value]})", value == current)
-            )
+            words = f"{name}: {value_label(key, value)} ({counts[value]})"
+            entries.append((f"{key}={value}", words, value == current))
     wanted = query.lower().split()
     return [
         (entry_id, ("[x] " if active else "[ ] ") + words)

@@ -80,7 +80,7 @@ class Item(Record):
         """Who issued it: the recommending States for the UPR, else the mechanism."""
         if self.recommending_states:
             return ", ".join(self.recommending_states)
-        return self.mechanism.value
+        return self.mechanism.label
 
     def limb(self, label: str) -> Limb | None:
         wanted = normalise_limb_label(label)

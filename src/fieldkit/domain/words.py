@@ -6,12 +6,13 @@ from fieldkit.domain.grades import Grade
 from fieldkit.domain.items import Item
 from fieldkit.domain.meetings import Response
 from fieldkit.domain.mission import MissionData
+from fieldkit.i18n import N_, _
 
-NO_RESPONSE = "no response yet"
+NO_RESPONSE = N_("no response yet")
 
 
 def stance_words(response: Response | None) -> str:
-    return response.stance.label if response is not None else NO_RESPONSE
+    return response.stance.label if response is not None else _(NO_RESPONSE)
 
 
 def short_stance(response: Response | None) -> str:

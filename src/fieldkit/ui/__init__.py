@@ -18,6 +18,10 @@ How a screen joins:
 - Declare its commands once in `commands.COMMANDS` (id, name, action, help, key, the scopes
   they apply to); set `SCOPES = ("my-screen",)` and `BINDINGS = commands.bindings(*SCOPES)`.
   The footer, the `?` help screen and the palette (ctrl+p) are built from the same table.
+- Words: every word on screen goes through `fieldkit.i18n` (`_`, `ngettext`, vocabulary
+  `.label`, `format_date`). Names and help in `COMMANDS` are `N_()`, translated where they
+  are shown (`FieldkitScreen.active_bindings` for the footer, the help screen, the palette),
+  since the table is built before the language is chosen. Keys are the same in every language.
 - Register its name in `app.SCREENS_BY_NAME` if keys reach it by name (`app.show(name)`).
 - Errors: actions, palette commands and workers all reach `errors.report`; wrap a message
   handler that does real work in `errors.guarded`. Textual's public API only (a test checks).

@@ -19,6 +19,7 @@ from textual import events, on
 from textual.actions import ActionParseResult, SkipAction
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.reactive import var
 from textual.screen import Screen
@@ -27,6 +28,7 @@ from textual.worker import Worker
 from fieldkit import settings
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
+from fieldkit.i18n import _
 from fieldkit.storage.repository import Store, Tx
 from fieldkit.ui import commands
 from fieldkit.ui.changes import Change, MissionChanged
@@ -151,7 +153,9 @@ class FieldkitApp(App[None]):
         """Bring a named screen to the top: back to it if it is open, else open it."""
         screen = self.named_screen(name)
         if screen is None:
-            self.notify(f"The {name} screen is not available yet.", severity="warning")
+            self.notify(
+                _("The {name} screen is not available yet.").format(name=name), severity="warning"
+            )
             return None
         if screen is self.screen:
             return screen
@@ -198,7 +202,7 @@ class FieldkitApp(App[None]):
     async def action_undo(self) -> None:
         """Put back the last record deleted in this session."""
         if not self.deleted:
-            self.notify("Nothing to undo", timeout=2)
+            self.notify(_("Nothing to undo"), timeout=2)
             return
         record = self.deleted.pop()
         try:
@@ -206,7 +210,7 @@ class FieldkitApp(App[None]):
         except BaseException:
             self.deleted.append(record)  # still deleted: undo can be tried again
             raise
-        self.notify("Put back", timeout=2)
+        self.notify(_("Put back"), timeout=2)
 
     def action_leave(self) -> None:
         """`escape`: back out of the screen on top, never past the dashboard."""
@@ -248,6 +252,23 @@ class FieldkitApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def action_command_palette(self) -> None:
+        """The palette (ctrl+p), its search box in the chosen language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = _("Search for commands…")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        """ctrl+c copies, it does not quit: say which key does, in the chosen language."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(
+                    _("Press {key} to quit fieldkit.").format(key=key),
+                    title=_("Do you want to quit?"),
+                    markup=False,
+                )
+                return
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
         """None: the palette offers the declared commands (`commands.py`) instead."""

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from textual.app import App
 from textual.worker import Worker, WorkerState
 
+from fieldkit.i18n import _
 from fieldkit.storage.errors import CorruptFile, StorageError
 
 log = logging.getLogger("fieldkit.ui")
@@ -37,7 +38,9 @@ def storage_message(error: BaseException) -> str:
         return f"{error}\n{command}" if command else str(error)
     if isinstance(error, OSError) and not isinstance(error, StorageError):
         reason = error.strerror or str(error) or type(error).__name__
-        return f"the mission file cannot be reached ({reason}); nothing was changed: try again"
+        return _(
+            "the mission file cannot be reached ({reason}); nothing was changed: try again"
+        ).format(reason=reason)
     return one_line(error)
 
 
@@ -64,9 +67,9 @@ def report(app: App[Any], error: BaseException) -> None:
         return
     log.error("fieldkit app error", exc_info=error)
     if isinstance(error, StorageError | OSError):
-        app.notify(storage_message(error), title="Mission file", severity="error", timeout=15)
+        app.notify(storage_message(error), title=_("Mission file"), severity="error", timeout=15)
         return
-    app.notify(one_line(error), title="Error", severity="error", timeout=10)
+    app.notify(one_line(error), title=_("Error"), severity="error", timeout=10)
 
 
 def guarded(method: F) -> F:

@@ -11,12 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events, on
+from textual.binding import ActiveBinding
 from textual.reactive import var
 from textual.screen import Screen
 from textual.worker import Worker
 
 from fieldkit.domain.mission import MissionData
+from fieldkit.i18n import _
 from fieldkit.ui.changes import Change
+from fieldkit.ui.commands import translated
 from fieldkit.ui.errors import report, worker_failed
 
 if TYPE_CHECKING:
@@ -42,6 +45,15 @@ class FieldkitScreen(Screen[Any]):
     def __init__(self) -> None:
         super().__init__()
         self._behind: MissionData | None = None  # a change that came while hidden
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys in front, named in the chosen language for the footer (the bindings were
+        made on import, before the language was chosen). The keys themselves are unchanged."""
+        return {
+            key: ActiveBinding(node, translated(binding), enabled, _(tooltip) if tooltip else "")
+            for key, (node, binding, enabled, tooltip) in super().active_bindings.items()
+        }
 
     @property
     def fk(self) -> FieldkitApp:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -16,38 +17,50 @@ from fieldkit.domain.mission import MissionData
 from fieldkit.domain.priorities import move_priority
 from fieldkit.domain.text import shorten, squash
 from fieldkit.domain.words import grade_text, latest_grade, stance_words
+from fieldkit.i18n import N_, _, format_date, format_day, format_range, ngettext
 from fieldkit.ui import commands
 from fieldkit.ui.errors import guarded
 from fieldkit.ui.screens.base import FieldkitScreen
 from fieldkit.ui.widgets.row_table import RowTable
 
 
+def _day(iso: str) -> date | None:
+    try:
+        return date.fromisoformat(iso)
+    except ValueError:
+        return None
+
+
 def date_range(start: str, end: str) -> str:
-    if start and end and start != end:
-        return f"{start} to {end}"
-    return start or end
+    """Two ISO days as the language writes a span (`11–14 апреля 2017 г.`); kept as typed
+    when one is not a date."""
+    first, last = _day(start) or _day(end), _day(end) or _day(start)
+    if first is None or last is None:
+        return " – ".join(part for part in (start, end) if part)
+    return format_range(first, last)
+
+
+def short_day(iso: str) -> str:
+    found = _day(iso)
+    return format_day(found) if found else iso
 
 
 def meeting_line(meeting: Meeting, width: int) -> str:
     """One line: time, title, status when not planned, then the place as room allows."""
     line = f"{meeting.time or '--:--'} {squash(meeting.title)}"
     if meeting.status.value != "planned":
-        line += f" ({meeting.status.value})"
+        line += f" ({meeting.status.label})"
     where = squash(meeting.place)
     if where:
         line += f" · {where}"
     return shorten(line, width)
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 MAX_TODAY = 4  # meetings listed for today before "and N more"
 
 
 class DashboardScreen(FieldkitScreen):
-    HELP_TITLE = "dashboard"
+    HELP_TITLE = N_("dashboard")
     SCOPES = ("dashboard",)
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
 
@@ -58,9 +71,9 @@ class DashboardScreen(FieldkitScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="dash-mission")
-        yield Static("Priority items", classes="section-title")
+        yield Static(_("Priority items"), classes="section-title")
         table: DataTable[str | Text] = RowTable(id="dash-priorities", cursor_type="row")
-        table.add_columns("#", "Item", "By", "Latest stance", "Grade", "Text")
+        table.add_columns(*self._headers(), _("Text"))
         yield table
         yield Static(id="dash-today")
         yield OptionList(id="dash-rooms")
@@ -85,7 +98,7 @@ class DashboardScreen(FieldkitScreen):
     def _mission_text(self, data: MissionData) -> Text:
         mission = data.mission
         if mission is None:
-            return Text("No mission in this file.", style="bold")
+            return Text(_("No mission in this file."), style="bold")
         text = Text(squash(mission.name), style="bold")
         when = date_range(mission.start_date, mission.end_date)
         where = ", ".join(squash(loc) for loc in mission.locations) or squash(mission.country)
@@ -93,7 +106,8 @@ class DashboardScreen(FieldkitScreen):
         if details:
             text.append("\n" + details)
         if mission.delegation:
-            text.append("\nDelegation: " + ", ".join(squash(d) for d in mission.delegation))
+            people = ", ".join(squash(d) for d in mission.delegation)
+            text.append("\n" + _("Delegation: {people}").format(people=people))
         return text
 
     def _fill_priorities(self, data: MissionData) -> None:
@@ -111,7 +125,7 @@ class DashboardScreen(FieldkitScreen):
             )
             for item in data.priorities
         ]
-        headers = ("#", "Item", "By", "Latest stance", "Grade")
+        headers = self._headers()
         used = (
             sum(max(len(h), *(len(r[n]) for r in rows)) + 2 for n, h in enumerate(headers))
             if rows
@@ -125,7 +139,7 @@ class DashboardScreen(FieldkitScreen):
             row = ids.index(keep) if keep in ids else min(cursor, len(ids) - 1)
             table.move_cursor(row=row)
         else:
-            table.add_row("", "No priority items yet: mark them in the items browser (p).", "")
+            table.add_row("", _("No priority items yet: mark them in the items browser (p)."), "")
 
     def _fill_rooms(self, data: MissionData) -> None:
         """Today's meetings and the next one, each one Enter from its room."""
@@ -133,15 +147,19 @@ class DashboardScreen(FieldkitScreen):
         todays = [m for m in data.meetings_in_order if m.day == today]
         upcoming = [m for m in data.meetings_in_order if m.day > today]
         width = self._width
-        title = Text.assemble(("Today ", "bold"), f"{today}: ")
-        title.append("no meetings" if not todays else "")
-        title.append("  (tab, then Enter: into the meeting's room)", style="dim")
+        title = Text(_("Today, {day}:").format(day=format_date(self.fk.today)), style="bold")
+        title.append(" " + _("no meetings") if not todays else "")
+        title.append("  " + _("(tab, then Enter: into the meeting's room)"), style="dim")
         self.query_one("#dash-today", Static).update(title)
         options = [Option("  " + meeting_line(m, width - 2), id=m.id) for m in todays[:MAX_TODAY]]
         if upcoming:
             first = upcoming[0]
-            line = Text.assemble(("Next: ", "bold"), meeting_line(first, width - 17))
-            options.append(Option(line.append(f", {first.day}"), id=first.id))
+            when = short_day(first.day)
+            label = _("Next:") + " "
+            line = Text.assemble(
+                (label, "bold"), meeting_line(first, width - len(label + when) - 4)
+            )
+            options.append(Option(line.append(f", {when}"), id=first.id))
         rooms = self.query_one("#dash-rooms", OptionList)
         highlighted = rooms.highlighted
         rooms.clear_options()
@@ -163,36 +181,56 @@ class DashboardScreen(FieldkitScreen):
         todays = [m for m in data.meetings_in_order if m.day == today]
         text = Text()
         if len(todays) > MAX_TODAY:
-            text.append(f"  and {len(todays) - MAX_TODAY} more (m: meetings)\n")
+            more = len(todays) - MAX_TODAY
+            text.append("  " + _("and {count} more (m: meetings)").format(count=more) + "\n")
         held = sum(1 for m in data.meetings.values() if m.status.value == "held")
         if data.meetings:
             days = sorted({m.day for m in data.meetings.values() if m.day})
             span = date_range(days[0], days[-1]) if days else ""
-            text.append(f"Schedule: {len(data.meetings)} meetings", style="")
+            count = len(data.meetings)
+            text.append(
+                ngettext("Schedule: {count} meeting", "Schedule: {count} meetings", count).format(
+                    count=count
+                )
+            )
             if span:
                 text.append(f", {span}")
-            text.append(f" ({held} held)")
+            text.append(" " + _("({count} held)").format(count=held))
         return text
 
     def _counts_text(self, data: MissionData) -> str:
+        items, notes, responses = len(data.items), len(data.notes), len(data.responses)
+        actions = len(data.open_actions())
         counts = " · ".join(
             (
-                plural(len(data.items), "item"),
-                plural(len(data.notes), "note"),
-                plural(len(data.responses), "response"),
-                plural(len(data.open_actions()), "open follow-up"),
+                ngettext("{count} item", "{count} items", items).format(count=items),
+                ngettext("{count} note", "{count} notes", notes).format(count=notes),
+                ngettext("{count} response", "{count} responses", responses).format(
+                    count=responses
+                ),
+                ngettext("{count} open follow-up", "{count} open follow-ups", actions).format(
+                    count=actions
+                ),
             )
         )
         conflicts = len(conflicts_in(data))
         if conflicts:
-            counts += f"\n{plural(conflicts, 'conflict')} from merging: palette → Conflicts"
+            counts += "\n" + ngettext(
+                "{count} conflict from merging: palette → Conflicts",
+                "{count} conflicts from merging: palette → Conflicts",
+                conflicts,
+            ).format(count=conflicts)
         return counts
+
+    @staticmethod
+    def _headers() -> tuple[str, ...]:
+        return ("#", _("Item"), _("By"), _("Latest stance"), _("Grade"))
 
     def _cursor_item(self) -> str | None:
         table: DataTable[str | Text] = self.query_one("#dash-priorities", DataTable)
         if table.row_count == 0 or not self.data.priorities:
             return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
         return row_key.value if row_key.value in self.data.items else None
 
     async def action_move(self, step: int) -> None:
@@ -204,7 +242,7 @@ class DashboardScreen(FieldkitScreen):
         table: DataTable[str | Text] = self.query_one("#dash-priorities", DataTable)
         if not self.data.priorities or table.row_count == 0:
             return
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
         screen = self.fk.show("items")
         select = getattr(screen, "select_item", None)
         if callable(select) and row_key.value:

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from fieldkit.i18n import _
 from fieldkit.ui import commands
 from fieldkit.ui.commands import in_scopes
 from fieldkit.ui.palette import scopes_of
@@ -39,9 +40,9 @@ class HelpScreen(ModalScreen[None]):
             keys = command.key_display or " ".join(
                 app.get_key_display(Binding(key, command.action)) for key in command.key.split(",")
             )
-            rows.append((keys, command.help))
+            rows.append((keys, command.description))
         title = getattr(screen, "HELP_TITLE", "") or type(screen).__name__.removesuffix("Screen")
-        return cls(f"Keys: {title}", rows)
+        return cls(_("Keys: {screen}").format(screen=_(title)), rows)
 
     async def action_find(self) -> None:
         """`/` works here too: close the list and go to the items filter."""
@@ -58,8 +59,10 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self.title_text, id="help-title")
             yield Static(table, id="help-keys")
             yield Static(
-                "↑ ↓ pgup pgdn home end move · tab: next part of the screen · "
-                "escape: close this list",
+                _(
+                    "↑ ↓ pgup pgdn home end move · tab: next part of the screen · "
+                    "escape: close this list"
+                ),
                 classes="muted",
                 id="help-foot",
             )

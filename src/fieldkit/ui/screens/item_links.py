@@ -14,6 +14,7 @@ from fieldkit.domain.mission import MissionData
 from fieldkit.domain.priorities import is_linked
 from fieldkit.domain.similarity import SimilarityIndex
 from fieldkit.domain.text import shorten
+from fieldkit.i18n import _
 from fieldkit.ui.widgets.picker import Entry
 
 SUGGEST_MINIMUM = 0.15  # weaker text overlap is chance, not the same concern
@@ -72,10 +73,10 @@ def link_lines(data: MissionData, item_id: str, found: Sequence[Item]) -> list[E
         mark = "[x] " if is_linked(data, item_id, other.id) else "[ ] "
         line = Text(mark)
         line.append(f"{other.short_ref} ", style="bold")
-        line.append(f"{other.mechanism.value} {other.year or ''}  ")
+        line.append(f"{other.mechanism.label} {other.year or ''}  ")
         line.append(shorten(other.title or other.text, 200))
         out.append((other.id, line))
     if not out:
-        hint = "Nothing likely found: type words to search every item."
+        hint = _("Nothing likely found: type words to search every item.")
         out.append(("", Text(hint, style="dim")))
     return out

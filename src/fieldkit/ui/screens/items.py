@@ -25,6 +25,7 @@ from fieldkit.domain.items import Item
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.priorities import move_priority, toggle_link, toggle_priority
 from fieldkit.domain.text import shorten, squash
+from fieldkit.i18n import N_, _
 from fieldkit.storage.repository import Tx
 from fieldkit.ui import commands
 from fieldkit.ui.screens.base import FieldkitScreen
@@ -40,7 +41,7 @@ SUGGEST_DELAY = 0.6  # seconds of rest before likely related items are looked fo
 
 
 class ItemsScreen(FieldkitScreen):
-    HELP_TITLE = "items"
+    HELP_TITLE = N_("items")
     SCOPES = ("items", "item-list")
     TABLES = frozenset({"items", "responses", "notes", "meetings", "people"})
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings("items")
@@ -66,7 +67,7 @@ class ItemsScreen(FieldkitScreen):
         with Horizontal(id="items-top"):
             yield Static("/", id="items-slash")
             yield Input(
-                placeholder="filter by reference, words, State or theme",
+                placeholder=_("filter by reference, words, State or theme"),
                 id="items-filter",
                 compact=True,
             )
@@ -256,7 +257,7 @@ class ItemsScreen(FieldkitScreen):
 
     def action_facets(self) -> None:
         self.app.push_screen(
-            PickerScreen("Facets: narrow the items", self.facet_entries, self.toggle_facet)
+            PickerScreen(_("Facets: narrow the items"), self.facet_entries, self.toggle_facet)
         )
 
     # -- priorities and links --------------------------------------------------------------
@@ -264,7 +265,7 @@ class ItemsScreen(FieldkitScreen):
     def _current(self) -> str:
         item_id = self.query_one(ItemList).current_id
         if item_id is None:
-            raise ValueError("No item under the cursor.")
+            raise ValueError(_("No item under the cursor."))
         return item_id
 
     async def action_priority(self) -> None:
@@ -277,9 +278,11 @@ class ItemsScreen(FieldkitScreen):
 
         item = await self.fk.write(toggle)
         if item.priority is None:
-            self.notify(f"{item.short_ref} is no longer a priority.")
+            self.notify(_("{ref} is no longer a priority.").format(ref=item.short_ref))
         else:
-            self.notify(f"{item.short_ref} is priority {item.priority}.")
+            self.notify(
+                _("{ref} is priority {number}.").format(ref=item.short_ref, number=item.priority)
+            )
 
     async def action_move(self, step: int) -> None:
         item_id = self._current()
@@ -309,13 +312,17 @@ class ItemsScreen(FieldkitScreen):
         async def toggle(other_id: str) -> None:
             await self.fk.write(lambda tx: tx.put(*toggle_link(tx.data, item_id, other_id)))
 
-        title = f"Same concern as {item.short_ref}: {shorten(squash(item.title or item.text), 50)}"
+        title = _("Same concern as {ref}: {text}").format(
+            ref=item.short_ref, text=shorten(squash(item.title or item.text), 50)
+        )
         self.app.push_screen(
             PickerScreen(
                 title,
                 lambda query: self.link_entries(item_id, query),
                 toggle,
-                hint="Likely related items from other bodies and reviews first; type to "
-                "search all. enter: link or unlink · escape: close",
+                hint=_(
+                    "Likely related items from other bodies and reviews first; type to "
+                    "search all. enter: link or unlink · escape: close"
+                ),
             )
         )

@@ -15,6 +15,8 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Static
 
+from fieldkit.i18n import _
+
 RESERVED = "-+"  # "-" is "nobody / none", "+" adds a new one where that makes sense
 
 
@@ -100,7 +102,7 @@ class ChoiceBar(Static, can_focus=True):
             style = "bold underline" if choice.value == self.current else ""
             line.append(f" {choice.letter} ", style="reverse")
             line.append(f" {choice.label}  ", style=style)
-        line.append("esc keeps", style="dim")
+        line.append(_("esc keeps"), style="dim")
         return line
 
     def letters(self) -> dict[str, str]:

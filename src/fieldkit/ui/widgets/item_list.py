@@ -21,11 +21,14 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
+from fieldkit.domain.facets import facet_name, value_label
 from fieldkit.domain.filters import ItemFilter, haystack, reading_order
 from fieldkit.domain.items import Item
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import squash
+from fieldkit.domain.vocab import Position, Word
 from fieldkit.domain.words import short_stance
+from fieldkit.i18n import N_, _, ngettext
 from fieldkit.ui import commands
 
 
@@ -43,10 +46,10 @@ def item_row(item: Item, data: MissionData) -> ItemRow:
     cells = {
         "priority": str(item.priority) if item.priority is not None else "",
         "ref": squash(item.short_ref),
-        "mechanism": item.mechanism.value,
+        "mechanism": item.mechanism.label,
         "year": str(item.year or ""),
         "by": squash(item.source_name),
-        "position": item.position.value if item.position else "",
+        "position": item.position.label if item.position else "",
         "stance": short_stance(response),
         "themes": "; ".join(squash(t) for t in item.themes),
         "text": squash(item.title or item.text),
@@ -98,23 +101,27 @@ class RowBook:
 
 def status_text(flt: ItemFilter, shown: int, total: int) -> str:
     """'12 of 325 items · body: CCPR · priorities only   (x clears)'."""
-    parts = [f"{shown} of {total} items"]
-    for label, value in (
-        ("body", flt.mechanism),
+    parts = [
+        ngettext("{shown} of {total} item", "{shown} of {total} items", total).format(
+            shown=shown, total=total
+        )
+    ]
+    for key, value in (
+        ("mechanism", flt.mechanism),
         ("year", str(flt.year or "")),
         ("position", flt.position),
         ("kind", flt.kind),
         ("theme", flt.theme),
     ):
         if value:
-            parts.append(f"{label}: {value}")
+            parts.append(f"{facet_name(key).lower()}: {value_label(key, value)}")
     if flt.priority_only:
-        parts.append("priorities only")
+        parts.append(_("priorities only"))
     if flt.no_response:
-        parts.append("no response yet")
+        parts.append(_("no response yet"))
     text = " · ".join(parts)
     if len(parts) > 1 or flt.search:
-        text += "   (x clears)"
+        text += "   " + _("(x clears)")
     return text
 
 
@@ -135,24 +142,35 @@ class Column:
     width: int  # 0: shares what is left
     share: int = 0
     minimum: int = 0
+    words: tuple[Word, ...] = ()  # what the column shows: it widens to fit them, up to `most`
+    most: int = 0
+
+    def fitted_width(self) -> int:
+        """The column's width in the chosen language: its title and its words fit."""
+        wanted = max([self.width, cell_len(_(self.title))])
+        longest = max((cell_len(word.label) for word in self.words), default=0)
+        return max(wanted, min(longest, self.most))
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("priority", "P", 2),
-    Column("ref", "Ref", 8),
-    Column("mechanism", "Body", 5),
-    Column("year", "Year", 4),
-    Column("by", "By", 11),
-    Column("position", "Position", 9),
-    Column("stance", "Stance", 14),
-    Column("text", "Text", 0, share=3, minimum=12),
-    Column("themes", "Themes", 0, share=1, minimum=14),
+    Column("priority", N_("P"), 2),
+    Column("ref", N_("Ref"), 8),
+    Column("mechanism", N_("Body"), 5),
+    Column("year", N_("Year"), 4),
+    Column("by", N_("By"), 11),
+    Column("position", N_("Position"), 9, words=tuple(Position), most=11),
+    Column("stance", N_("Stance"), 14),
+    Column("text", N_("Text"), 0, share=3, minimum=12),
+    Column("themes", N_("Themes"), 0, share=1, minimum=14),
 )
 
 
 def layout(width: int) -> list[tuple[Column, int]]:
-    """Column widths for a line of `width` cells; flexible columns drop out when too narrow."""
-    fixed = [c for c in COLUMNS if c.width]
+    """Column widths for a line of `width` cells; flexible columns drop out when too narrow.
+
+    A fixed column is as wide as its title in the chosen language, if that is wider, and as
+    its words (the UPR position: 'поддержана'), up to a limit."""
+    fixed = [dataclasses.replace(c, width=c.fitted_width()) for c in COLUMNS if c.width]
     flexible = [c for c in COLUMNS if not c.width]
     while True:
         used = sum(c.width for c in fixed) + len(fixed) + len(flexible)
@@ -353,7 +371,7 @@ class ItemList(ScrollView, can_focus=True):
     def _line(self, cells: dict[str, str] | None, width: int) -> str:
         parts = []
         for column, size in self._columns(width):
-            value = column.title if cells is None else cells.get(column.key, "")
+            value = _(column.title) if cells is None else cells.get(column.key, "")
             parts.append(fit(value, size))
         return fit(" ".join(parts), width)
 
@@ -365,7 +383,7 @@ class ItemList(ScrollView, can_focus=True):
         position = int(self.scroll_offset.y) + y - 1
         if position >= len(self.shown):
             if not self.shown and y == 1:
-                text = fit(" No items match. x clears the filter and facets.", width)
+                text = fit(" " + _("No items match. x clears the filter and facets."), width)
                 return Strip([Segment(text, self._style("base") + Style(dim=True))], width)
             return Strip.blank(width, self._style("base"))
         index = self.shown[position]

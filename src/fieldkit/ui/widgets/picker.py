@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from fieldkit.i18n import _
 from fieldkit.ui import commands
 from fieldkit.ui.errors import guarded
 
@@ -40,10 +41,10 @@ class PickerScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
             yield Static(self.title_text, id="picker-title")
-            yield Input(placeholder="type to narrow", id="picker-filter", compact=True)
+            yield Input(placeholder=_("type to narrow"), id="picker-filter", compact=True)
             yield OptionList(id="picker-options")
             yield Static(
-                self.hint or "enter: toggle · ↓: to the list · escape: close",
+                self.hint or _("enter: toggle · ↓: to the list · escape: close"),
                 id="picker-hint",
                 classes="muted",
             )

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from fieldkit.domain.items import Item
 from fieldkit.domain.meetings import Meeting
 from fieldkit.domain.mission import MissionData
+from fieldkit.i18n import _
 from fieldkit.ui.widgets.meeting_text import item_text
 
 
@@ -23,7 +24,7 @@ class AgendaList(OptionList):
     """
 
     def on_mount(self) -> None:
-        self.border_title = "Agenda"
+        self.border_title = _("Agenda")
 
     @property
     def text_width(self) -> int:
@@ -60,8 +61,8 @@ class ItemPane(VerticalScroll):
     def show(self, data: MissionData, meeting: Meeting, item: Item | None) -> None:
         text = self.query_one("#item-text", Static)
         if item is None:
-            self.border_title = "No item"
-            text.update("The agenda is empty: ctrl+g goes to any item by its reference.")
+            self.border_title = _("No item")
+            text.update(_("The agenda is empty: ctrl+g goes to any item by its reference."))
             return
         agenda = list(meeting.agenda)
         position = f" · {agenda.index(item.id) + 1}/{len(agenda)}" if item.id in agenda else ""
