@@ -132,9 +132,9 @@ def test_what_the_institution_said_last_time_is_in_view_first() -> None:
         None, items=[ITEM], institutions=[moj], meetings=[before, now], responses=[said]
     )
     lines = item_text(mission, now, ITEM).plain.splitlines()
-    assert lines[1] == "Last time: rejects, grade E (2017-04-11 MoJ 1)"
+    assert lines[1] == "Last time: rejects, grade E (11 Apr 2017 MoJ 1)"
     assert lines[-1] == (
-        "2017-04-11 MoJ 1: rejects, grade E; committed: Review the law by 2018-01-01"
+        "11 Apr 2017 MoJ 1: rejects, grade E; committed: Review the law by 1 Jan 2018"
         ' "No torture here"'
     )
 

@@ -97,7 +97,6 @@ def test_no_screen_word_escapes_the_catalogue(pseudo_store: Store, keys: str) ->
     assert _words_escaping(pseudo_store, keys) == []
 
 
-@NOT_YET
 @pytest.mark.parametrize("keys", ["m"], ids=["meetings"])
 def test_no_word_escapes_the_screens_still_to_wrap(pseudo_store: Store, keys: str) -> None:
     assert _words_escaping(pseudo_store, keys) == []

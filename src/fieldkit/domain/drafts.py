@@ -8,8 +8,10 @@ from typing import Any
 from fieldkit.domain.meetings import Draft
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.text import shorten
+from fieldkit.i18n import N_, _
 
 DRAFT_KINDS = ("note", "response", "action")
+DRAFT_WORDS = {"note": N_("Note"), "response": N_("Response"), "action": N_("Follow-up")}
 
 
 def is_blank(fields: Any) -> bool:
@@ -32,11 +34,13 @@ def drafts_of(data: MissionData, author: str) -> list[Draft]:
 def describe(draft: Draft, data: MissionData, width: int = 60) -> str:
     """One line saying what a draft is: 'Note in Ministry of Justice: "The deputy…"'."""
     meeting = data.meetings.get(draft.meeting_id or "")
-    where = f" in {meeting.title}" if meeting else ""
     fields = draft.fields
     text = next(
         (str(fields[k]) for k in ("text", "quote", "commitment") if str(fields.get(k, "")).strip()),
         "",
     )
-    label = {"note": "Note", "response": "Response", "action": "Follow-up"}.get(draft.kind, "Draft")
-    return f'{label}{where}: "{shorten(text, width)}"'
+    label = _(DRAFT_WORDS.get(draft.kind, N_("Draft")))
+    said = shorten(text, width)
+    if meeting is None:
+        return _('{draft}: "{text}"').format(draft=label, text=said)
+    return _('{draft} in {meeting}: "{text}"').format(draft=label, meeting=meeting.title, text=said)

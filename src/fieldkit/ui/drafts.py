@@ -17,6 +17,7 @@ from textual.timer import Timer
 
 from fieldkit.domain.drafts import is_blank
 from fieldkit.domain.meetings import Draft
+from fieldkit.i18n import _
 from fieldkit.storage.errors import StorageError
 from fieldkit.storage.repository import Tx
 
@@ -79,7 +80,7 @@ class DraftKeeper:
         except (StorageError, OSError) as exc:
             self._pending = self._pending or pending
             if not self._failing:
-                self._on_error(f"The draft could not be saved: {exc}")
+                self._on_error(_("The draft could not be saved: {reason}").format(reason=exc))
             self._failing = True
         else:
             self._failing = False
@@ -137,7 +138,7 @@ class DraftKeeper:
                 self._drop(tx)
         except (StorageError, OSError) as exc:
             self.draft = before
-            self._on_error(f"The draft could not be removed: {exc}")
+            self._on_error(_("The draft could not be removed: {reason}").format(reason=exc))
 
     def _stop_timer(self) -> None:
         if self._timer is not None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual.timer import Timer
 from textual.worker import WorkerFailed
 
+from fieldkit.i18n import _
 from fieldkit.storage.errors import CorruptFile, StorageError
 from fieldkit.storage.mission_file import Signature, signature
 from fieldkit.storage.repository import Store, Tx
@@ -189,6 +190,6 @@ class LiveMission:
         if not self._reload_failed:
             timeout = 60 if isinstance(exc, CorruptFile) else 10
             self.app.notify(
-                storage_message(exc), title="Cannot reload", severity="error", timeout=timeout
+                storage_message(exc), title=_("Cannot reload"), severity="error", timeout=timeout
             )
         self._reload_failed = True

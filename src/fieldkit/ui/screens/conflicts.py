@@ -22,7 +22,17 @@ from fieldkit import settings
 from fieldkit.domain.history import DELETED, Entry
 from fieldkit.domain.merge import KEPT, REMOVED, Conflict, conflicts_in
 from fieldkit.domain.mission import MissionData
-from fieldkit.domain.text import counted, shorten, squash
+from fieldkit.domain.text import shorten, squash
+from fieldkit.domain.vocab import (
+    ActionStatus,
+    Confidentiality,
+    Implementation,
+    MeetingStatus,
+    NoteKind,
+    Stance,
+    Word,
+)
+from fieldkit.i18n import N_, _, ngettext
 from fieldkit.storage.merge import (
     copies_beside,
     is_encrypted,
@@ -34,21 +44,50 @@ from fieldkit.storage.mission_file import PassphraseSource
 from fieldkit.ui import commands
 from fieldkit.ui.errors import safely
 from fieldkit.ui.screens.base import FieldkitScreen
+from fieldkit.ui.widgets.meeting_text import day_text
 
 TABLE_WORDS = {
-    "mission": "mission",
-    "items": "item",
-    "institutions": "institution",
-    "people": "person",
-    "meetings": "meeting",
-    "notes": "note",
-    "responses": "response",
-    "actions": "follow-up",
+    "mission": N_("mission"),
+    "items": N_("item"),
+    "institutions": N_("institution"),
+    "people": N_("person"),
+    "meetings": N_("meeting"),
+    "notes": N_("note"),
+    "responses": N_("response"),
+    "actions": N_("follow-up"),
+}
+
+#: The fields a conflict can be on, as a delegate names them (the key stays the field's).
+FIELD_WORDS = {
+    DELETED: N_("deleted or kept"),
+    "text": N_("text"),
+    "title": N_("title"),
+    "name": N_("name"),
+    "status": N_("status"),
+    "stance": N_("stance"),
+    "grade": N_("grade"),
+    "quote": N_("quote"),
+    "commitment": N_("commitment"),
+    "deadline": N_("deadline"),
+    "owner": N_("owner"),
+    "due": N_("due"),
+    "kind": N_("kind"),
+    "place": N_("place"),
+    "summary": N_("summary"),
+    "agenda": N_("agenda"),
+    "confidentiality": N_("confidentiality"),
+    "speaker_id": N_("speaker"),
+    "limb": N_("limb"),
+    "implementation": N_("implementation"),
+    "starts_at": N_("date and time"),
+    "priority": N_("priority"),
+    "notes": N_("notes"),
 }
 
 
 def field_words(field: str) -> str:
-    return "deleted or kept" if field == DELETED else field.replace("_", " ")
+    word = FIELD_WORDS.get(field)
+    return _(word) if word else field.replace("_", " ")
 
 
 def record_words(data: MissionData, conflict: Conflict) -> str:
@@ -58,35 +97,57 @@ def record_words(data: MissionData, conflict: Conflict) -> str:
     label = ""
     item = data.items.get(str(getattr(record, "item_id", "") or ""))
     if item is not None and conflict.table != "items":
-        label = f"on {item.short_ref} "
+        label = _("on {item}").format(item=item.short_ref) + " "
     for name in ("short_ref", "title", "name", "text"):
         value = getattr(record, name, "")
         if isinstance(value, str) and value:
             label += value
             break
-    return f"{TABLE_WORDS.get(conflict.table, conflict.table)} {squash(label)}".strip()
+    word = TABLE_WORDS.get(conflict.table)
+    return f"{_(word) if word else conflict.table} {squash(label)}".strip()
 
 
-VALUE_WORDS = {KEPT: "kept, with its edit", REMOVED: "deleted"}
+VALUE_WORDS = {KEPT: N_("kept, with its edit"), REMOVED: N_("deleted")}
 
 
-def value_text(
-    title: str, entry: Entry, key: str, deletion: bool, kept: tuple[tuple[str, Any], ...] = ()
-) -> Text:
+#: The fields whose values are vocabulary words, shown by their label (by table for status).
+WORD_FIELDS: dict[str, type[Word]] = {
+    "stance": Stance,
+    "kind": NoteKind,
+    "confidentiality": Confidentiality,
+    "implementation": Implementation,
+    "meetings.status": MeetingStatus,
+    "actions.status": ActionStatus,
+}
+
+
+def shown_value(table: str, field: str, value: object) -> object:
+    """A value as a delegate reads it: a vocabulary word by its label, in the language."""
+    kind = WORD_FIELDS.get(field) or WORD_FIELDS.get(f"{table}.{field}")
+    if kind is not None and isinstance(value, str) and value in {w.value for w in kind}:
+        return kind(value).label
+    return value
+
+
+def value_text(title: str, entry: Entry, key: str, conflict: Conflict) -> Text:
     """The side's title, who wrote the value and when, then the value: the first lines stay
     in view however long the value is. Keeping a deleted record shows the fields it keeps."""
     text = Text(f"{title} ({key})\n", style="bold")
-    text.append(f"{entry.by or 'someone'}, {entry.at or 'time unknown'}\n\n", style="dim")
-    value = VALUE_WORDS.get(entry.value, entry.value) if deletion else entry.value
-    text.append(f"{value}" if value not in ("", None) else "(empty)")
-    for name, field in kept if deletion and entry.value == KEPT else ():
+    when = f"{day_text(entry.at)} {entry.at[11:16]}".strip() if entry.at else _("time unknown")
+    text.append(f"{entry.by or _('someone')}, {when}\n\n", style="dim")
+    deletion = conflict.field == DELETED
+    word = VALUE_WORDS.get(entry.value) if deletion else None
+    value = _(word) if word else shown_value(conflict.table, conflict.field, entry.value)
+    text.append(f"{value}" if value not in ("", None) else _("(empty)"))
+    for name, field in conflict.kept if deletion and entry.value == KEPT else ():
         text.append(f"\n\n{field_words(name)}\n", style="dim")
-        text.append(f"{field}" if field not in ("", None) else "(empty)")
+        shown = shown_value(conflict.table, name, field)
+        text.append(f"{shown}" if shown not in ("", None) else _("(empty)"))
     return text
 
 
 class ConflictsScreen(FieldkitScreen):
-    HELP_TITLE = "conflicts"
+    HELP_TITLE = N_("conflicts")
     SCOPES = ("conflicts",)
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
 
@@ -123,10 +184,16 @@ class ConflictsScreen(FieldkitScreen):
             listing.add_option(Option(line, id=conflict.id))
         title = self.query_one("#conflict-title", Static)
         if found:
-            title.update(f"{counted(len(found), 'conflict')}: m keeps mine, t keeps theirs")
+            title.update(
+                ngettext(
+                    "{count} conflict: m keeps mine, t keeps theirs",
+                    "{count} conflicts: m keeps mine, t keeps theirs",
+                    len(found),
+                ).format(count=len(found))
+            )
             listing.highlighted = min(keep, len(found) - 1)
         else:
-            title.update("No conflicts: every merge so far has settled itself.")
+            title.update(_("No conflicts: every merge so far has settled itself."))
         self._show_sides()
 
     @on(OptionList.OptionHighlighted)
@@ -146,17 +213,20 @@ class ConflictsScreen(FieldkitScreen):
         for side in self.query(".conflict-side"):
             side.display = conflict is not None
         if conflict is not None:
-            deletion = conflict.field == DELETED
-            mine.update(value_text("Mine", conflict.mine, "m", deletion, conflict.kept))
-            theirs.update(value_text("Theirs", conflict.theirs, "t", deletion, conflict.kept))
+            mine.update(value_text(_("Mine"), conflict.mine, "m", conflict))
+            theirs.update(value_text(_("Theirs"), conflict.theirs, "t", conflict))
 
     async def action_keep(self, mine: bool) -> None:
         conflict = self._current()
         if conflict is None:
             return
         author = settings.author()
-        _, chosen = await self.fk.write(lambda tx: resolve_conflict(tx, conflict.id, mine, author))
-        self.notify(f"Kept {'mine' if mine else 'theirs'}: {shorten(str(chosen.value), 40)}")
+        _record, chosen = await self.fk.write(
+            lambda tx: resolve_conflict(tx, conflict.id, mine, author)
+        )
+        said = _("Kept mine: {value}") if mine else _("Kept theirs: {value}")
+        value = shown_value(conflict.table, conflict.field, chosen.value)
+        self.notify(said.format(value=shorten(str(value), 40)))
 
 
 class MergeDialog(ModalScreen[str | None]):
@@ -175,9 +245,9 @@ class MergeDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Merge another copy of this mission (a file or a bundle):")
-            yield Input(self.suggested, placeholder="path to the other copy", id="merge-path")
-            yield Static("enter: merge · escape: cancel", classes="muted")
+            yield Static(_("Merge another copy of this mission (a file or a bundle):"))
+            yield Input(self.suggested, placeholder=_("path to the other copy"), id="merge-path")
+            yield Static(_("enter: merge · escape: cancel"), classes="muted")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -200,9 +270,9 @@ class PassphraseDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"{self.file_name} is encrypted: give its passphrase.")
-            yield Input(password=True, placeholder="passphrase", id="merge-passphrase")
-            yield Static("enter: merge · escape: cancel", classes="muted")
+            yield Static(_("{name} is encrypted: give its passphrase.").format(name=self.file_name))
+            yield Input(password=True, placeholder=_("passphrase"), id="merge-passphrase")
+            yield Static(_("enter: merge · escape: cancel"), classes="muted")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -228,10 +298,10 @@ def merge_another_copy(app: App[Any]) -> None:
 
 def _merge(app: Any, path: Path) -> None:
     if not path.is_file():
-        app.notify(f"No file at {path}", severity="error")
+        app.notify(_("No file at {path}").format(path=path), severity="error")
         return
     if path.resolve() == app.store.path.resolve():
-        app.notify("That is the mission file itself", severity="error")
+        app.notify(_("That is the mission file itself"), severity="error")
         return
     if is_encrypted(path):
 
@@ -248,9 +318,19 @@ def _merge_copy(app: Any, path: Path, passphrase: PassphraseSource | None) -> No
     other = read_copy(path, passphrase)
     with app.writing() as tx:
         report = merge_all(tx, [other])
+    conflicts = len(report.conflicts)
     app.notify(
-        f"Merged {path.name}: {len(report.added)} added, {len(report.updated)} updated, "
-        f"{len(report.deleted)} deleted, {counted(len(report.conflicts), 'conflict')}"
+        ngettext(
+            "Merged {name}: {added} added, {updated} updated, {deleted} deleted, {count} conflict",
+            "Merged {name}: {added} added, {updated} updated, {deleted} deleted, {count} conflicts",
+            conflicts,
+        ).format(
+            name=path.name,
+            added=len(report.added),
+            updated=len(report.updated),
+            deleted=len(report.deleted),
+            count=conflicts,
+        )
     )
     if report.conflicts:
         app.show("conflicts")
@@ -261,8 +341,8 @@ def offer_copies(app: Any) -> None:
     data = app.data
     beside = copies_beside(app.store.path, data.mission.id if data.mission else None)
     if beside:
-        app.notify(
-            f"Another copy of this mission lies beside it: {beside[0].name}. "
-            "Palette (ctrl+p): Merge another copy.",
-            timeout=10,
+        said = _(
+            "Another copy of this mission lies beside it: {name}. "
+            "Palette (ctrl+p): Merge another copy."
         )
+        app.notify(said.format(name=beside[0].name), timeout=10)

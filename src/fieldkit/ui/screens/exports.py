@@ -1,8 +1,8 @@
 """Writing the Word debrief, a factsheet or the CSV matrix from inside the app.
 
-A small form (where to save, whether confidential content goes in, and for a factsheet the
-theme); the document is built in a worker thread so the screen stays live, and the path
-written is shown when it is done.
+A small form (where to save, the document's language, whether confidential content goes in,
+and for a factsheet the theme); the document is built in a worker thread so the screen stays
+live, and the path written is shown when it is done.
 """
 
 from __future__ import annotations
@@ -17,41 +17,65 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, OptionList, Static
+from textual.widgets import Checkbox, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from fieldkit import settings
+from fieldkit import i18n, settings
 from fieldkit.domain.filters import themes_of
 from fieldkit.domain.mission import MissionData
+from fieldkit.i18n import N_, _
 from fieldkit.ui import commands
 from fieldkit.ui.errors import report
 
 KINDS = {
-    "debrief": "Export the Word debrief",
-    "factsheet": "Export a factsheet on one theme",
-    "csv": "Export the CSV matrix of items",
-    "followup": "Export the NGO follow-up submission (CCPR)",
-    "matrix": "Export the UPR mid-term matrix",
-    "ohchr-list": "Export the OHCHR thematic list with assessments",
+    "debrief": N_("Export the Word debrief"),
+    "factsheet": N_("Export a factsheet on one theme"),
+    "csv": N_("Export the CSV matrix of items"),
+    "followup": N_("Export the NGO follow-up submission (CCPR)"),
+    "matrix": N_("Export the UPR mid-term matrix"),
+    "ohchr-list": N_("Export the OHCHR thematic list with assessments"),
 }
+
+#: The export menu's documents, in its order.
+MENU = (
+    ("debrief", N_("Word debrief for the drafting team")),
+    ("factsheet", N_("Factsheet on one theme, across bodies")),
+    ("csv", N_("CSV matrix of every item and its latest response")),
+    ("followup", N_("NGO follow-up submission to the Human Rights Committee")),
+    ("matrix", N_("UPR mid-term matrix, by theme (landscape)")),
+    ("ohchr-list", N_("OHCHR thematic list with the assessment column filled")),
+)
+
+
+def default_language() -> str:
+    """The document's language unless the delegate picks another: the app's own."""
+    code = i18n.current().code
+    return code if code in i18n.LANGUAGES else i18n.ENGLISH
 
 
 def run_export(
-    kind: str, data: MissionData, out: Path, theme: str, include_confidential: bool
+    kind: str,
+    data: MissionData,
+    out: Path,
+    theme: str,
+    include_confidential: bool,
+    language: str = i18n.ENGLISH,
 ) -> Path:
-    """The export itself, kept apart from the form so tests can call it."""
+    """The export itself, kept apart from the form so tests can call it; the document's own
+    words and dates are in `language`."""
     from fieldkit import reports
 
     options = reports.ExportOptions(
         include_confidential=include_confidential,
         author=settings.named_author(),
         today=settings.today().isoformat(),
+        language=language,
     )
     if kind == "debrief":
         return reports.export_debrief(data, out, options)
     if kind == "factsheet":
         if not theme.strip():
-            raise ValueError("Name a theme for the factsheet, e.g. Torture.")
+            raise ValueError(_("Name a theme for the factsheet, e.g. Torture."))
         return reports.export_factsheet(data, out, theme.strip(), options)
     if kind == "followup":
         return reports.export_followup(data, out, "CCPR", options)
@@ -65,8 +89,8 @@ def run_export(
 def _confidential_label(on: bool) -> str:
     """Said in words, not only by the box's colour (a console may show no colour)."""
     if on:
-        return "Confidential notes and contacts: INCLUDED (space to leave out)"
-    return "Confidential notes and contacts: left out (space to include)"
+        return _("Confidential notes and contacts: INCLUDED (space to leave out)")
+    return _("Confidential notes and contacts: left out (space to include)")
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -85,30 +109,40 @@ class ExportScreen(ModalScreen[Path | None]):
         from fieldkit.reports import default_name
 
         with Vertical(id="export-box"):
-            yield Static(KINDS[self.kind], id="export-title")
+            yield Static(_(KINDS[self.kind]), id="export-title")
             if self.kind == "factsheet":
                 themes = themes_of(self.data.items.values())
-                yield Static("Theme (→ completes)", classes="muted")
+                yield Static(_("Theme (→ completes)"), classes="muted")
                 yield Input(
                     self.theme,
-                    placeholder="e.g. Torture",
+                    placeholder=_("e.g. Torture"),
                     id="export-theme",
                     suggester=SuggestFromList(themes, case_sensitive=False),
                 )
-            yield Static("Save to", classes="muted")
+            yield Static(_("Save to"), classes="muted")
             default = settings.DEFAULT_EXPORTS / default_name(self.kind, self.theme)
             yield Input(str(default), id="export-out")
+            yield Static(_("Language of the document"), classes="muted")
+            yield Select(
+                [(i18n.LANGUAGE_NAMES[code], code) for code in i18n.LANGUAGES],
+                value=default_language(),
+                allow_blank=False,
+                compact=True,
+                id="export-language",
+            )
             yield Checkbox(_confidential_label(False), id="export-confidential")
-            yield Static("enter or ctrl+s: write · escape: cancel", classes="muted")
+            yield Static(_("enter or ctrl+s: write · escape: cancel"), classes="muted")
 
     def on_mount(self) -> None:
         first = "#export-theme" if self.kind == "factsheet" else "#export-out"
         self.query_one(first, Input).focus()
         if not settings.named_author():
             self.notify(
-                "No author name is set: the document will name none. Set it once with "
-                '`fieldkit profile --name "Your Name"` (or FIELDKIT_AUTHOR).',
-                title="Author",
+                _(
+                    "No author name is set: the document will name none. Set it once with "
+                    '`fieldkit profile --name "Your Name"` (or FIELDKIT_AUTHOR).'
+                ),
+                title=_("Author"),
                 severity="warning",
                 timeout=10,
             )
@@ -139,27 +173,36 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         out = self.query_one("#export-out", Input).value.strip()
         if not out:
-            self.notify("Say where to save the document.", severity="warning")
+            self.notify(_("Say where to save the document."), severity="warning")
             return
         confidential = self.query_one("#export-confidential", Checkbox).value
         path = Path(out).expanduser().absolute()
         if path.exists() and self.replacing != path:
             self.replacing = path  # said once; the same key again replaces it
             self.notify(
-                f"{path} is already there: ctrl+s (or Enter) again replaces it, or change the name",
-                title="Not written yet",
+                _(
+                    "{path} is already there: ctrl+s (or Enter) again replaces it, "
+                    "or change the name"
+                ).format(path=path),
+                title=_("Not written yet"),
                 severity="warning",
                 timeout=10,
             )
             return
         self.busy = True
-        self.notify("Writing…", timeout=2)
-        self._write(path, confidential)
+        self.notify(_("Writing…"), timeout=2)
+        self._write(path, confidential, self.language)
+
+    @property
+    def language(self) -> str:
+        """The language chosen for the document."""
+        chosen = self.query_one("#export-language", Select).value
+        return chosen if isinstance(chosen, str) else default_language()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _write(self, out: Path, confidential: bool) -> None:
+    def _write(self, out: Path, confidential: bool, language: str) -> None:
         try:
-            path = run_export(self.kind, self.data, out, self.theme, confidential)
+            path = run_export(self.kind, self.data, out, self.theme, confidential, language)
         except Exception as exc:  # noqa: BLE001 - shown to the user; the form stays open
             self.app.call_from_thread(self._failed, exc)
         else:
@@ -170,8 +213,11 @@ class ExportScreen(ModalScreen[Path | None]):
         report(self.app, exc)
 
     def _done(self, path: Path) -> None:
-        replaced = " (replacing the earlier file)" if self.replacing == path.absolute() else ""
-        self.app.notify(f"Wrote {path.absolute()}{replaced}", title="Exported", timeout=8)
+        if self.replacing == path.absolute():
+            said = _("Wrote {path} (replacing the earlier file)")
+        else:
+            said = _("Wrote {path}")
+        self.app.notify(said.format(path=path.absolute()), title=_("Exported"), timeout=8)
         self.dismiss(path)
 
 
@@ -188,17 +234,12 @@ class ExportMenu(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
-            yield Static("Export", id="export-title")
+            yield Static(_("Export"), id="export-title")
             yield OptionList(
-                Option("Word debrief for the drafting team", id="debrief"),
-                Option("Factsheet on one theme, across bodies", id="factsheet"),
-                Option("CSV matrix of every item and its latest response", id="csv"),
-                Option("NGO follow-up submission to the Human Rights Committee", id="followup"),
-                Option("UPR mid-term matrix, by theme (landscape)", id="matrix"),
-                Option("OHCHR thematic list with the assessment column filled", id="ohchr-list"),
+                *(Option(_(words), id=kind) for kind, words in MENU),
                 id="export-menu",
             )
-            yield Static("enter: choose · escape: close", classes="muted")
+            yield Static(_("enter: choose · escape: close"), classes="muted")
 
     @on(OptionList.OptionSelected, "#export-menu")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -19,12 +19,24 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from fieldkit import settings
+from fieldkit.i18n import N_, _
 from fieldkit.storage.errors import StorageError, WrongPassphrase
 from fieldkit.ui import commands
 
 #: What may still be done while locked: quit (it shows nothing either).
 ALLOWED = frozenset({"quit", "stay", "app.quit"})
 CHECK_IDLE_SECONDS = 15.0
+
+#: What each secret is called on the lock screen: (its placeholder, the line under it, the
+#: word when it is wrong). Keyed by the secret's English name, which `secret_of` answers.
+SECRET_WORDS = {
+    "passphrase": (
+        N_("the passphrase"),
+        N_("Type the passphrase and press Enter."),
+        N_("Wrong passphrase."),
+    ),
+    "PIN": (N_("the PIN"), N_("Type the PIN and press Enter."), N_("Wrong PIN.")),
+}
 
 
 class LockScreen(Screen[None]):
@@ -44,9 +56,10 @@ class LockScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="lock-box"):
-            yield Static("fieldkit is locked", id="lock-title")
-            yield Input(password=True, placeholder=f"the {self.secret}", id="lock-input")
-            yield Static(f"Type the {self.secret} and press Enter.", id="lock-said")
+            placeholder, said, _wrong = SECRET_WORDS[self.secret]
+            yield Static(_("fieldkit is locked"), id="lock-title")
+            yield Input(password=True, placeholder=_(placeholder), id="lock-input")
+            yield Static(_(said), id="lock-said")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -58,7 +71,7 @@ class LockScreen(Screen[None]):
         typed, event.input.value = event.value, ""
         if not typed:
             return
-        self.query_one("#lock-said", Static).update("Checking…")
+        self.query_one("#lock-said", Static).update(_("Checking…"))
         event.input.disabled = True
         self._check(typed)
 
@@ -77,7 +90,7 @@ class LockScreen(Screen[None]):
         field = self.query_one(Input)
         field.disabled = False
         field.focus()
-        self.query_one("#lock-said", Static).update(said or f"Wrong {self.secret}.")
+        self.query_one("#lock-said", Static).update(said or _(SECRET_WORDS[self.secret][2]))
         if "were shredded" in said:
             self.app.exit(return_code=1, message=f"fieldkit: {said}")
 
@@ -118,7 +131,7 @@ def lock(app: App[Any]) -> None:
     secret = secret_of(app)
     if secret is None:
         app.notify(
-            "Nothing to lock with: set a PIN with `fieldkit pin` or encrypt the mission.",
+            _("Nothing to lock with: set a PIN with `fieldkit pin` or encrypt the mission."),
             severity="warning",
         )
         return

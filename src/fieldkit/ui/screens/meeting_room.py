@@ -30,6 +30,7 @@ from fieldkit.domain.people import speakers_of
 from fieldkit.domain.records import Record
 from fieldkit.domain.schedule import default_meeting, step
 from fieldkit.domain.vocab import MeetingStatus
+from fieldkit.i18n import N_, _
 from fieldkit.storage.errors import StorageError
 from fieldkit.storage.repository import Store, Tx
 from fieldkit.ui import commands
@@ -46,13 +47,20 @@ from fieldkit.ui.widgets.room_panes import AgendaList, ItemPane
 #: The tables whose records the room shows.
 SHOWN = ("meetings", "items", "notes", "responses", "actions", "people", "institutions")
 
-WHAT = {"note": "this note", "response": "this response", "action": "this follow-up"}
+#: What the status line says once a form is saved.
+SAVED = {"note": N_("saved"), "response": N_("response saved"), "action": N_("follow-up saved")}
+#: What each 'capture' command is for, as the meeting picker asks it.
+PURPOSES = {
+    "note": N_("Add note"),
+    "response": N_("Record response"),
+    "action": N_("Add follow-up"),
+}
 
 
 class MeetingRoom(FieldkitScreen):
     """Capture notes, responses and follow-ups against one meeting's agenda."""
 
-    HELP_TITLE = "meeting room"
+    HELP_TITLE = N_("meeting room")
 
     SCOPES = ("meeting-room", "captured", "note-form", "response-form")
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings("meeting-room")
@@ -127,7 +135,7 @@ class MeetingRoom(FieldkitScreen):
     def meeting(self, data: MissionData) -> Meeting | None:
         meeting = data.meetings.get(self.meeting_id)
         if meeting is None:
-            self.query_one("#room-title", Static).update("This meeting no longer exists.")
+            self.query_one("#room-title", Static).update(_("This meeting no longer exists."))
         return meeting
 
     def write(self, change: Callable[[Tx], Any]) -> None:
@@ -146,7 +154,7 @@ class MeetingRoom(FieldkitScreen):
     def saved(self, kind: str) -> None:
         if kind != "note":
             self.mode = "note"
-        self.form().show_notice("saved" if kind == "note" else f"{WHAT[kind][5:]} saved")
+        self.form().show_notice(_(SAVED[kind]))
 
     def refresh_data(self, data: MissionData) -> None:
         """Show the mission as it now is (another delegate or a script may have changed it)."""
@@ -165,7 +173,7 @@ class MeetingRoom(FieldkitScreen):
         self._once("title", title_line(meeting).markup, lambda: self._show_title(meeting))
         agenda = self.query_one(AgendaList)
         lines = agenda_lines(data, meeting, agenda.text_width)
-        shown = tuple(line.markup for _, line in lines)
+        shown = tuple(line.markup for _item, line in lines)
         self._once("agenda", shown, lambda: agenda.show(lines, self.item_id))
         self.show_item(data, meeting)
 
@@ -284,8 +292,10 @@ class MeetingRoom(FieldkitScreen):
             self.form().focus_text()
             return
         self.dismiss(None)
-        where = getattr(self.app.screen, "HELP_TITLE", "") or "the previous screen"
-        self.app.notify(f"Left the meeting room: back on {where} (? shows its keys)", timeout=4)
+        where = getattr(self.app.screen, "HELP_TITLE", "")
+        where = _(where) if where else _("the previous screen")
+        said = _("Left the meeting room: back on {screen} (? shows its keys)")
+        self.app.notify(said.format(screen=where), timeout=4)
 
     # -- editing, deleting, undoing ----------------------------------------------------------
 
@@ -303,7 +313,7 @@ class MeetingRoom(FieldkitScreen):
     def action_mark_held(self) -> None:
         meeting = self.meeting(self.mission())
         if meeting is not None and self.save(meeting.touched(status=MeetingStatus.HELD)):
-            self.notify(f"{meeting.title}: marked held", timeout=3)
+            self.notify(_("{meeting}: marked held").format(meeting=meeting.title), timeout=3)
 
 
 # -- reaching the room from anywhere ----------------------------------------------------------
@@ -334,16 +344,16 @@ def open_capture(
         return
     meetings = data.meetings_in_order
     if not meetings:
-        app.notify("No meetings yet: add one on the meetings screen first.", severity="warning")
+        said = _("No meetings yet: add one on the meetings screen first.")
+        app.notify(said, severity="warning")
         return
     chosen = default_meeting(meetings, now or datetime.now())
-    purpose = {"note": "Add note", "response": "Record response", "action": "Add follow-up"}
-    what = purpose.get(mode, "Capture")
+    what = _(PURPOSES.get(mode, N_("Capture")))
     item = data.items.get(item_id or "")
     if item is None:
         item_id = None
     else:
-        what = f"{what} on {item.short_ref}"
+        what = _("{purpose} on {item}").format(purpose=what, item=item.short_ref)
 
     def picked(meeting_id: str | None) -> None:
         if meeting_id is not None:

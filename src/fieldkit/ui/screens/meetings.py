@@ -23,6 +23,7 @@ from fieldkit.domain.records import Record
 from fieldkit.domain.schedule import agenda_items, by_day, people_present
 from fieldkit.domain.text import shorten
 from fieldkit.domain.vocab import MeetingStatus
+from fieldkit.i18n import N_, _, format_day, ngettext
 from fieldkit.storage.errors import StorageError
 from fieldkit.ui import commands
 from fieldkit.ui.errors import report
@@ -30,21 +31,31 @@ from fieldkit.ui.screens.base import FieldkitScreen
 from fieldkit.ui.screens.meeting_room import MeetingRoom
 from fieldkit.ui.widgets.meeting_form import MeetingEditor
 from fieldkit.ui.widgets.meeting_picker import ConfirmDelete
+from fieldkit.ui.widgets.meeting_text import when_text
 from fieldkit.ui.widgets.row_table import RowTable
+
+#: The schedule's columns: key, heading (looked up when shown).
+COLUMNS = (
+    ("day", N_("Day")),
+    ("time", N_("Time")),
+    ("status", N_("Status")),
+    ("title", N_("Meeting")),
+    ("notes", N_("Notes")),
+)
 
 
 def day_label(day: str) -> str:
-    """'2017-04-11' as 'Tue 11 Apr'; an undated meeting as 'undated'."""
+    """'2017-04-11' as 'Tue 11 Apr' ('вт, 11 апр.'); an undated meeting as 'undated'."""
     try:
-        return date.fromisoformat(day).strftime("%a %d %b")
+        return format_day(date.fromisoformat(day))
     except ValueError:
-        return "undated"
+        return _("undated")
 
 
 class MeetingsScreen(FieldkitScreen):
     """The schedule by day, with the highlighted meeting's participants and agenda below."""
 
-    HELP_TITLE = "meetings"
+    HELP_TITLE = N_("meetings")
     SCOPES = ("meetings",)
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
 
@@ -62,13 +73,7 @@ class MeetingsScreen(FieldkitScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="schedule-title")
-        table: DataTable[str | Text] = RowTable(id="schedule", cursor_type="row")
-        table.add_column("Day", key="day", width=10)
-        table.add_column("Time", key="time", width=5)
-        table.add_column("Status", key="status", width=9)
-        table.add_column("Meeting", key="title")
-        table.add_column("Notes", key="notes", width=5)
-        yield table
+        yield RowTable(id="schedule", cursor_type="row")
         with VerticalScroll(id="meeting-detail-pane"):
             yield Static(id="meeting-detail")
         yield Footer()
@@ -80,18 +85,16 @@ class MeetingsScreen(FieldkitScreen):
         table: DataTable[str | Text] = self.query_one("#schedule", DataTable)
         keep = self._select or self.highlighted_id()
         self._select = None
-        table.clear()
-        width = max(20, self.size.width - 42)
+        table.clear(columns=True)
+        widths = column_widths(data)
+        for key, heading in COLUMNS:
+            table.add_column(_(heading), key=key, width=widths.get(key))
+        # each column has a cell's padding on both sides, and the scroll bar takes two
+        width = max(20, self.size.width - sum(widths.values()) - 2 * len(COLUMNS) - 3)
         for _day, meetings in by_day(data.meetings.values()):
             for index, meeting in enumerate(meetings):
                 table.add_row(*schedule_row(data, meeting, width, index == 0), key=meeting.id)
-        mission = data.mission.name if data.mission else "Mission"
-        held = sum(m.status is MeetingStatus.HELD for m in data.meetings.values())
-        self.query_one("#schedule-title", Static).update(
-            Text.assemble(
-                ("Meetings", "bold"), f" · {mission} · {len(data.meetings)} meetings, {held} held"
-            )
-        )
+        self.query_one("#schedule-title", Static).update(schedule_title(data))
         keep = keep or first_from(data.meetings_in_order, self.fk.today.isoformat())
         if keep is not None and keep in data.meetings:
             table.move_cursor(row=table.get_row_index(keep), animate=False)
@@ -114,7 +117,7 @@ class MeetingsScreen(FieldkitScreen):
         detail = self.query_one("#meeting-detail", Static)
         meeting = self.highlighted(data)
         if meeting is None:
-            detail.update("No meetings yet: n adds one.")
+            detail.update(_("No meetings yet: n adds one."))
             return
         detail.update(meeting_detail(data, meeting))
 
@@ -155,8 +158,8 @@ class MeetingsScreen(FieldkitScreen):
 
         def done(result: tuple[Meeting, list[Record]] | None) -> None:
             if result is not None:
-                what = "added" if meeting is None else "saved"
-                self.notify(f"Meeting {what}: {result[0].title}", timeout=3)
+                said = _("Meeting saved: {title}") if meeting else _("Meeting added: {title}")
+                self.notify(said.format(title=result[0].title), timeout=3)
 
         editor = MeetingEditor(self.data, meeting, self.author, save=save)
         self.app.push_screen(editor, done)
@@ -176,8 +179,12 @@ class MeetingsScreen(FieldkitScreen):
         if not held:
             await self.set_status(MeetingStatus.CANCELLED)
             return
-        question = f"Cancel {meeting.title}? It holds {held} records, kept but shown as cancelled."
-        answers = "y cancels it (c again puts it back) · n or Esc keeps it planned"
+        question = ngettext(
+            "Cancel {meeting}? It holds {count} record, kept but shown as cancelled.",
+            "Cancel {meeting}? It holds {count} records, kept but shown as cancelled.",
+            held,
+        ).format(meeting=meeting.title, count=held)
+        answers = _("y cancels it (c again puts it back) · n or Esc keeps it planned")
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -194,8 +201,10 @@ class MeetingsScreen(FieldkitScreen):
         self._select = meeting.id
         await self.fk.write(lambda tx: tx.put(meeting.touched(status=new)))
         again = {MeetingStatus.HELD: "h", MeetingStatus.CANCELLED: "c"}.get(new)
-        undo = f" ({again} again puts it back to planned)" if again else ""
-        self.notify(f"{meeting.title}: {new.value}{undo}", timeout=4)
+        said = f"{meeting.title}: {new.label}"
+        if again:
+            said += " " + _("({key} again puts it back to planned)").format(key=again)
+        self.notify(said, timeout=4)
 
 
 def first_from(meetings: list[Meeting], day: str) -> str | None:
@@ -205,10 +214,37 @@ def first_from(meetings: list[Meeting], day: str) -> str | None:
     return chosen.id if chosen else None
 
 
+def column_widths(data: MissionData) -> dict[str, int]:
+    """The fixed columns as wide as their heading or their longest word in this language;
+    the meeting's title takes the rest."""
+    days = {day_label(m.day) for m in data.meetings.values()} or {""}
+    words = {
+        "day": days,
+        "time": {"00:00"},
+        "status": {s.label for s in MeetingStatus},
+        "notes": {"99"},
+    }
+    headings = dict(COLUMNS)
+    return {
+        key: max(len(_(headings[key])), *(len(w) for w in shown)) for key, shown in words.items()
+    }
+
+
+def schedule_title(data: MissionData) -> Text:
+    """'Meetings · Kazakhstan 2017 · 13 meetings, 3 held'."""
+    mission = data.mission.name if data.mission else _("Mission")
+    held = sum(m.status is MeetingStatus.HELD for m in data.meetings.values())
+    total = len(data.meetings)
+    counts = ngettext(
+        "{count} meeting, {held} held", "{count} meetings, {held} held", total
+    ).format(count=total, held=held)
+    return Text.assemble((_("Meetings"), "bold"), f" · {mission} · {counts}")
+
+
 def schedule_row(data: MissionData, meeting: Meeting, width: int, first: bool) -> tuple[Any, ...]:
     """One meeting in the schedule: its day on the day's first row only."""
     count = len(data.notes_in(meeting.id)) + len(data.responses_in(meeting.id))
-    status = Text(meeting.status.value)
+    status = Text(meeting.status.label)
     if meeting.status is MeetingStatus.HELD:
         status.stylize("bold")
     elif meeting.status is MeetingStatus.CANCELLED:
@@ -226,33 +262,27 @@ def meeting_detail(data: MissionData, meeting: Meeting) -> Text:
     """Who is met, who goes, and what will be raised."""
     out = Text()
     out.append(meeting.title, style="bold")
-    when = meeting.starts_at.replace("T", " ") or "undated"
-    out.append(f" · {when} · {meeting.status.value}")
+    out.append(f" · {when_text(meeting)} · {meeting.status.label}")
     if meeting.place:
         out.append(f" · {meeting.place}")
     names = [data.institutions[i].name for i in meeting.institution_ids if i in data.institutions]
     if names:
-        out.append("\nInstitutions: ", style="bold")
+        out.append("\n" + _("Institutions:") + " ", style="bold")
         out.append("; ".join(names))
     people = people_present(data, meeting)
     if people:
-        out.append("\nPresent: ", style="bold")
+        out.append("\n" + _("Present:") + " ", style="bold")
         out.append("; ".join(f"{p.name}, {p.title}" if p.title else p.name for p in people))
     if meeting.delegates:
-        out.append("\nDelegates: ", style="bold")
+        out.append("\n" + _("Delegates:") + " ", style="bold")
         out.append(", ".join(meeting.delegates))
     items = agenda_items(data, meeting)
-    out.append("\nAgenda: ", style="bold")
-    out.append(", ".join(i.short_ref for i in items) if items else "none yet")
+    out.append("\n" + _("Agenda:") + " ", style="bold")
+    out.append(", ".join(i.short_ref for i in items) if items else _("none yet"))
     notes, responses = data.notes_in(meeting.id), data.responses_in(meeting.id)
     actions = [a for a in data.actions.values() if a.meeting_id == meeting.id]
     if notes or responses or actions:
-        counts = [
-            _count(len(notes), "note"),
-            _count(len(responses), "response"),
-            _count(len(actions), "follow-up"),
-        ]
-        out.append("\nCaptured: " + ", ".join(counts))
+        out.append("\n" + captured_counts(len(notes), len(responses), len(actions)))
     if meeting.summary:
         out.append("\n" + meeting.summary)
     for response in responses:
@@ -260,11 +290,17 @@ def meeting_detail(data: MissionData, meeting: Meeting) -> Text:
         out.append(f"\n{item.short_ref if item else '?'}: ", style="bold")
         out.append(response.stance.label)
         if response.grade:
-            out.append(f", grade {response.grade.value}")
+            out.append(_(", grade {grade}").format(grade=response.grade.value))
         if response.quote:
             out.append(f' "{shorten(response.quote, 60)}"', style="italic")
     return out
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def captured_counts(notes: int, responses: int, actions: int) -> str:
+    """'Captured: 1 note, 2 responses, 0 follow-ups', each count in its plural form."""
+    counts = [
+        ngettext("{count} note", "{count} notes", notes).format(count=notes),
+        ngettext("{count} response", "{count} responses", responses).format(count=responses),
+        ngettext("{count} follow-up", "{count} follow-ups", actions).format(count=actions),
+    ]
+    return _("Captured: {counts}").format(counts=", ".join(counts))

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from fieldkit import settings
+from fieldkit.i18n import _, ngettext
 from fieldkit.ui import commands
 
 WORD = "shred"
@@ -36,9 +37,14 @@ class ConfirmShred(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="shred-box"):
-            yield Static(f"Destroy {self.what}, its backups and the exports folder?")
-            yield Static("There is no undo. Type the word shred, then Enter; Escape cancels.")
-            yield Input(placeholder="shred", id="shred-word")
+            question = _("Destroy {path}, its backups and the exports folder?")
+            yield Static(question.format(path=self.what))
+            yield Static(
+                _("There is no undo. Type the word {word}, then Enter; Escape cancels.").format(
+                    word=WORD
+                )
+            )
+            yield Input(placeholder=WORD, id="shred-word")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -58,13 +64,19 @@ def ask_and_shred(app: App[Any]) -> None:
 
     def done(confirmed: bool | None) -> None:
         if not confirmed:
-            app.notify("Nothing was shredded.")
+            app.notify(_("Nothing was shredded."))
             return
         from fieldkit.storage.shred import shred
 
         result = shred(store.file.path, settings.DEFAULT_EXPORTS)
-        said = f"shredded {store.path}: key material destroyed in {result.keys_destroyed} file(s)"
-        failed = f"; could not destroy {', '.join(result.failed)}" if result.failed else ""
+        said = ngettext(
+            "shredded {path}: key material destroyed in {count} file",
+            "shredded {path}: key material destroyed in {count} files",
+            result.keys_destroyed,
+        ).format(path=store.path, count=result.keys_destroyed)
+        failed = ""
+        if result.failed:
+            failed = "; " + _("could not destroy {paths}").format(paths=", ".join(result.failed))
         app.exit(return_code=1 if failed else 0, message=f"fieldkit: {said}{failed}")
 
     app.push_screen(ConfirmShred(str(store.path)), done)

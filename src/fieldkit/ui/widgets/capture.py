@@ -22,7 +22,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from fieldkit.domain.people import DELEGATE
-from fieldkit.domain.vocab import Confidentiality, NoteKind
+from fieldkit.domain.vocab import Confidentiality, NoteKind, Word
+from fieldkit.i18n import N_, _
 from fieldkit.ui import commands
 from fieldkit.ui.widgets.choices import Choice, ChoiceBar, lettered
 
@@ -62,10 +63,14 @@ class CaptureForm(Vertical):
     """What every capture form shares: the choices asked by letter, the status line, edits."""
 
     KIND: ClassVar[str] = ""  # 'note', 'response' or 'action': also the draft's kind
+    #: The form's name, and its name while a record is edited (looked up when shown).
     TITLE: ClassVar[str] = ""
+    EDITING: ClassVar[str] = ""
     #: Each choice of the form: name -> (the key that asks for it, the question).
     CHOICES: ClassVar[dict[str, tuple[str, str]]] = {}
     DEFAULTS: ClassVar[dict[str, str]] = {}
+    #: The choices that are vocabulary words: shown by their label, kept by their value.
+    WORDS: ClassVar[dict[str, type[Word]]] = {"confidentiality": Confidentiality}
 
     class Edited(Message):
         """The form changed and should be kept as a draft."""
@@ -138,7 +143,7 @@ class CaptureForm(Vertical):
         self.limbs = list(limbs)
         if self.chosen.get("limb", "") not in {"", *self.limbs}:
             self.chosen["limb"] = ""
-        if self.chosen.get("speaker_id", "") not in {NOBODY, *(s for s, _ in self.speakers)}:
+        if self.chosen.get("speaker_id", "") not in {NOBODY, *dict(self.speakers)}:
             self.chosen["speaker_id"] = NOBODY
         self.show_status()
 
@@ -152,13 +157,13 @@ class CaptureForm(Vertical):
         """The row of choices for `name`, each with its letter."""
         if name == "speaker_id":
             people = lettered(self.speakers)
-            return [Choice("-", NOBODY, "nobody"), *people, Choice("+", ADD_PERSON, "new…")]
+            nobody, new = Choice("-", NOBODY, _("nobody")), Choice("+", ADD_PERSON, _("new…"))
+            return [nobody, *people, new]
         if name == "limb":
             limbs = lettered(((label, label) for label in self.limbs), _limb_letters(self.limbs))
-            return [Choice("-", "", "whole item"), *limbs]
+            return [Choice("-", "", _("whole item")), *limbs]
         if name == "confidentiality":
-            values = [c.value for c in Confidentiality]
-            return lettered(((v, v) for v in values), CONFIDENTIALITY_LETTERS)
+            return lettered(((c.value, c.label) for c in Confidentiality), CONFIDENTIALITY_LETTERS)
         return []
 
     def label(self, name: str) -> str:
@@ -166,6 +171,8 @@ class CaptureForm(Vertical):
         value = self.chosen.get(name, "")
         if name == "speaker_id":
             return self.speaker_name
+        if name in self.WORDS and value:
+            return self.WORDS[name](value).label
         return value.replace("-", " ") if value else "—"
 
     def action_ask(self, name: str) -> None:
@@ -196,7 +203,7 @@ class CaptureForm(Vertical):
             return
         name = self._questions.pop(0)
         status.display = False
-        question = self.CHOICES[name][1]
+        question = _(self.CHOICES[name][1])
         bar.ask(
             question,
             self.options(name),
@@ -299,9 +306,8 @@ class CaptureForm(Vertical):
     def status_line(self) -> Text:
         """The title, then `key value` for each choice."""
         line = Text()
-        title = "Editing " + self.TITLE.lower() if self.editing else self.TITLE
-        line.append(title, style="bold")
-        for name, (key, _) in self.CHOICES.items():
+        line.append(_(self.EDITING if self.editing else self.TITLE), style="bold")
+        for name, (key, _question) in self.CHOICES.items():
             line.append("  ")
             line.append(key, style="reverse")
             line.append(" ")
@@ -341,12 +347,17 @@ class NoteCapture(CaptureForm):
     """A note on the current item: kind, speaker, limb, confidentiality and the text."""
 
     KIND = "note"
-    TITLE = "Note"
+    TITLE = N_("Note")
+    EDITING = N_("Editing the note")
     CHOICES: ClassVar[dict[str, tuple[str, str]]] = {
-        "kind": ("F2", "Kind"),
-        "speaker_id": ("F3", "Speaker"),
-        "limb": ("F4", "Limb"),
-        "confidentiality": ("F5", "Confidentiality"),
+        "kind": ("F2", N_("Kind")),
+        "speaker_id": ("F3", N_("Speaker")),
+        "limb": ("F4", N_("Limb")),
+        "confidentiality": ("F5", N_("Confidentiality")),
+    }
+    WORDS: ClassVar[dict[str, type[Word]]] = {
+        "kind": NoteKind,
+        "confidentiality": Confidentiality,
     }
     DEFAULTS: ClassVar[dict[str, str]] = {
         "kind": NoteKind.STATEMENT.value,
@@ -364,7 +375,7 @@ class NoteCapture(CaptureForm):
             soft_wrap=True,
             tab_behavior="focus",
             show_line_numbers=False,
-            placeholder="Type what is said; Enter saves the note",
+            placeholder=_("Type what is said; Enter saves the note"),
         )
 
     @property
@@ -376,7 +387,7 @@ class NoteCapture(CaptureForm):
 
     def options(self, name: str) -> list[Choice]:
         if name == "kind":
-            return lettered(((k.value, k.value) for k in NoteKind), NOTE_KIND_LETTERS)
+            return lettered(((k.value, k.label) for k in NoteKind), NOTE_KIND_LETTERS)
         return super().options(name)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
@@ -402,4 +413,4 @@ class NoteCapture(CaptureForm):
         self.text_area.focus()
 
     def validate(self) -> str:
-        return "" if self.text_area.text.strip() else "Type the note first (Enter saves it)"
+        return "" if self.text_area.text.strip() else _("Type the note first (Enter saves it)")

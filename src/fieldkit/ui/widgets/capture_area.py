@@ -22,6 +22,7 @@ from fieldkit.domain.meetings import Draft, Meeting, Response
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.people import new_person
 from fieldkit.domain.records import Record
+from fieldkit.i18n import N_, _
 from fieldkit.storage.errors import StorageError
 from fieldkit.storage.repository import Tx
 from fieldkit.ui.drafts import DraftKeeper
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
     from fieldkit.ui.app import FieldkitApp
 
 MODES = ("note", "response", "action")
+
+#: A record of each form, as a question names it ("Delete this note?").
+THIS = {"note": N_("this note"), "response": N_("this response"), "action": N_("this follow-up")}
 
 
 class Room(Protocol):
@@ -158,7 +162,9 @@ class CaptureArea(ContentSwitcher):
         except (StorageError, OSError) as exc:
             keeper.unfinished(draft, room.meeting_id, room.item_id, fields)
             report(self.app, exc)
-            form.show_error("Not saved; everything typed is kept: save again once the file is back")
+            form.show_error(
+                _("Not saved; everything typed is kept: save again once the file is back")
+            )
             return False
         except ValueError as exc:
             form.show_error(sentence(str(exc)))
@@ -182,7 +188,7 @@ class CaptureArea(ContentSwitcher):
             return False
         form.clear()
         self.keepers[form.KIND].discard()
-        form.show_notice("edit cancelled")
+        form.show_notice(_("edit cancelled"))
         return True
 
     # -- people --------------------------------------------------------------------------
@@ -239,7 +245,7 @@ class CaptureArea(ContentSwitcher):
             loads.append(draft)
         for draft in loads:
             self.form(draft.kind).load(dict(draft.fields))
-            self.form(draft.kind).show_notice("restored")
+            self.form(draft.kind).show_notice(_("restored"))
         return item_id
 
     def edit(self, data: MissionData, kind: str, record_id: str) -> str | None:
@@ -269,10 +275,9 @@ class CaptureArea(ContentSwitcher):
                 report(self.app, exc)
                 return
             self.room.fk.deleted.append(record)
-            self.notify("Deleted: u (or the palette's Undo delete) puts it back", timeout=4)
+            self.notify(_("Deleted: u (or the palette's Undo delete) puts it back"), timeout=4)
 
-        what = {"note": "this note", "response": "this response", "action": "this follow-up"}
-        self.app.push_screen(ConfirmDelete(what[kind]), answered)
+        self.app.push_screen(ConfirmDelete(_(THIS[kind])), answered)
 
 
 def _captured(data: MissionData, kind: str, record_id: str) -> Record | None:

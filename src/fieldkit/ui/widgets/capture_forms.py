@@ -8,6 +8,7 @@ before it is saved.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -16,9 +17,10 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Label
 
-from fieldkit.domain.dates import EXAMPLES, parse_date, spoken
+from fieldkit.domain.dates import EXAMPLES, parse_date
 from fieldkit.domain.grades import parse_grade
-from fieldkit.domain.vocab import Implementation, Stance
+from fieldkit.domain.vocab import Confidentiality, Implementation, Stance, Word
+from fieldkit.i18n import N_, _, format_date
 from fieldkit.ui import commands
 from fieldkit.ui.widgets.capture import NOBODY, CaptureForm, sentence
 from fieldkit.ui.widgets.choices import Choice, lettered
@@ -41,14 +43,15 @@ DATE_FIELDS = frozenset({"deadline", "due"})
 class FieldRow(Horizontal):
     """A label, a one-line input, and (for dates) the date as read."""
 
-    def __init__(self, label: str, field_id: str, placeholder: str = "") -> None:
+    def __init__(self, label: str, field_id: str, placeholder: str = "", width: int = 12) -> None:
         super().__init__(classes="field-row")
         self.label = label
         self.field_id = field_id
         self.placeholder = placeholder
+        self.label_width = width
 
     def compose(self) -> ComposeResult:
-        yield Label(self.label, classes="field-label")
+        yield Label(self.label, classes="field-label").set_styles(f"width: {self.label_width};")
         yield FieldInput(
             id=self.field_id,
             placeholder=self.placeholder,
@@ -61,23 +64,29 @@ class FieldRow(Horizontal):
 class InputForm(CaptureForm):
     """A capture form made of one-line inputs."""
 
-    FIELDS: ClassVar[tuple[tuple[str, str, str], ...]] = ()  # (name, label, placeholder)
+    #: (name, label, placeholder), the words looked up in the catalogue when the form is built.
+    FIELDS: ClassVar[tuple[tuple[str, str, str], ...]] = ()
 
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings("input-form")
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
+        width = max(12, *(len(_(label)) + 2 for _name, label, _hint in self.FIELDS))
         for name, label, placeholder in self.FIELDS:
-            yield FieldRow(label, f"{self.KIND}-{name}", placeholder)
+            hint = _(placeholder).format(examples=_(EXAMPLES))
+            yield FieldRow(_(label), f"{self.KIND}-{name}", hint, width)
 
     def input(self, name: str) -> Input:
         return self.query_one(f"#{self.KIND}-{name}", Input)
 
+    def names(self) -> list[str]:
+        return [name for name, _label, _hint in self.FIELDS]
+
     def values(self) -> dict[str, str]:
-        return {name: self.input(name).value for name, _, _ in self.FIELDS}
+        return {name: self.input(name).value for name in self.names()}
 
     def fill(self, fields: dict[str, Any]) -> None:
-        for name, _, _ in self.FIELDS:
+        for name in self.names():
             self.input(name).value = str(fields.get(name) or "")
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -88,19 +97,19 @@ class InputForm(CaptureForm):
         self.touch()
 
     def read_date(self, text: str) -> str:
-        """'→ Fri 30 June 2017' for a date being typed, '?' while it is none yet."""
+        """'→ Friday, 30 June 2017' for a date being typed, '?' while it is none yet."""
         try:
             day = parse_date(text, self.day)
         except ValueError:
             return "?"
-        return f"→ {spoken(day)}" if day else ""
+        return f"→ {format_date(date.fromisoformat(day), 'full')}" if day else ""
 
     def action_next_field(self) -> None:
         """Enter moves on, there and then; on the last field it saves."""
         if self.close_choices():
             return
         focused = self.screen.focused
-        names = [f"{self.KIND}-{name}" for name, _, _ in self.FIELDS]
+        names = [f"{self.KIND}-{name}" for name in self.names()]
         if focused is None or focused.id not in names or focused.id == names[-1]:
             self.action_submit()
             return
@@ -129,20 +138,26 @@ class ResponseCapture(InputForm):
     """The State's stance on the current item, as an official gave it."""
 
     KIND = "response"
-    TITLE = "Response"
+    TITLE = N_("Response")
+    EDITING = N_("Editing the response")
     FIELDS = (
-        ("quote", "Quote", "the official's words, verbatim"),
-        ("grade", "Grade", "A-E (B1, B2, C1, C2, D1, D2 also)"),
-        ("commitment", "Commitment", "what the State undertook to do"),
-        ("deadline", "Deadline", f"as said: {EXAMPLES}"),
-        ("text", "Remark", "the delegation's own remark"),
+        ("quote", N_("Quote"), N_("the official's words, verbatim")),
+        ("grade", N_("Grade"), N_("A-E (B1, B2, C1, C2, D1, D2 also)")),
+        ("commitment", N_("Commitment"), N_("what the State undertook to do")),
+        ("deadline", N_("Deadline"), N_("as said: {examples}")),
+        ("text", N_("Remark"), N_("the delegation's own remark")),
     )
     CHOICES: ClassVar[dict[str, tuple[str, str]]] = {
-        "stance": ("F2", "Stance"),
-        "implementation": ("F6", "Claimed implementation"),
-        "speaker_id": ("F3", "Speaker"),
-        "limb": ("F4", "Limb"),
-        "confidentiality": ("F5", "Confidentiality"),
+        "stance": ("F2", N_("Stance")),
+        "implementation": ("F6", N_("Claimed implementation")),
+        "speaker_id": ("F3", N_("Speaker")),
+        "limb": ("F4", N_("Limb")),
+        "confidentiality": ("F5", N_("Confidentiality")),
+    }
+    WORDS: ClassVar[dict[str, type[Word]]] = {
+        "stance": Stance,
+        "implementation": Implementation,
+        "confidentiality": Confidentiality,
     }
     DEFAULTS: ClassVar[dict[str, str]] = {
         "stance": Stance.NO_ANSWER.value,
@@ -158,13 +173,14 @@ class ResponseCapture(InputForm):
         if name == "stance":
             return lettered(((s.value, s.label) for s in Stance), STANCE_LETTERS)
         if name == "implementation":
-            values = [i.value for i in Implementation]
-            return lettered(((v, v) for v in values), IMPLEMENTATION_LETTERS)
+            levels = ((i.value, i.label) for i in Implementation)
+            return lettered(levels, IMPLEMENTATION_LETTERS)
         return super().options(name)
 
     def label(self, name: str) -> str:
         if name == "implementation":
-            return f"claims {self.chosen.get(name, 'unknown')}"
+            level = Implementation(self.chosen.get(name) or "unknown").label
+            return _("claims {level}").format(level=level)
         return super().label(name)
 
     def begin(self) -> None:
@@ -193,17 +209,19 @@ class ActionCapture(InputForm):
     """Something the delegation must do after the meeting: who, and by when."""
 
     KIND = "action"
-    TITLE = "Follow-up"
+    TITLE = N_("Follow-up")
+    EDITING = N_("Editing the follow-up")
     FIELDS = (
-        ("text", "To do", "what the delegation must do"),
-        ("owner", "Owner", "who will do it"),
-        ("due", "Due", f"as said: {EXAMPLES}"),
+        ("text", N_("To do"), N_("what the delegation must do")),
+        ("owner", N_("Owner"), N_("who will do it")),
+        ("due", N_("Due"), N_("as said: {examples}")),
     )
     DEFAULTS: ClassVar[dict[str, str]] = {}
 
     def status_line(self) -> Any:
         line = super().status_line()
-        line.append("  for the current item · Enter on Due or ctrl+s saves", style="dim")
+        hint = _("for the current item · Enter on Due or ctrl+s saves")
+        line.append("  " + hint, style="dim")
         return line
 
     def fields(self) -> dict[str, Any]:
@@ -216,5 +234,5 @@ class ActionCapture(InputForm):
 
     def validate(self) -> str:
         if not self.values()["text"].strip():
-            return "Say what must be done first"
+            return _("Say what must be done first")
         return self.date_error("due")

@@ -24,6 +24,7 @@ from fieldkit.domain.meetings import Meeting
 from fieldkit.domain.mission import MissionData
 from fieldkit.domain.records import Record
 from fieldkit.domain.schedule import MeetingForm
+from fieldkit.i18n import N_, _
 from fieldkit.ui.widgets.text_input import FieldInput
 
 
@@ -47,24 +48,34 @@ class NameListSuggester(Suggester):
         return None
 
 
+#: (name, label, placeholder): the words are looked up in the catalogue when the form opens.
 FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("title", "Title", "e.g. Ministry of Justice"),
-    ("when", "When", "YYYY-MM-DD HH:MM"),
-    ("place", "Place", "address or room"),
-    ("institutions", "Institutions", "names, comma-separated (→ completes); new: KIBHR (ngo)"),
-    ("people", "People", "officials present; new: Marat Azimov (Deputy Minister)"),
-    ("delegates", "Delegates", "delegation members present"),
-    ("agenda", "Agenda", "references in order, e.g. CCPR-24, 95.42"),
-    ("summary", "Summary", "in a sentence, how it went (for the debrief)"),
+    ("title", N_("Title"), N_("e.g. Ministry of Justice")),
+    ("when", N_("When"), N_("YYYY-MM-DD HH:MM")),
+    ("place", N_("Place"), N_("address or room")),
+    (
+        "institutions",
+        N_("Institutions"),
+        N_("names, comma-separated (→ completes); new: KIBHR (ngo)"),
+    ),
+    ("people", N_("People"), N_("officials present; new: Marat Azimov (Deputy Minister)")),
+    ("delegates", N_("Delegates"), N_("delegation members present")),
+    ("agenda", N_("Agenda"), N_("references in order, e.g. CCPR-24, 95.42")),
+    ("summary", N_("Summary"), N_("in a sentence, how it went (for the debrief)")),
 )
+
+
+def label_width(fields: tuple[tuple[str, str, str], ...]) -> int:
+    """Room for the longest label in the chosen language, and a space."""
+    return max(len(_(label)) for _name, label, _placeholder in fields) + 1
 
 
 class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
     """The meeting form; answers the meeting to save and the directory entries it adds."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "dismiss(None)", N_("Cancel")),
+        Binding("ctrl+s", "save", N_("Save")),
     ]
 
     DEFAULT_CSS = """
@@ -114,15 +125,19 @@ class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
             "delegates": NameListSuggester(delegates),
             "agenda": NameListSuggester(i.short_ref for i in data.priorities),
         }
-        heading = "New meeting" if self.meeting is None else f"Edit: {self.meeting.title}"
+        if self.meeting is None:
+            heading = _("New meeting")
+        else:
+            heading = _("Edit: {title}").format(title=self.meeting.title)
+        width = label_width(FIELDS)
         with Vertical():
             yield Label(heading, classes="title")
             for name, label, placeholder in FIELDS:
                 with Horizontal(classes="form-row"):
-                    yield Label(label, classes="form-label")
+                    yield Label(_(label), classes="form-label").set_styles(f"width: {width};")
                     yield FieldInput(
                         getattr(self.form, name),
-                        placeholder=placeholder,
+                        placeholder=_(placeholder),
                         id=f"meeting-{name}",
                         classes="form-input",
                         suggester=suggesters.get(name),
@@ -130,14 +145,14 @@ class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
                     )
             yield Label("", id="form-error")
             yield Label(
-                "Enter: next field · ctrl+s or Enter on Summary: save · Esc", classes="hint"
+                _("Enter: next field · ctrl+s or Enter on Summary: save · Esc"), classes="hint"
             )
 
     def on_mount(self) -> None:
         self.query_one("#meeting-title", Input).focus()
 
     def current(self) -> MeetingForm:
-        values = {name: self.query_one(f"#meeting-{name}", Input).value for name, _, _ in FIELDS}
+        values = {name: self.query_one(f"#meeting-{name}", Input).value for name, *_f in FIELDS}
         return dataclasses.replace(self.form, **values)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -155,17 +170,17 @@ class MeetingEditor(ModalScreen[tuple[Meeting, list[Record]] | None]):
             return
         if self.save_with is not None and not self.save_with(*result):
             self.query_one("#form-error", Label).update(
-                "Not saved: the form is kept; ctrl+s tries again"
+                _("Not saved: the form is kept; ctrl+s tries again")
             )
             return
         self.dismiss(result)
 
 
 PERSON_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("name", "Name", "as they introduced themselves"),
-    ("title", "Title", "e.g. Deputy Minister"),
-    ("institution", "Institution", "name (→ completes); a new one joins the directory"),
-    ("type", "Type", "of a new institution: government, parliament, ngo, nhri, …"),
+    ("name", N_("Name"), N_("as they introduced themselves")),
+    ("title", N_("Job title"), N_("e.g. Deputy Minister")),
+    ("institution", N_("Institution"), N_("name (→ completes); a new one joins the directory")),
+    ("type", N_("Type"), N_("of a new institution: government, parliament, ngo, nhri, …")),
 )
 
 
@@ -173,8 +188,8 @@ class PersonEditor(ModalScreen[dict[str, str] | None]):
     """A person met in the room: name, title, institution; answers the typed fields."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "dismiss(None)", N_("Cancel")),
+        Binding("ctrl+s", "save", N_("Save")),
     ]
 
     DEFAULT_CSS = """
@@ -204,26 +219,27 @@ class PersonEditor(ModalScreen[dict[str, str] | None]):
             "institution": NameListSuggester(i.name for i in self.data.institutions.values()),
             "type": NameListSuggester(t.value for t in InstitutionType),
         }
+        width = label_width(PERSON_FIELDS)
         with Vertical():
-            yield Label("New person in the room (the speaker)", classes="title")
+            yield Label(_("New person in the room (the speaker)"), classes="title")
             for name, label, placeholder in PERSON_FIELDS:
                 with Horizontal(classes="form-row"):
-                    yield Label(label, classes="form-label")
+                    yield Label(_(label), classes="form-label").set_styles(f"width: {width};")
                     yield FieldInput(
-                        placeholder=placeholder,
+                        placeholder=_(placeholder),
                         id=f"person-{name}",
                         classes="form-input",
                         suggester=suggesters.get(name),
                         select_on_focus=False,
                     )
             yield Label("", id="person-error")
-            yield Label("Enter: next field · ctrl+s or Enter on Type: add · Esc", classes="hint")
+            yield Label(_("Enter: next field · ctrl+s or Enter on Type: add · Esc"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#person-name", Input).focus()
 
     def values(self) -> dict[str, str]:
-        return {n: self.query_one(f"#person-{n}", Input).value for n, _, _ in PERSON_FIELDS}
+        return {n: self.query_one(f"#person-{n}", Input).value for n, *_f in PERSON_FIELDS}
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

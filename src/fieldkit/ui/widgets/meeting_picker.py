@@ -21,14 +21,17 @@ from fieldkit.domain.items import Item
 from fieldkit.domain.lookup import NotFound, find_item
 from fieldkit.domain.meetings import Meeting
 from fieldkit.domain.text import shorten
+from fieldkit.domain.vocab import MeetingStatus
+from fieldkit.i18n import N_, _
+from fieldkit.ui.widgets.meeting_text import when_text
 from fieldkit.ui.widgets.text_input import FieldInput
 
 
-def meeting_line(meeting: Meeting, width: int = 38) -> Text:
-    """'2017-04-11 09:30  held     Ministry of Justice' for lists of meetings."""
-    when = meeting.starts_at.replace("T", " ")[:16] or "undated"
-    line = Text(f"{when:<16}  ")
-    line.append(f"{meeting.status.value:<9}", style="italic")
+def meeting_line(meeting: Meeting, width: int = 38, when_width: int = 16) -> Text:
+    """'Tue 11 Apr 09:30  held       Ministry of Justice' for lists of meetings."""
+    status_width = max(len(s.label) for s in MeetingStatus)
+    line = Text(f"{when_text(meeting):<{when_width}}  ")
+    line.append(f"{meeting.status.label:<{status_width}}", style="italic")
     line.append(" " + shorten(meeting.title, width))
     return line
 
@@ -36,7 +39,7 @@ def meeting_line(meeting: Meeting, width: int = 38) -> Text:
 class MeetingPicker(ModalScreen[str | None]):
     """Which meeting? The sensible one is already highlighted, so Enter accepts it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", N_("Cancel"))]
 
     DEFAULT_CSS = """
     MeetingPicker { align: center middle; }
@@ -46,6 +49,7 @@ class MeetingPicker(ModalScreen[str | None]):
     }
     MeetingPicker OptionList { height: auto; max-height: 16; border: none; }
     MeetingPicker .hint { color: $text-muted; }
+    MeetingPicker Label { width: 100%; }
     """
 
     def __init__(self, meetings: Sequence[Meeting], chosen: str | None, purpose: str) -> None:
@@ -55,12 +59,20 @@ class MeetingPicker(ModalScreen[str | None]):
         self.purpose = purpose
 
     def compose(self) -> ComposeResult:
+        when_width = max((len(when_text(m)) for m in self.meetings), default=16)
+        # the list holds 66 cells a line: the day, the status, and the title in what is left
+        status_width = max(len(s.label) for s in MeetingStatus)
+        title_width = max(66 - when_width - 2 - status_width - 1, 20)
+        lines = (meeting_line(m, title_width, when_width) for m in self.meetings)
         with Vertical():
-            yield Label(f"{self.purpose}: in which meeting?", classes="title")
-            yield OptionList(
-                *(Option(meeting_line(m), id=m.id) for m in self.meetings), id="picker"
+            yield Label(
+                _("{purpose}: in which meeting?").format(purpose=self.purpose), classes="title"
             )
-            yield Label("Enter accepts · ↑↓ choose · Esc cancels", classes="hint")
+            yield OptionList(
+                *(Option(line, id=m.id) for m, line in zip(self.meetings, lines, strict=True)),
+                id="picker",
+            )
+            yield Label(_("Enter accepts · ↑↓ choose · Esc cancels"), classes="hint")
 
     def on_mount(self) -> None:
         picker = self.query_one(OptionList)
@@ -79,7 +91,7 @@ class MeetingPicker(ModalScreen[str | None]):
 class ItemJump(ModalScreen[str | None]):
     """Jump to any item by the reference a delegate types: 95.42, CCPR-24, an id prefix."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", N_("Cancel"))]
 
     DEFAULT_CSS = """
     ItemJump { align: center middle; }
@@ -88,6 +100,7 @@ class ItemJump(ModalScreen[str | None]):
         background: $surface; padding: 0 1;
     }
     ItemJump .error { color: $error; }
+    ItemJump Label { width: 100%; }
     """
 
     def __init__(self, items: dict[str, Item]) -> None:
@@ -96,8 +109,8 @@ class ItemJump(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Go to item (e.g. 95.42 or CCPR-24):")
-            yield FieldInput(id="jump-ref", placeholder="reference")
+            yield Label(_("Go to item (e.g. 95.42 or CCPR-24):"))
+            yield FieldInput(id="jump-ref", placeholder=_("reference"))
             yield Label("", id="jump-error", classes="error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -114,8 +127,8 @@ class ConfirmDelete(ModalScreen[bool]):
     """Ask before deleting; the answer is True only for an explicit yes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "dismiss(True)", "Yes, delete"),
-        Binding("n,escape", "dismiss(False)", "No"),
+        Binding("y", "dismiss(True)", N_("Yes, delete")),
+        Binding("n,escape", "dismiss(False)", N_("No")),
     ]
 
     DEFAULT_CSS = """
@@ -124,6 +137,7 @@ class ConfirmDelete(ModalScreen[bool]):
         width: 64; max-width: 100%; height: auto; border: round $error;
         background: $surface; padding: 0 1;
     }
+    ConfirmDelete Label { width: 100%; }
     """
 
     def __init__(self, what: str, question: str = "", answers: str = "") -> None:
@@ -131,8 +145,8 @@ class ConfirmDelete(ModalScreen[bool]):
         records (cancelling a meeting)."""
         super().__init__()
         self.what = what
-        self.question = question or f"Delete {what}?"
-        self.answers = answers or "y deletes (undo with u) · n or Esc keeps it"
+        self.question = question or _("Delete {what}?").format(what=what)
+        self.answers = answers or _("y deletes (undo with u) · n or Esc keeps it")
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -144,8 +158,8 @@ class DraftOffer(ModalScreen[bool]):
     """Offer back what was being typed when the app last stopped."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,y", "dismiss(True)", "Resume"),
-        Binding("escape,n", "dismiss(False)", "Later"),
+        Binding("enter,y", "dismiss(True)", N_("Resume")),
+        Binding("escape,n", "dismiss(False)", N_("Later")),
     ]
 
     DEFAULT_CSS = """
@@ -154,7 +168,7 @@ class DraftOffer(ModalScreen[bool]):
         width: 72; max-width: 100%; height: auto; border: round $warning;
         background: $surface; padding: 0 1;
     }
-    DraftOffer .draft-line { width: 100%; height: auto; }
+    DraftOffer .draft-line, DraftOffer Label { width: 100%; height: auto; }
     """
 
     def __init__(self, lines: Sequence[str]) -> None:
@@ -163,7 +177,7 @@ class DraftOffer(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Unfinished work was kept when fieldkit last stopped:")
+            yield Label(_("Unfinished work was kept when fieldkit last stopped:"))
             for line in self.lines[:5]:
                 yield Static(Text("• " + line), classes="draft-line")
-            yield Label("Enter resumes it in the meeting room · Esc keeps it for later")
+            yield Label(_("Enter resumes it in the meeting room · Esc keeps it for later"))

@@ -6,6 +6,8 @@ state, and the wording can be checked without a terminal.
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 
 from fieldkit.domain.citations import cite
@@ -15,13 +17,32 @@ from fieldkit.domain.mission import MissionData
 from fieldkit.domain.schedule import agenda_items, said_before
 from fieldkit.domain.text import clean, shorten, squash
 from fieldkit.domain.vocab import NoteKind
+from fieldkit.i18n import _, format_day, format_short_date, pgettext
+
+
+def day_text(day: str) -> str:
+    """An ISO day as the language writes it ('11 Apr 2017', '11 апр. 2017 г.'); other text
+    (a day typed by hand, not a date) as it is."""
+    try:
+        return format_short_date(date.fromisoformat(day[:10]))
+    except ValueError:
+        return day
+
+
+def when_text(meeting: Meeting) -> str:
+    """'Tue 11 Apr 09:30', 'вт, 11 апр. 09:30' (a mission's meetings are days apart, so
+    the weekday says more than the year); 'undated' in the chosen language."""
+    try:
+        day = format_day(date.fromisoformat(meeting.day))
+    except ValueError:
+        return _("undated")
+    return f"{day} {meeting.time}".strip()
 
 
 def title_line(meeting: Meeting) -> Text:
-    """'Ombudsman · 2017-04-11 09:30 · planned · National Human Rights Centre'."""
-    when = meeting.starts_at.replace("T", " ") or "undated"
+    """'Ombudsman · Tue 11 Apr 09:30 · planned · National Human Rights Centre'."""
     line = Text(meeting.title, style="bold")
-    line.append(f" · {when} · {meeting.status.value}")
+    line.append(f" · {when_text(meeting)} · {meeting.status.label}")
     if meeting.place:
         line.append(f" · {meeting.place}")
     return line
@@ -37,7 +58,7 @@ def agenda_lines(data: MissionData, meeting: Meeting, width: int) -> list[tuple[
         if item.id in said:
             line.append(f" {said[item.id].stance.label}", style="italic")
         elif item.id in noted:
-            line.append(" noted", style="dim")
+            line.append(" " + pgettext("agenda", "noted"), style="dim")
         line.append("\n" + shorten(item.title or item.text, width), style="dim")
         lines.append((item.id, line))
     return lines
@@ -66,14 +87,14 @@ def captured_lines(
     lines: list[tuple[str, Text]] = []
     for note in data.notes_in(meeting.id):
         if note.item_id == item_id:
-            kind = "" if note.kind is NoteKind.STATEMENT else note.kind.value
+            kind = "" if note.kind is NoteKind.STATEMENT else note.kind.label
             tail = _after(kind, _who(data, note.speaker_id, 14), note.limb)
             lines.append((f"note:{note.id}", _line(Text(squash(note.text)), tail, width)))
     for response in data.responses_in(meeting.id):
         if response.item_id == item_id:
             head = Text(response.stance.label, style="bold")
             if response.grade:
-                head.append(f", grade {response.grade.value}")
+                head.append(_(", grade {grade}").format(grade=response.grade.value))
             said = response.quote or response.text
             if said:
                 head.append(": ")
@@ -82,7 +103,7 @@ def captured_lines(
             lines.append((f"response:{response.id}", _line(head, tail, width)))
     for action in data.actions.values():
         if action.meeting_id == meeting.id and action.item_id == item_id:
-            tail = _after("follow-up", action.owner, action.due)
+            tail = _after(_("follow-up"), action.owner, day_text(action.due))
             lines.append((f"action:{action.id}", _line(Text(squash(action.text)), tail, width)))
     return lines
 
@@ -98,22 +119,22 @@ def _line(head: Text, tail: str, width: int) -> Text:
 
 def captured_full(data: MissionData, key: str) -> Text:
     """The whole of one captured record ('note:ID' …), for the line under the list."""
-    kind, _, record_id = key.partition(":")
+    kind, _sep, record_id = key.partition(":")
     out = Text()
     note = data.notes.get(record_id) if kind == "note" else None
     if note is not None:
         out.append(clean(note.text).strip())
-        limb = f"limb {note.limb}" if note.limb else ""
-        out.append(_after(note.kind.value, _who(data, note.speaker_id), limb), style="dim")
+        limb = _("limb {limb}").format(limb=note.limb) if note.limb else ""
+        out.append(_after(note.kind.label, _who(data, note.speaker_id), limb), style="dim")
     response = data.responses.get(record_id) if kind == "response" else None
     if response is not None:
         out.append(response.stance.label, style="bold")
         for label, value in (
-            ("grade", response.grade.value if response.grade else ""),
-            ("quote", response.quote),
-            ("committed", response.commitment),
-            ("by", response.deadline),
-            ("remark", response.text),
+            (_("grade"), response.grade.value if response.grade else ""),
+            (_("quote"), response.quote),
+            (_("committed"), response.commitment),
+            (_("by"), day_text(response.deadline)),
+            (_("remark"), response.text),
         ):
             if value:
                 out.append(f"; {label}: {clean(value).strip()}")
@@ -121,7 +142,7 @@ def captured_full(data: MissionData, key: str) -> Text:
     action = data.actions.get(record_id) if kind == "action" else None
     if action is not None:
         out.append(clean(action.text).strip())
-        out.append(_after("follow-up", action.owner, action.due), style="dim")
+        out.append(_after(_("follow-up"), action.owner, day_text(action.due)), style="dim")
     return out
 
 
@@ -134,56 +155,59 @@ def item_text(data: MissionData, meeting: Meeting, item: Item) -> Text:
     out = Text()
     out.append(cite(item), style="bold")
     if item.priority is not None:
-        out.append(f" · priority {item.priority}")
+        out.append(" · " + _("priority {rank}").format(rank=item.priority))
     if item.position is not None:
-        out.append(f" · {item.position.value}")
+        out.append(f" · {item.position.label}")
     responses, notes = said_before(data, meeting, item.id)
     if responses:
         last = responses[-1]
-        out.append("\nLast time: ", style="bold")
+        out.append("\n" + _("Last time:") + " ", style="bold")
         out.append(last.stance.label, style="italic")
         if last.grade:
-            out.append(f", grade {last.grade.value}")
+            out.append(_(", grade {grade}").format(grade=last.grade.value))
         out.append(f" ({_where(data, last.meeting_id)})")
     out.append("\n")
-    out.append(clean(item.text).strip() or "(no text)")
+    out.append(clean(item.text).strip() or _("(no text)"))
     for limb in item.limbs:
         out.append(f"\n{limb.label} ", style="bold")
         out.append(clean(limb.text).strip())
     assessment = item.latest_assessment()
     if assessment is not None and (assessment.grade or assessment.implementation):
-        out.append("\n\nLast assessed: ", style="bold")
+        out.append("\n\n" + _("Last assessed:") + " ", style="bold")
         if assessment.grade:
-            out.append(f"grade {assessment.grade.value} ({assessment.grade.meaning})")
+            grade, meaning = assessment.grade.value, assessment.grade.meaning
+            out.append(_("grade {grade} ({meaning})").format(grade=grade, meaning=meaning))
         elif assessment.implementation:
-            out.append(f"{assessment.implementation.value} implemented")
+            level = assessment.implementation.label
+            out.append(_("implementation: {level}").format(level=level))
         if assessment.limbs:
-            out.append(f", limbs {assessment.limbs}")
+            out.append(_(", limbs {limbs}").format(limbs=assessment.limbs))
         if assessment.date:
-            out.append(f", {assessment.date}")
+            out.append(f", {day_text(assessment.date)}")
     if responses or notes:
-        out.append("\n\nSaid before by this institution:", style="bold")
+        out.append("\n\n" + _("Said before by this institution:"), style="bold")
         for response in responses:
             out.append(f"\n{_where(data, response.meeting_id)}: {response.stance.label}")
             if response.grade:
-                out.append(f", grade {response.grade.value}")
+                out.append(_(", grade {grade}").format(grade=response.grade.value))
             if response.commitment:
-                out.append(f"; committed: {squash(response.commitment)}")
+                committed = squash(response.commitment)
+                out.append(_("; committed: {commitment}").format(commitment=committed))
                 if response.deadline:
-                    out.append(f" by {response.deadline}")
+                    out.append(" " + _("by {day}").format(day=day_text(response.deadline)))
             if response.quote:
                 out.append(f' "{squash(response.quote)}"', style="italic")
             elif response.text:
                 out.append(f" {squash(response.text)}")
         for note in notes:
-            out.append(f"\n{_where(data, note.meeting_id)}: {note.kind.value}: ")
+            out.append(f"\n{_where(data, note.meeting_id)}: {note.kind.label}: ")
             out.append(squash(note.text))
     return out
 
 
 def _where(data: MissionData, meeting_id: str) -> str:
-    """'2017-04-11 Deputy Minister of Internal Affairs' for the meeting something was said in."""
+    """'11 Apr 2017 Deputy Minister of Internal Affairs': the meeting something was said in."""
     meeting = data.meetings.get(meeting_id)
     if meeting is None:
-        return "an earlier meeting"
-    return f"{meeting.day} {meeting.title}".strip()
+        return _("an earlier meeting")
+    return f"{day_text(meeting.day)} {meeting.title}".strip()
