@@ -222,3 +222,30 @@ def format_day(day: date) -> str:
 
 def format_range(first: date, last: date) -> str:
     return current().format_range(first, last)
+
+
+@cache
+def month_names() -> tuple[tuple[str, ...], ...]:
+    """Each month's names in every language fieldkit speaks, as people type them: full and
+    short, in running text and alone, lower-case, with and without accents ('juin', 'июня',
+    'févr', 'fevr'). Dates are read in any of the languages, whichever is chosen."""
+    from babel.dates import get_month_names
+
+    months: list[set[str]] = [set() for _month in range(12)]
+    for code in LANGUAGES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                names = get_month_names(width, context, locale=_BABEL_LOCALES[code])
+                for number, name in names.items():
+                    word = str(name).lower().rstrip(".")
+                    months[number - 1] |= {word, _unaccented(word)}
+    return tuple(tuple(sorted(names)) for names in months)
+
+
+def _unaccented(word: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", word)
+    if any("а" <= ch <= "я" or ch in "ёй" for ch in word):
+        return word  # Cyrillic letters keep their marks (й, ё)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -168,3 +168,36 @@ def test_keeping_a_deleted_record_shows_the_edits_it_keeps(demo_path: Path, tmp_
         assert app.errors == []
 
     asyncio.run(scenario())
+
+
+def _notices_at_start(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    app = make_app(store, today=TODAY)
+    said: list[str] = []
+    original = app.notify
+
+    def noting(message: str, **options: object) -> None:
+        said.append(message)
+        original(message, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app, "notify", noting)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+
+    asyncio.run(scenario())
+    return said
+
+
+def test_the_app_offers_a_copy_beside_it_only_while_it_holds_something_new(
+    demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = _diverged(demo_path, tmp_path)
+    beside = demo_path.parent / f"{demo_path.stem}.sync-conflict-20170411-093000-XYZ.json"
+    shutil.copy(other, beside)
+    said = _notices_at_start(Store(demo_path), monkeypatch)
+    assert any(beside.name in line and "Merge another copy" in line for line in said)
+    merge(Store(demo_path), [beside])
+    said = _notices_at_start(Store(demo_path), monkeypatch)
+    assert not any(beside.name in line for line in said)

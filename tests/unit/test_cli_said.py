@@ -68,3 +68,23 @@ def test_a_delegate_can_be_the_speaker_and_becomes_a_person_once(demo_path: Path
     [kote] = [p for p in data.people.values() if p.name == "Kote Vardzelashvili"]
     assert data.institutions[kote.institution_id or ""].name == "Delegation"
     assert {n.speaker_id for n in data.notes.values()} == {kote.id}
+
+
+def test_an_edited_deadline_is_read_in_the_meetings_year_in_any_language(demo_path: Path) -> None:
+    meeting = _meeting_id(demo_path)  # 2017-04-11: the demo is years before today
+    added = cli(
+        "response", "add", "--db", demo_path, "--meeting", meeting, "--item", "CCPR-24",
+        "--stance", "accepts",
+    )  # fmt: skip
+    response = added.stdout.strip()
+    for said, stored in (
+        ("31/7", "2017-07-31"),
+        ("30 июня", "2017-06-30"),
+        ("fin août", "2017-08-31"),
+    ):
+        edited = cli("response", "edit", response, "--deadline", said, "--db", demo_path)
+        assert edited.exit_code == 0, edited.output
+        assert Store(demo_path).data().responses[response].deadline == stored
+    action = cli("action", "add", "Write", "--meeting", meeting, "--db", demo_path).stdout.strip()
+    assert cli("action", "edit", action, "--due", "30/9", "--db", demo_path).exit_code == 0
+    assert Store(demo_path).data().actions[action].due == "2017-09-30"

@@ -28,7 +28,7 @@ from fieldkit.reports.layout import TEXT_LIMIT, column_widths, shared_widths
 from fieldkit.reports.matrix import build_matrix
 from fieldkit.reports.ohchr_list import build_ohchr_list
 from fieldkit.reports.scope import ExportOptions
-from fieldkit.reports.sections import limb_letters, limb_span
+from fieldkit.reports.sections import limb_letters, limb_span, speaker
 from fieldkit.storage.repository import Store
 from tests.unit.test_export_examples import ARABIC_EMOJI, CYRILLIC, add_example_meeting
 
@@ -205,6 +205,7 @@ def test_limbs_speakers_and_the_delegations_grade_read_cleanly(met: MissionData)
         if "said by" in line:
             who = line.split("said by ", 1)[1]
             assert len(set(who.split(", "))) == len(who.split(", ")), line
+            assert not who.lower().startswith("the the "), line
 
 
 def test_actions_show_their_meeting_and_the_annex_only_what_the_body_names(
@@ -342,3 +343,12 @@ def test_a_notes_attribution_comes_before_its_full_stop(met: MissionData) -> Non
     text = all_text(reopen(docx_bytes(build_debrief, met)))
     assert "torture complaints for 2016 (" in text
     assert not re.search(r"\.\s\((the |[A-Z])", text)
+
+
+def test_a_speaker_whose_office_carries_its_article_is_not_given_another(
+    demo_path: Path,
+) -> None:
+    data = Store(demo_path).data()
+    ombudsman = next(p for p in data.people.values() if p.name == "The Ombudsman")
+    said = speaker(data, ombudsman.id, "National Human Rights Centre (Ombudsman)")
+    assert said == "The Ombudsman"  # never 'the The Ombudsman'

@@ -54,6 +54,7 @@ class _Clear:
 
 
 CLEAR = _Clear()
+WHEN_EDIT_HELP = "By when: 30/6, 30.06.2017, June 2017, 2017-09, end of year, +3m; '' clears it."
 
 
 def _cleared(value: str | None) -> bool:
@@ -152,7 +153,7 @@ def response_edit(
     commitment: Annotated[
         str | None, typer.Option("--commitment", help="What the State committed to.")
     ] = None,
-    deadline: Annotated[str | None, typer.Option("--deadline", help="YYYY-MM-DD.")] = None,
+    deadline: Annotated[str | None, typer.Option("--deadline", help=WHEN_EDIT_HELP)] = None,
     implementation: Annotated[
         str | None, typer.Option("--implementation", help=IMPLEMENTATION_HELP)
     ] = None,
@@ -162,8 +163,6 @@ def response_edit(
 ) -> None:
     """Change what a response records: stance, grade, quote, commitment, deadline, text;
     '' clears a grade, quote, commitment, deadline or text (--grade '')."""
-    if deadline:
-        deadline = check_date(deadline, "--deadline")
     changes: dict[str, Any] = {
         "stance": Stance(choice(Stance, stance, "--stance")) if stance is not None else None,
         "implementation": Implementation(choice(Implementation, implementation, "--implementation"))
@@ -172,25 +171,26 @@ def response_edit(
         "grade": CLEAR if _cleared(grade) else grade_of(grade),
         "quote": clean(quote).strip() if quote is not None else None,
         "commitment": clean(commitment).strip() if commitment is not None else None,
-        "deadline": deadline,
         "text": clean(text).strip() if text is not None else None,
     }
-    _edit(db, Response, response_id, lambda _r, _d: changes, as_json)
+
+    def build(response: Any, data: MissionData) -> dict[str, Any]:
+        return changes | {"deadline": _in_meeting_year(deadline, "--deadline", response, data)}
+
+    _edit(db, Response, response_id, build, as_json)
 
 
 def action_edit(
     action_id: IdArgument,
     text: TextOption = None,
     owner: Annotated[str | None, typer.Option("--owner", help="Who does it.")] = None,
-    due: Annotated[str | None, typer.Option("--due", help="By when (YYYY-MM-DD).")] = None,
+    due: Annotated[str | None, typer.Option("--due", help=WHEN_EDIT_HELP)] = None,
     status: Annotated[str | None, typer.Option("--status", help="open, done or dropped.")] = None,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """Change a follow-up action's text, owner, due date or status; '' clears the owner or
     the due date (--due '')."""
-    if due:
-        due = check_date(due, "--due")
     values = [s.value for s in ActionStatus]
     if status is not None and status.strip().lower() not in values:
         fail(
@@ -201,10 +201,22 @@ def action_edit(
     changes: dict[str, Any] = {
         "text": required_text(text, _("the action")) if text is not None else None,
         "owner": owner.strip() if owner is not None else None,
-        "due": due,
         "status": ActionStatus(status.strip().lower()) if status is not None else None,
     }
-    _edit(db, Action, action_id, lambda _r, _d: changes, as_json)
+
+    def build(action: Any, data: MissionData) -> dict[str, Any]:
+        return changes | {"due": _in_meeting_year(due, "--due", action, data)}
+
+    _edit(db, Action, action_id, build, as_json)
+
+
+def _in_meeting_year(value: str | None, flag: str, record: Any, data: MissionData) -> str | None:
+    """A date as people say it, read in the year of the record's meeting, as when it was
+    added ('30/6' said in a 2017 meeting is 30 June 2017); '' stays '' (it clears)."""
+    if not value:
+        return value
+    meeting = data.meetings.get(getattr(record, "meeting_id", "") or "")
+    return check_date(value, flag, meeting.day if meeting else "")
 
 
 Purge = Annotated[

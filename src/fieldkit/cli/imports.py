@@ -15,7 +15,7 @@ import typer
 from fieldkit import settings
 from fieldkit.cli.common import DbOption, JsonOption, collector_paused, passphrase_source
 from fieldkit.cli.errors import fail
-from fieldkit.i18n import _
+from fieldkit.i18n import _, ngettext
 from fieldkit.importers import FORMATS, ImportFailed
 from fieldkit.storage.repository import Store
 
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 PROGRESS_ROWS = 300
 #: Bad rows (and rows matching no number) listed one per line before the rest are counted.
 SHOWN_PROBLEMS = 50
+#: The last import's mission and outcome, left for the end of the process to free: taking
+#: apart thousands of records one by one as the command returns is work for nothing.
+KEPT: list[object] = []
 
 
 class ProgressBar:
@@ -82,6 +85,40 @@ def _show_bundle(outcome: Outcome, store: Store) -> None:
             f"note: {outcome.reranked} priority items took ranks after the mission's own, "
             "whose ranks they shared"
         )
+    _show_merged(outcome)
+
+
+def _show_merged(outcome: Outcome) -> None:
+    """What merging a bundle of this mission did beyond adding and updating records."""
+    from fieldkit.cli.sync import conflict_line
+
+    if outcome.deleted:
+        typer.echo(
+            ngettext(
+                "deleted {count} record, as the bundle's copy deleted it",
+                "deleted {count} records, as the bundle's copy deleted them",
+                len(outcome.deleted),
+            ).format(count=len(outcome.deleted))
+        )
+    if outcome.held_back:
+        typer.echo(
+            ngettext(
+                "not merged: {count} record whose copy here changed a field the bundle left out",
+                "not merged: {count} records whose copy here changed a field the bundle left out",
+                outcome.held_back,
+            ).format(count=outcome.held_back)
+        )
+    if outcome.conflicts:
+        count = len(outcome.conflicts)
+        typer.echo(
+            ngettext(
+                "{count} unresolved conflict (see `fieldkit conflicts`):",
+                "{count} unresolved conflicts (see `fieldkit conflicts`):",
+                count,
+            ).format(count=count)
+        )
+        for conflict in outcome.conflicts:
+            typer.echo(f"  {conflict_line(conflict)}")
 
 
 def show(outcome: Outcome, store: Store) -> None:
@@ -127,6 +164,8 @@ def _print_json(value: dict[str, Any]) -> None:
 
 
 def _as_json(outcome: Outcome, files: list[Path], store: Store) -> dict[str, Any]:
+    from fieldkit.cli.sync import conflict_json
+
     return {
         "file": str(files[0]),
         "files": [
@@ -144,6 +183,9 @@ def _as_json(outcome: Outcome, files: list[Path], store: Store) -> dict[str, Any
         "removed": outcome.removed,
         "unmatched": outcome.unmatched,
         "other_states": outcome.other_states,
+        "deleted": outcome.deleted,
+        "conflicts": [conflict_json(c) for c in outcome.conflicts],
+        "held_back": outcome.held_back,
         "mission_file": str(store.path),
     }
 
@@ -191,3 +233,4 @@ def register(app: typer.Typer) -> None:
             _print_json(_as_json(outcome, files, store))
         else:
             show(outcome, store)
+        KEPT[:] = [store, outcome]

@@ -9,7 +9,7 @@ import typer
 from fieldkit import settings
 from fieldkit.cli.common import DbOption, JsonOption, collector_paused, open_store, print_json
 from fieldkit.cli.errors import fail
-from fieldkit.domain.dates import EXAMPLES, context_day, parse_date
+from fieldkit.domain.dates import context_day, parse_date
 from fieldkit.domain.filters import ItemFilter, select
 from fieldkit.domain.grades import Grade, parse_grade
 from fieldkit.domain.history import SYNC
@@ -39,7 +39,8 @@ GradeOption = Annotated[
 ]
 QuoteOption = Annotated[str, typer.Option("--quote", help="The official's words, verbatim.")]
 CommitmentOption = Annotated[str, typer.Option("--commitment", help="What the State committed to.")]
-DeadlineOption = Annotated[str, typer.Option("--deadline", help=f"By when: {EXAMPLES}.")]
+WHEN_HELP = "By when: 30/6, 30.06.2017, June 2017, 2017-09, end of year, +3m."
+DeadlineOption = Annotated[str, typer.Option("--deadline", help=WHEN_HELP)]
 
 note_app = typer.Typer(help="Notes taken in meetings.", no_args_is_help=True)
 response_app = typer.Typer(
@@ -252,7 +253,7 @@ def response_add(
 def action_add(
     text: Annotated[str, typer.Argument(help="What the delegation must do.")],
     owner: Annotated[str, typer.Option("--owner", help="Who does it.")] = "",
-    due: Annotated[str, typer.Option("--due", help=f"By when: {EXAMPLES}.")] = "",
+    due: Annotated[str, typer.Option("--due", help=WHEN_HELP)] = "",
     item: Annotated[
         str | None, typer.Option("--item", help="Item id, prefix or reference.")
     ] = None,

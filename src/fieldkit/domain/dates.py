@@ -7,7 +7,8 @@ deadline "in September" runs to its last day. Day before month (`6/7` is 6 July)
 the UN's documents.
 
 python-dateutil reads the day-month-year forms and month names; the few phrases it does not
-know ("end of year", "+3m") are read here first.
+know ("end of year", "+3m") are read here first. Dates are read in English, Russian and
+French whichever language fieldkit speaks: `30 июня`, `fin juin`, `конец года`, `dans 3 mois`.
 """
 
 from __future__ import annotations
@@ -15,28 +16,66 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, timedelta
+from functools import cache
 
 from dateutil import parser
 from dateutil.relativedelta import relativedelta
 
-from fieldkit.i18n import N_, _
+from fieldkit.i18n import N_, _, month_names
 
 #: What may be typed; a language lists only the forms it can be typed in (`_(EXAMPLES)`).
 EXAMPLES = N_("30/6, 30.06.2017, June 2017, 2017-09, end of year, +3m")
 
-_RELATIVE = re.compile(r"^(?:\+|in\s+)?\s*(\d{1,3})\s*([dwmy])[a-z]*$")
-_END_OF = re.compile(r"^(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(.+)$")
+_RELATIVE = re.compile(r"^(?:\+|in\s+|через\s+|dans\s+)?\s*(\d{1,3})\s*(\w+)$")
+_END_OF = re.compile(
+    r"^(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(.+)$"
+    r"|^(?:до\s+|к\s+)?кон(?:ец|ца|це|цу)\s+(.+)$"
+    r"|^(?:d['’]ici\s+(?:la\s+)?|avant\s+la\s+)?fin\s+(?:de\s+l['’]|de\s+|du\s+|d['’])?(.+)$"
+)
+_DAY, _WEEK = relativedelta(days=1), relativedelta(weeks=1)
+_MONTH, _YEAR = relativedelta(months=1), relativedelta(years=1)
+#: The units of '+3m', 'in 2 weeks', 'через 3 месяца', 'dans 10 jours' (a word, or its letter).
 _UNITS = {
-    "d": relativedelta(days=1),
-    "w": relativedelta(weeks=1),
-    "m": relativedelta(months=1),
-    "y": relativedelta(years=1),
+    **dict.fromkeys(("d", "day", "days", "день", "дня", "дней", "j", "jour", "jours"), _DAY),
+    **dict.fromkeys(
+        ("w", "week", "weeks", "неделю", "недели", "недель", "semaine", "semaines"), _WEEK
+    ),
+    **dict.fromkeys(("m", "month", "months", "месяц", "месяца", "месяцев", "mois"), _MONTH),
+    **dict.fromkeys(
+        ("y", "year", "years", "год", "года", "лет", "an", "ans", "année", "années"), _YEAR
+    ),
 }
+_FIRST = re.compile(r"\b(1)(?:er|re)\b")  # '1er juillet'
+_TODAY = frozenset({"today", "сегодня", "aujourd'hui", "aujourd’hui"})
+_TOMORROW = frozenset({"tomorrow", "завтра", "demain"})
+_THIS_YEAR = frozenset(
+    {"year", "this year", "года", "этого года", "année", "annee", "cette année", "l'année"}
+)
+_THIS_MONTH = frozenset({"month", "this month", "месяца", "этого месяца", "mois", "ce mois"})
+_NEXT_MONTH = frozenset({"next month", "следующего месяца", "mois prochain", "prochain mois"})
+_NEXT_YEAR = frozenset(
+    {"next year", "следующего года", "année prochaine", "l'année prochaine", "annee prochaine"}
+)
+
+
+@cache
+def _words() -> parser.parserinfo:
+    """dateutil's words, with the months and joining words of every language fieldkit
+    speaks (built on first use: Babel's month names are not needed to start)."""
+
+    class Words(parser.parserinfo):
+        JUMP = [*parser.parserinfo.JUMP, "de", "du", "le", "г", "года", "год"]
+        MONTHS = [
+            tuple({*english, *names})
+            for english, names in zip(parser.parserinfo.MONTHS, month_names(), strict=True)
+        ]
+
+    return Words(dayfirst=True)
 
 
 def parse_date(text: str, context: date) -> str:
     """`text` as YYYY-MM-DD ('' for nothing); ValueError with a reason if it is no date."""
-    said = " ".join(text.strip().lower().split())
+    said = _FIRST.sub(r"\1", " ".join(text.strip().lower().split()))
     if not said:
         return ""
     try:
@@ -51,30 +90,31 @@ def _read(said: str, context: date) -> date:
         return date.fromisoformat(said)
     except ValueError:
         pass
-    if said == "today":
+    if said in _TODAY:
         return context
-    if said == "tomorrow":
+    if said in _TOMORROW:
         return context + timedelta(days=1)
     relative = _RELATIVE.match(said)
-    if relative:
+    if relative and relative[2] in _UNITS:
         count, unit = int(relative[1]), relative[2]
         return context + _UNITS[unit] * count
     end = _END_OF.match(said)
     if end:
-        return _end_of(end[1], context)
+        return _end_of(next(group for group in end.groups() if group), context)
     return _with_dateutil(said, context)
 
 
 def _end_of(what: str, context: date) -> date:
-    """'end of year', 'end of the month', 'end of June', 'end of 2018'."""
-    if what in ("year", "this year"):
+    """'end of year', 'end of the month', 'end of June', 'end of 2018', 'конца года',
+    'fin juin'."""
+    if what in _THIS_YEAR:
         return date(context.year, 12, 31)
-    if what in ("month", "this month"):
+    if what in _THIS_MONTH:
         return _month_end(context.year, context.month)
-    if what in ("next month",):
+    if what in _NEXT_MONTH:
         following = context + relativedelta(months=1)
         return _month_end(following.year, following.month)
-    if what in ("next year",):
+    if what in _NEXT_YEAR:
         return date(context.year + 1, 12, 31)
     return _with_dateutil(what, context)
 
@@ -88,7 +128,13 @@ def _with_dateutil(said: str, context: date) -> date:
     if said.isdigit() and len(said) != 4:
         raise ValueError(_("a bare number is no date"))
     default = datetime(context.year, 12, 31)
-    return parser.parse(said, dayfirst=True, default=default).date()
+    return parser.parse(said.replace(".", " ") if _worded(said) else said, _words(),
+                        default=default).date()  # fmt: skip
+
+
+def _worded(said: str) -> bool:
+    """'30 июня 2017 г.', 'févr. 2018': a date with words, whose dots are only full stops."""
+    return any(ch.isalpha() for ch in said)
 
 
 def _month_end(year: int, month: int) -> date:

@@ -11,7 +11,7 @@ from fieldkit.domain.text import shorten
 from fieldkit.i18n import N_, _
 
 DRAFT_KINDS = ("note", "response", "action")
-DRAFT_WORDS = {"note": N_("Note"), "response": N_("Response"), "action": N_("Follow-up")}
+DRAFT_WORDS = {"note": N_("Note"), "response": N_("Response"), "action": N_("Follow-up action")}
 
 
 def is_blank(fields: Any) -> bool:

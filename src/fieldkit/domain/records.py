@@ -131,6 +131,37 @@ def _compile_dump(dump_fns: dict[str, Converter]) -> Callable[[Any], dict[str, A
     return typing.cast(Callable[[Any], dict[str, Any]], scope["dump"])
 
 
+def maker(cls: type[V]) -> Callable[..., V]:
+    """A constructor of `cls` taking the same keywords, giving an equal record, for code that
+    builds thousands at once: a frozen dataclass's `__init__` sets each field through
+    `object.__setattr__`; this one sets them through the slots themselves."""
+    found = _MAKERS.get(cls)
+    if found is None:
+        found = _MAKERS[cls] = _compile_maker(cls)
+    return typing.cast(Callable[..., V], found)
+
+
+_MAKERS: dict[type[Value], Callable[..., Any]] = {}
+
+
+def _compile_maker(cls: type[Value]) -> Callable[..., Any]:
+    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_MISSING": dataclasses.MISSING}
+    params, body = [], ["    o = _new(_cls)"]
+    for n, field in enumerate(dataclasses.fields(cls)):
+        scope[f"_s{n}"] = getattr(cls, field.name).__set__
+        if field.default is not dataclasses.MISSING:
+            scope[f"_d{n}"] = field.default
+            params.append(f"{field.name}=_d{n}")
+            body.append(f"    _s{n}(o, {field.name})")
+        else:  # a default factory: every field of a record has a default
+            scope[f"_f{n}"] = field.default_factory
+            params.append(f"{field.name}=_MISSING")
+            body.append(f"    _s{n}(o, _f{n}() if {field.name} is _MISSING else {field.name})")
+    source = f"def make(*, {', '.join(params)}):\n" + "\n".join([*body, "    return o\n"])
+    exec(source, scope)  # noqa: S102 - the source is built from field names only
+    return typing.cast(Callable[..., Any], scope["make"])
+
+
 def _loader(tp: Any) -> Converter:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
@@ -167,17 +198,21 @@ def _dumper(tp: Any) -> Converter:
         item = _dumper(args[0])
         if item is _identity:
             return list
-        return lambda v: [item(x) for x in v]
+        return lambda v: [item(x) for x in v] if v else []
     if isinstance(tp, type) and issubclass(tp, Enum):
         return _enum_value
     if isinstance(tp, type) and issubclass(tp, Value):
-        return lambda v: v.to_dict()
+        return _dump_value
     if origin is dict:
         return dict
     return _identity
 
 
-_enum_value = operator.attrgetter("value")
+def _dump_value(value: Value) -> dict[str, Any]:
+    return _codec(type(value)).dump(value)
+
+
+_enum_value = operator.attrgetter("_value_")  # what `.value` returns, without its property
 
 
 def _as_list(value: Any) -> list[Any]:

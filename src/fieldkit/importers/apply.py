@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldkit.domain.items import Item
 from fieldkit.domain.states import canonical_state
@@ -20,6 +21,9 @@ from fieldkit.importers.common import ImportFailed, Parsed, Progress
 from fieldkit.importers.detect import detect
 from fieldkit.storage.errors import MissingFile
 from fieldkit.storage.repository import Store
+
+if TYPE_CHECKING:
+    from fieldkit.domain.merge import Conflict
 
 
 @dataclasses.dataclass
@@ -60,11 +64,15 @@ class Outcome:
     created: bool = False
     #: A bundle's priority items moved to ranks after the mission's own.
     reranked: int = 0
+    #: A bundle of this mission: records its copy deleted, conflicts left, records held back.
+    deleted: list[str] = dataclasses.field(default_factory=list)
+    conflicts: list[Conflict] = dataclasses.field(default_factory=list)
+    held_back: int = 0
     files: list[FileReport] = dataclasses.field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.enriched or self.removed or self.created)
+        return bool(self.added or self.enriched or self.removed or self.created or self.deleted)
 
 
 def import_file(
@@ -222,5 +230,8 @@ def _as_outcome(result: object, path: Path, dry_run: bool) -> Outcome:
         skipped=result.unchanged,
         created=result.created,
         reranked=result.reranked,
+        deleted=result.deleted,
+        conflicts=result.conflicts,
+        held_back=result.held_back,
         files=[FileReport(path, "bundle", result.rows)],
     )

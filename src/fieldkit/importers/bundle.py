@@ -1,9 +1,11 @@
 """Bundles into a mission: records added or updated by id, the mission kept.
 
 Reading bundles lives in `storage.bundle`; this is the plan, as for the other formats. A bundle
-never leaves a mission `fieldkit check` rejects: its priority items take ranks after the
-mission's own when theirs are taken, and a record pointing at something that is in neither
-the bundle nor the mission refuses the whole bundle.
+of the mission itself (another copy's export) is merged as `fieldkit merge` merges it: field by
+field, with each record's history, so a bundle that left a part out blanks nothing and an older
+one undoes no newer edit. A bundle never leaves a mission `fieldkit check` rejects: its
+priority items take ranks after the mission's own when theirs are taken, and a record pointing
+at something that is in neither the bundle nor the mission refuses the whole bundle.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from pathlib import Path
 
 from fieldkit.domain.integrity import problems
 from fieldkit.domain.items import Item
+from fieldkit.domain.merge import Conflict
 from fieldkit.domain.mission import Mission, MissionData
 from fieldkit.domain.records import Record
 from fieldkit.i18n import _
 from fieldkit.importers.common import ImportFailed
 from fieldkit.storage.bundle import Bundle, BundleError, read_bundle
-from fieldkit.storage.merge import MergeError, copy_of_bundle, start_from
+from fieldkit.storage.merge import MergeError, copy_of_bundle, merge_all, start_from
 from fieldkit.storage.repository import Store, Tx
 
 _TABLES = ("items", "institutions", "people", "meetings", "notes", "responses", "actions")
@@ -45,6 +48,12 @@ class BundleOutcome:
     unchanged: int
     created: bool = False
     reranked: int = 0
+    #: Records the bundle's copy of this mission deleted, deleted here too.
+    deleted: list[str] = dataclasses.field(default_factory=list)
+    #: Fields both copies changed, left for `fieldkit resolve`.
+    conflicts: list[Conflict] = dataclasses.field(default_factory=list)
+    #: Records not merged: this copy changed a field the bundle left out.
+    held_back: int = 0
 
 
 def plan(data: MissionData, bundle: Bundle) -> BundlePlan:
@@ -143,6 +152,9 @@ def import_bundle(store: Store, path: Path, dry_run: bool) -> BundleOutcome:
             _create(store, path, bundle, records)
         return BundleOutcome(rows, [r.id for r in records], [], 0, created=True)
     with store.transaction() as tx:
+        mission = tx.data.mission
+        if bundle.mission is not None and mission is not None and bundle.mission.id == mission.id:
+            return _merge(tx, path, bundle, dry_run)
         result = plan(tx.data, bundle)
         _refuse_dangling(path, tx.data, _merged(tx.data, tx.data.mission, result.records))
         if not dry_run:
@@ -153,4 +165,35 @@ def import_bundle(store: Store, path: Path, dry_run: bool) -> BundleOutcome:
         [r.id for r in result.updated],
         result.unchanged,
         reranked=result.reranked,
+    )
+
+
+def _merge(tx: Tx, path: Path, bundle: Bundle, dry_run: bool) -> BundleOutcome:
+    """A bundle of this mission merged into it as another copy, then the import's checks: no
+    broken link, and each priority item it brings whose rank another item holds moved after
+    the highest (this copy's edit)."""
+    before = tx.data
+    try:
+        report = merge_all(tx, [copy_of_bundle(path, bundle)])
+    except MergeError as exc:
+        raise ImportFailed(path, str(exc)) from None
+    after = tx.data
+    brought = {i for table, i in [*report.added, *report.updated] if table == "items"}
+    items: list[Record] = [after.items[i] for i in sorted(brought) if i in after.items]
+    ranked, reranked = _reranked(after, items)
+    moved = [r for r, was in zip(ranked, items, strict=True) if r is not was]
+    _refuse_dangling(path, before, _merged(after, after.mission, moved))
+    tx.put_many(moved)
+    if dry_run:
+        tx.changed = False
+    added, updated = [i for _, i in report.added], [i for _, i in report.updated]
+    return BundleOutcome(
+        len(bundle.records),
+        added,
+        updated,
+        len({r.id for r in bundle.records} - {*added, *updated}),
+        reranked=reranked,
+        deleted=[i for _, i in report.deleted],
+        conflicts=report.conflicts,
+        held_back=len(report.held_back),
     )

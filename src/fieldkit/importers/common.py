@@ -8,6 +8,7 @@ a delegate fixes the file once rather than once per error.
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 from typing import Protocol
 
@@ -43,6 +44,32 @@ class NoProgress:
         pass
 
 
+class Ids:
+    """Random (version 4) UUIDs as `uuid.uuid4` makes them, drawn from the system's random
+    source in batches: an import of thousands of rows asks the kernel a few times, not once
+    per row."""
+
+    BATCH = 1024
+    #: The hex digit that starts a UUID's fourth group: its variant bits are 10 (RFC 4122).
+    _VARIANT = {f"{n:x}": f"{8 | n & 3:x}" for n in range(16)}
+
+    def __init__(self) -> None:
+        self._ready: list[str] = []
+
+    def __call__(self) -> str:
+        if not self._ready:
+            self._ready = self._batch()
+        return self._ready.pop()
+
+    def _batch(self) -> list[str]:
+        h, v = os.urandom(16 * self.BATCH).hex(), self._VARIANT
+        return [
+            f"{h[i : i + 8]}-{h[i + 8 : i + 12]}-4{h[i + 13 : i + 16]}-"
+            f"{v[h[i + 16]]}{h[i + 17 : i + 20]}-{h[i + 20 : i + 32]}"
+            for i in range(0, 32 * self.BATCH, 32)
+        ]
+
+
 @dataclasses.dataclass(frozen=True)
 class Context:
     """One import: the file, its format, when, by whom; it stamps every parsed item."""
@@ -52,6 +79,8 @@ class Context:
     imported_at: str = dataclasses.field(default_factory=now_iso)
     author: str = ""
     progress: Progress = dataclasses.field(default_factory=NoProgress)
+    #: A new item's id.
+    new_id: Ids = dataclasses.field(default_factory=Ids)
 
     def source(self, row: int | None, annotation_id: str = "") -> Source:
         return Source(

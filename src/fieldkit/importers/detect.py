@@ -12,7 +12,7 @@ from pathlib import Path
 from fieldkit.i18n import N_, _
 from fieldkit.importers import csv_template, uhri, upr_info
 from fieldkit.importers.common import ImportFailed
-from fieldkit.importers.sheets import decode_text, kind_of, read_sheet, refuse_word_97
+from fieldkit.importers.sheets import decode_text, kind_of, read_sheet
 from fieldkit.storage.bundle import is_sealed_bundle
 
 _KNOWN = N_("a fieldkit bundle or CSV, a UPR Info export, a UHRI export or an OHCHR thematic list")
@@ -37,8 +37,6 @@ def detect(path: Path) -> str:
     if is_sealed_bundle(head):
         return "bundle"
     kind = kind_of(head)
-    if kind == "xls":
-        refuse_word_97(path)
     if kind == "xlsx":
         try:
             with zipfile.ZipFile(path) as archive:

@@ -28,7 +28,9 @@ def symbol_key(item: Item) -> tuple[str, str] | None:
 
 
 def numbered(item: Item) -> bool:
-    return symbol_key(item) is not None or bool(item.source and item.source.annotation_id)
+    if item.source is not None and item.source.annotation_id:
+        return True
+    return bool(item.document_symbol and item.reference) and symbol_key(item) is not None
 
 
 def review(item: Item) -> str:
@@ -49,6 +51,11 @@ def _all_looked_up(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_looked_up(s) for s in names) or ("",)
 
 
+@functools.lru_cache(maxsize=4096)
+def _sorted_states(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(_all_looked_up(names)))
+
+
 def compatible(new: Item, old: Item) -> bool:
     if new.mechanism is not old.mechanism or new.kind is not old.kind:
         return False
@@ -62,7 +69,7 @@ def compatible(new: Item, old: Item) -> bool:
 def row_key(item: Item) -> tuple[Any, ...]:
     """What makes two rows exact copies of each other."""
     return (
-        item.kind, item.mechanism, review(item), tuple(sorted(states(item))),
+        item.kind, item.mechanism, review(item), _sorted_states(tuple(item.recommending_states)),
         " ".join(item.text.split()), item.session, item.cycle, item.position,
         symbol_key(item), item.source.annotation_id if item.source else "",
     )  # fmt: skip

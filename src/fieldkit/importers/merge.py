@@ -116,9 +116,11 @@ def plan(data: MissionData, items: list[Item]) -> Plan:
     index = keys.Index(data.items.values())
     current: dict[str, Item] = dict(data.items)
     fresh = _fresh(result, current, index, items)
-    pairs = _pairs(
-        index, [i for i in fresh if not keys.numbered(i)], [i for i in fresh if keys.numbered(i)]
-    )
+    rows: list[Item] = []
+    numbered: list[Item] = []
+    for item in fresh:
+        (numbered if keys.numbered(item) else rows).append(item)
+    pairs = _pairs(index, rows, numbered)
     _settle(result, current, index, fresh, pairs, country)
     for record in repoint.records(data, result.removed):
         if isinstance(record, Item) and record.id in result.enriched:
@@ -146,7 +148,7 @@ def _fresh(
             result.skipped += 1  # an exact copy of a row above it
             continue
         seen.add(key)
-        old_id = index.exact(new)
+        old_id = index.exact(new) if index.ids else None  # nothing to match in an empty mission
         if old_id is not None:
             _fold(result, current, old_id, new)
             continue
@@ -233,24 +235,29 @@ def _settle(
 ) -> None:
     """Apply the pairs: each numbered item gathers its rows; the rest are added as they are."""
     gathered: dict[str, list[Item]] = defaultdict(list)
-    for row in [*current.values(), *fresh]:  # in the order they came
-        if row.id in pairs:
-            gathered[pairs[row.id].id].append(row)
+    if pairs:
+        for row in [*current.values(), *fresh]:  # in the order they came
+            if row.id in pairs:
+                gathered[pairs[row.id].id].append(row)
     new_ids = {i.id for i in fresh}
+    others: list[str] = []
     for new in fresh:
         if new.id in pairs:
             continue
-        rows = sorted(gathered.get(new.id, ()), key=_row_order)
-        old_rows = [r for r in rows if r.id not in new_ids]
-        if old_rows:
-            _replace(result, current, new, old_rows, rows)
-            continue
-        for row in rows:
-            new = enrich(new, row) or new
-        result.gathered += len(rows)
+        if new.id in gathered:
+            rows = sorted(gathered[new.id], key=_row_order)
+            old_rows = [r for r in rows if r.id not in new_ids]
+            if old_rows:
+                _replace(result, current, new, old_rows, rows)
+                continue
+            for row in rows:
+                new = enrich(new, row) or new
+            result.gathered += len(rows)
         result.added.append(new)
-        if country and new.state_under_review and new.state_under_review != country:
-            result.other_states[new.state_under_review] += 1
+        if new.state_under_review != country:
+            others.append(new.state_under_review)
+    if country:
+        result.other_states.update(state for state in others if state)
     for item_id, rows in gathered.items():
         if item_id in index.ids:  # a numbered item already in the mission gathers rows
             for row in sorted(rows, key=_row_order):

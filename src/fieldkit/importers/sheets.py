@@ -125,7 +125,7 @@ def _split(rows: Iterator[Row], is_header: HeaderTest | None) -> tuple[list[str]
 
 def _data_rows(rows: Iterator[Row]) -> Iterator[Row]:
     for number, cells in rows:
-        if any(c not in (None, "") for c in cells):
+        if len(cells) > cells.count(None) + cells.count(""):  # a cell holds something
             yield number, cells
 
 
@@ -196,7 +196,6 @@ def refuse_word_97(path: Path) -> None:
 def _xls(path: Path, is_header: HeaderTest | None) -> Sheet:
     import xlrd
 
-    refuse_word_97(path)
     book, sheet = _open_xls(path)
 
     def rows() -> Iterator[Row]:
@@ -211,6 +210,7 @@ def _xls(path: Path, is_header: HeaderTest | None) -> Sheet:
                     for value, kind in zip(cells, types, strict=False)
                 ]
             yield index + 1, cells
+        _LAST_XLS.clear()  # every row read: the workbook is freed with its last row
 
     header, data = _split(rows(), is_header)
     return Sheet(header, data, max(sheet.nrows - 1, 0))
@@ -228,6 +228,7 @@ def _open_xls(path: Path) -> tuple[Any, Any]:
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
     if key in _LAST_XLS:
         return _LAST_XLS[key]
+    refuse_word_97(path)
     try:
         # Exports written by PHPExcel carry a harmless corruption flag xlrd refuses by default;
         # its diagnostics go to a buffer, never to stdout (where they would break --json).

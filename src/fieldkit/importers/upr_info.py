@@ -10,11 +10,14 @@ minimal to 5 specific action) becomes the tag `action:N`; its `Issue` list becom
 from __future__ import annotations
 
 import functools
+import operator
+from collections.abc import Callable
 from typing import Any
 
-from fieldkit.domain.items import Item
+from fieldkit.domain.items import Item, Source
+from fieldkit.domain.records import maker
 from fieldkit.domain.states import canonical_state
-from fieldkit.domain.vocab import ItemKind, Mechanism
+from fieldkit.domain.vocab import ItemKind, Mechanism, Position
 from fieldkit.i18n import N_, _
 from fieldkit.importers import cells
 from fieldkit.importers.common import Context, ImportFailed, Parsed
@@ -69,85 +72,151 @@ def read(ctx: Context) -> Parsed:
                 "is not a UPR Info export: no column {columns} in the header (expected {header})"
             ).format(columns=", ".join(missing), header=",".join(HEADER)),
         )
-    parsed = parse_rows(
-        ctx, sheet, FORMAT, lambda number, row: item_from_row(ctx, number, row, cols)
-    )
+    parsed = parse_rows(ctx, sheet, FORMAT, Rows(ctx, cols))
     if renamed(sheet.header):
         parsed.guesses.append(_("header: UPR Info's columns renamed (To, Text, From)"))
     return parsed
 
 
-# Responses, States, issue lists and sessions repeat from row to row: each is read once.
-_position = functools.lru_cache(maxsize=256)(cells.position)
-_states = functools.lru_cache(maxsize=4096)(cells.states)
-_cycle_of = functools.lru_cache(maxsize=256)(cycle_of)
-_year_of = functools.lru_cache(maxsize=256)(year_of)
+#: The cells a row is read from, in the order their problems are told.
+_READ = ("Recommendation", "SuR", "RS", "Session", "Response", "Action", "Issue")
+#: A column index past the end of any row: a column the header lacks reads as empty.
+_ABSENT = 1 << 30
+_UPR = Mechanism.UPR
 
 
-@functools.lru_cache(maxsize=4096)
+class Rows:
+    """Turns rows into items (see `item`), building them without a frozen dataclass's
+    per-field cost: an export holds thousands of rows."""
+
+    def __init__(self, ctx: Context, cols: dict[str, int]) -> None:
+        self.ctx = ctx
+        self.at = [cols.get(name, _ABSENT) for name in _READ]
+        self.pick = operator.itemgetter(*self.at)
+        self.width = max(self.at) + 1  # rows at least this long are read in one step
+        self.item = maker(Item)
+        self.source = maker(Source)
+
+    def __call__(self, number: int, row: list[Any]) -> Item:
+        width = len(row)
+        if width >= self.width:
+            values = self.pick(row)
+        else:
+            values = tuple(row[index] if index < width else None for index in self.at)
+        text, under_review, recommending, session, response, action, issue = values
+        try:
+            body = _text(text)
+            state, states = _state(under_review), _states(recommending)
+            number_, cycle, year = _session(session)
+            kind, position = _response(response)
+            tags = _action(action)
+        except cells.CellError:
+            raise cells.CellError("; ".join(_problems(values))) from None
+        ctx = self.ctx
+        at = ctx.imported_at
+        return self.item(
+            id=ctx.new_id(),
+            kind=kind,
+            mechanism=_UPR,
+            cycle=cycle,
+            session=number_,
+            year=year,
+            state_under_review=state,
+            recommending_states=states,
+            position=position,
+            text=body,
+            themes=_themes(issue),
+            tags=tags,
+            source=self.source(file=ctx.path.name, row=number, imported_at=at, format=FORMAT),
+            author=ctx.author,
+            created_at=at,
+            updated_at=at,
+        )
+
+
+def _problems(values: tuple[Any, ...]) -> list[str]:
+    """Every problem of a row's cells, in the order of `_READ`."""
+    problems = []
+    checks: tuple[Callable[[Any], object], ...] = (
+        _text, _state, _states, _session, _response, _action
+    )  # fmt: skip
+    for check, value in zip(checks, values[: len(checks)], strict=True):
+        try:
+            check(value)
+        except cells.CellError as exc:
+            problems.append(str(exc))
+    return problems
+
+
+#: The cells a row cannot do without: (column, what it holds).
+_NEEDED = {
+    "Recommendation": N_("the recommendation"),
+    "SuR": N_("State under review"),
+    "RS": N_("recommending State"),
+}
+
+
+def _empty(column: str) -> cells.CellError:
+    return cells.CellError(
+        _("{column} ({meaning}) is empty").format(column=column, meaning=_(_NEEDED[column]))
+    )
+
+
+def _text(value: Any) -> str:
+    text = cells.text(value)
+    if not text:
+        raise _empty("Recommendation")
+    return cells.strip_end(text)
+
+
+# States, responses, issue lists, sessions and action categories repeat from row to row:
+# each is read once. A cell's type is part of its key (True and 1 are equal keys).
+_cached = functools.lru_cache(maxsize=4096, typed=True)
+
+
+@_cached
+def _state(value: Any) -> str:
+    text = cells.text(value)
+    if not text:
+        raise _empty("SuR")
+    return canonical_state(text)
+
+
+@_cached
+def _states(value: Any) -> tuple[str, ...]:
+    text = cells.text(value)
+    if not text:
+        raise _empty("RS")
+    return cells.states(text)
+
+
+@_cached
+def _session(value: Any) -> tuple[int, int | None, int | None]:
+    """The session, with the cycle and year it belongs to."""
+    session = cells.whole(value, "Session")
+    if session is None:
+        raise cells.CellError(_("Session is empty"))
+    return session, cycle_of(session) if session else None, year_of(session) if session else None
+
+
+@_cached
+def _response(value: Any) -> tuple[ItemKind, Position | None]:
+    if cells.text(value).lower() in PLEDGE_RESPONSES:
+        return ItemKind.PLEDGE, None
+    return ItemKind.RECOMMENDATION, cells.position(value)
+
+
+@_cached
+def _action(value: Any) -> tuple[str, ...]:
+    """UPR Info's action category as the item's tag `action:N`."""
+    action = cells.whole(value, "Action")
+    if action is not None and not 1 <= action <= 5:
+        raise cells.CellError(
+            _("Action {action} is not a UPR Info action category (1 to 5)").format(action=action)
+        )
+    return (f"action:{action}",) if action else ()
+
+
+@_cached
 def _themes(value: Any) -> tuple[str, ...]:
     return tuple(t.strip() for t in cells.text(value).split(",") if t.strip())
-
-
-_NEEDED = (
-    ("Recommendation", N_("the recommendation")),
-    ("SuR", N_("State under review")),
-    ("RS", N_("recommending State")),
-)
-
-
-def _cells(row: list[Any], cols: dict[str, int]) -> dict[str, Any]:
-    """The row's cells by column name; a short row's missing cells are None."""
-    width = len(row)
-    return {name: row[index] if index < width else None for name, index in cols.items()}
-
-
-def item_from_row(ctx: Context, number: int, row: list[Any], cols: dict[str, int]) -> Item:
-    cell = _cells(row, cols)
-    errors: list[str] = []
-    text, under_review, recommending = (cells.text(cell.get(name)) for name, _meaning in _NEEDED)
-    for (name, what), value in zip(_NEEDED, (text, under_review, recommending), strict=True):
-        if not value:
-            errors.append(_("{column} ({meaning}) is empty").format(column=name, meaning=_(what)))
-    session = position = action = None
-    try:
-        session = cells.whole(cell.get("Session"), "Session")
-        if session is None:
-            errors.append(_("Session is empty"))
-    except cells.CellError as exc:
-        errors.append(str(exc))
-    response = cell.get("Response")
-    pledge = cells.text(response).lower() in PLEDGE_RESPONSES
-    try:
-        position = None if pledge else _position(response)
-    except cells.CellError as exc:
-        errors.append(str(exc))
-    try:
-        action = cells.whole(cell.get("Action"), "Action")
-        if action is not None and not 1 <= action <= 5:
-            errors.append(
-                _("Action {action} is not a UPR Info action category (1 to 5)").format(
-                    action=action
-                )
-            )
-    except cells.CellError as exc:
-        errors.append(str(exc))
-    if errors:
-        raise cells.CellError("; ".join(errors))
-    return Item(
-        kind=ItemKind.PLEDGE if pledge else ItemKind.RECOMMENDATION,
-        mechanism=Mechanism.UPR,
-        cycle=_cycle_of(session) if session else None,
-        session=session,
-        year=_year_of(session) if session else None,
-        state_under_review=canonical_state(under_review),
-        recommending_states=_states(recommending),
-        position=position,
-        text=cells.strip_end(text),
-        themes=_themes(cell.get("Issue")),
-        tags=(f"action:{action}",) if action else (),
-        source=ctx.source(number),
-        author=ctx.author,
-        created_at=ctx.imported_at,
-        updated_at=ctx.imported_at,
-    )

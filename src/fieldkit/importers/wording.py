@@ -4,15 +4,13 @@ A numbered UN recommendation may gather several States' wordings under one numbe
 "186.1. Ratify ICCPR (Albania); Ratify ICCPR and CPED (Chile); ...". UPR Info keeps one row
 per State with that State's own wording, so a row is compared with the part of the numbered
 text its State said, which lets short recommendations ("Ratify ICCPR") match exactly.
-Wording is compared with rapidfuzz.
+Wording is compared with rapidfuzz, loaded only when two wordings are compared.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-
-from rapidfuzz import fuzz
 
 from fieldkit.domain.items import Item
 from fieldkit.domain.states import canonical_state, is_state
@@ -67,6 +65,8 @@ def _score(a: str, b: str) -> float:
         return 100.0
     if not a or not b:
         return 0.0
+    from rapidfuzz import fuzz
+
     score = fuzz.ratio(a, b)
     if min(len(a.split()), len(b.split())) >= 6:  # a paraphrase inside a joint one counts
         score = max(score, fuzz.token_set_ratio(a, b))

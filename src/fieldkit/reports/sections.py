@@ -126,6 +126,9 @@ def person_name(data: MissionData, person_id: str | None, with_title: bool = Tru
     return ", ".join(parts)
 
 
+_ARTICLE = re.compile(r"(?:the|a|an|le|la|les|l['’])\s*\b", re.IGNORECASE)
+
+
 def _says(name: str, words: str) -> bool:
     """Whether a name already carries these words ('Deputy Minister of Justice', 'Deputy
     Minister'), so that a person named by their office is not titled twice."""
@@ -148,8 +151,8 @@ def speaker(data: MissionData, person_id: str | None, context: str = "") -> str:
     kept = [p for p in segments if not _says(context, p)]
     if len(kept) == len(segments):
         return full
-    if len(kept) > 1 or not kept:
-        return ", ".join(kept)
+    if len(kept) > 1 or not kept or _ARTICLE.match(kept[0]):
+        return ", ".join(kept)  # 'The Ombudsman' carries its own article
     return _("the {role}").format(role=kept[0])
 
 

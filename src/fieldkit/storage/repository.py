@@ -291,15 +291,18 @@ class Tx:
     def put_many(self, records: Iterable[Record]) -> int:
         """Insert or replace records by id; returns how many."""
         count = 0
+        name = ""
+        tombs = bool(self.tree.get(TOMBSTONES))  # a deleted record may come back
         for record in records:
-            name = record.TABLE
-            table = self._table(name)
-            keys = self._keys[name]
+            if name != record.TABLE:  # a run of records of one table: looked up once
+                name = record.TABLE
+                table, keys, synced = self._table(name), self._keys[name], name in SYNCED
+                touched = self.touched.setdefault(name, set())
             key = keys.get(record.id)
             doc = record.to_dict()
-            if name in SYNCED:
+            if synced:
                 old = table.get(key) if key is not None else None
-                tomb = self.drop(TOMBSTONES, record.id) if old is None else None
+                tomb = self.drop(TOMBSTONES, record.id) if old is None and tombs else None
                 if tomb is not None:
                     doc = history.undelete(tomb, doc, self.copy)
                 else:
@@ -307,7 +310,7 @@ class Tx:
             if key is None:
                 key = keys[record.id] = self._new_key(name)
             table[key] = doc
-            self.touched.setdefault(name, set()).add(record.id)
+            touched.add(record.id)
             count += 1
         self.changed = self.changed or count > 0
         return count

@@ -34,6 +34,9 @@ from fieldkit.domain.vocab import (
 )
 from fieldkit.i18n import N_, _, ngettext
 from fieldkit.storage.merge import (
+    DRAFTS,
+    NEW,
+    beside_state,
     copies_beside,
     is_encrypted,
     merge_all,
@@ -337,12 +340,27 @@ def _merge_copy(app: Any, path: Path, passphrase: PassphraseSource | None) -> No
 
 
 def offer_copies(app: Any) -> None:
-    """Say when another copy of the mission lies beside the file."""
+    """Say when another copy of the mission lies beside the file and still holds something
+    this file lacks; a copy already merged is left unsaid. Reading the copies waits in a
+    thread, so the dashboard stays at hand."""
     data = app.data
     beside = copies_beside(app.store.path, data.mission.id if data.mission else None)
     if beside:
-        said = _(
-            "Another copy of this mission lies beside it: {name}. "
-            "Palette (ctrl+p): Merge another copy."
-        )
-        app.notify(said.format(name=beside[0].name), timeout=10)
+        tree = app.store.file.tree()
+        app.run_worker(partial(_say_copies, app, tree, beside), thread=True, group="copies")
+
+
+def _say_copies(app: Any, tree: Any, beside: list[Path]) -> None:
+    for path in beside:
+        state = beside_state(tree, path)
+        if state == NEW:
+            said = _(
+                "Another copy of this mission lies beside it: {name}. "
+                "Palette (ctrl+p): Merge another copy."
+            )
+        elif state == DRAFTS:
+            said = _("{name} beside it is already merged, but holds drafts typed there.")
+        else:
+            continue
+        app.call_from_thread(app.notify, said.format(name=path.name), timeout=10)
+        return

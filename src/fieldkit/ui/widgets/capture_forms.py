@@ -209,7 +209,7 @@ class ActionCapture(InputForm):
     """Something the delegation must do after the meeting: who, and by when."""
 
     KIND = "action"
-    TITLE = N_("Follow-up")
+    TITLE = N_("Follow-up action")
     EDITING = N_("Editing the follow-up")
     FIELDS = (
         ("text", N_("To do"), N_("what the delegation must do")),
