@@ -49,7 +49,7 @@ def test_shred_yes_leaves_nothing_of_an_encrypted_mission(
     monkeypatch.chdir(tmp_path)
     result = cli("shred", "--yes", "--db", path)
     assert result.exit_code == 0, result.output
-    assert "key material destroyed in 4 file(s)" in result.stderr
+    assert "key material destroyed in 4 files" in result.stderr
     assert "cannot reach" in result.stderr and "copies made elsewhere" in result.stderr
     assert not path.exists() and not backups.backup_folder(path).exists()
     assert not (tmp_path / "exports").exists() and not (tmp_path / "data").exists()

@@ -78,4 +78,4 @@ def test_what_is_no_date_is_refused_with_examples(said: str) -> None:
 
 
 def test_a_date_is_shown_back_in_words() -> None:
-    assert spoken("2017-06-30") == "Fri 30 June 2017"
+    assert spoken("2017-06-30") == "Friday, 30 June 2017"

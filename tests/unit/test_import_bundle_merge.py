@@ -84,7 +84,7 @@ def test_a_rank_taken_here_moves_the_bundles_item_after(demo_path: Path, tmp_pat
     result = cli("import", export(other, tmp_path / "b.json", "--include-confidential"),
                  "--db", demo_path)  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "1 priority items took ranks after the mission's own" in result.output
+    assert "1 priority item took a rank after the mission's own" in result.output
     here = Store(demo_path).data().items
     assert (here[mine.id].priority, here[theirs.id].priority) == (top + 1, top + 2)
     check = cli("check", "--db", demo_path)

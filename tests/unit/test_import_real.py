@@ -139,6 +139,6 @@ def test_rows_matching_no_number_are_named_by_row(tmp_path: Path) -> None:
     Store(path).create(Mission(name="Beijing", country="China"))
     result = cli("import", MATRIX, rows, "--db", path)
     assert result.exit_code == 0, result.output
-    assert "1 rows match no numbered recommendation:" in result.output
+    assert "1 row matches no numbered recommendation:" in result.output
     assert "china-rows.csv row 286 (Norway): Abolish the death penalty" in result.output
     assert len(Store(path).data().items) == 253

@@ -15,7 +15,7 @@ from fieldkit.cli import usage
 from fieldkit.cli.help_text import translate_help
 from fieldkit.domain.lookup import NotFound
 from fieldkit.domain.records import RecordError
-from fieldkit.i18n import _
+from fieldkit.i18n import _, ngettext
 from fieldkit.storage.errors import CorruptFile, StorageError
 
 BAD_INPUT = 2
@@ -63,7 +63,12 @@ def _bad_input_line(exc: BaseException) -> str | None:
     """The one line for input no file system or parser can take; None for other errors."""
     if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
         name = str(exc.filename or "")
-        shown = name if len(name) <= 80 else f"{name[:40]}…{name[-30:]} ({len(name)} characters)"
+        shown = name
+        if len(name) > 80:
+            cut = ngettext(
+                "{start}…{end} ({count} character)", "{start}…{end} ({count} characters)", len(name)
+            )
+            shown = cut.format(start=name[:40], end=name[-30:], count=len(name))
         return _("the path is too long for this system: {path}; nothing was changed").format(
             path=shown
         )

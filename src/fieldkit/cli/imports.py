@@ -48,7 +48,7 @@ class ProgressBar:
 
         self._bar = Progress(console=Console(stderr=True), transient=True)
         self._bar.start()
-        self._task = self._bar.add_task(f"reading {self.label}", total=total)
+        self._task = self._bar.add_task(_("reading {name}").format(name=self.label), total=total)
 
     def advance(self, count: int = 1) -> None:
         if self._bar is not None:
@@ -64,27 +64,36 @@ def _failed(exc: ImportFailed) -> None:
     lines = [str(exc)]
     lines += [f"  {line}" for line in exc.problems[:SHOWN_PROBLEMS]]
     if len(exc.problems) > SHOWN_PROBLEMS:
-        lines.append(f"  ... and {len(exc.problems) - SHOWN_PROBLEMS} more bad rows")
+        more = len(exc.problems) - SHOWN_PROBLEMS
+        said = ngettext("... and {count} more bad row", "... and {count} more bad rows", more)
+        lines.append("  " + said.format(count=more))
     fail("\n".join(lines))
 
 
 def _show_bundle(outcome: Outcome, store: Store) -> None:
     added, changed = len(outcome.added), len(outcome.enriched)
     if outcome.created:
-        verb = "dry run: would create" if outcome.dry_run else "created"
-        typer.echo(f"{verb} {store.path} with {added} records from {outcome.file.name}")
+        if outcome.dry_run:
+            said = _("dry run: would create {path} with {count} records from {name}")
+        else:
+            said = _("created {path} with {count} records from {name}")
+        typer.echo(said.format(path=store.path, count=added, name=outcome.file.name))
     elif outcome.dry_run:
-        typer.echo(
-            f"dry run, nothing written: would add {added}, update {changed}, "
-            f"leave {outcome.skipped} unchanged"
+        said = _(
+            "dry run, nothing written: would add {added}, update {changed}, leave {left} unchanged"
         )
+        typer.echo(said.format(added=added, changed=changed, left=outcome.skipped))
     else:
-        typer.echo(f"added {added}, updated {changed}, unchanged {outcome.skipped}")
+        said = _("added {added}, updated {changed}, unchanged {left}")
+        typer.echo(said.format(added=added, changed=changed, left=outcome.skipped))
     if outcome.reranked:
-        typer.echo(
-            f"note: {outcome.reranked} priority items took ranks after the mission's own, "
-            "whose ranks they shared"
+        said = ngettext(
+            "note: {count} priority item took a rank after the mission's own, whose rank it shared",
+            "note: {count} priority items took ranks after the mission's own, "
+            "whose ranks they shared",
+            outcome.reranked,
         )
+        typer.echo(said.format(count=outcome.reranked))
     _show_merged(outcome)
 
 
@@ -127,34 +136,72 @@ def show(outcome: Outcome, store: Store) -> None:
         _show_bundle(outcome, store)
         return
     for report in outcome.files:
-        typer.echo(f"{report.file.name}: {FORMATS[report.format]}, {report.rows} rows")
+        rows = ngettext("{count} row", "{count} rows", report.rows).format(count=report.rows)
+        typer.echo(f"{report.file.name}: {_(FORMATS[report.format])}, {rows}")
         for guess in report.guesses:
             typer.echo(f"  {guess}")
+    typer.echo(_counts(outcome))
+    _show_rows(outcome)
+    for state, count in outcome.other_states.items():
+        said = ngettext(
+            "note: {count} item is about {state}, not {country}; imported as it is",
+            "note: {count} items are about {state}, not {country}; imported as they are",
+            count,
+        )
+        typer.echo(said.format(count=count, state=state, country=outcome.country))
+    if not outcome.dry_run and outcome.changed:
+        typer.echo(_("saved {path}").format(path=store.path))
+
+
+def _counts(outcome: Outcome) -> str:
+    """What the import adds, enriches, skips and folds, in one line."""
     added, changed = len(outcome.added), len(outcome.enriched)
-    by_rows = f" (by {outcome.enriched_rows} rows)" if outcome.enriched_rows != changed else ""
-    skipped = " (already there or exact copies)" if outcome.skipped else ""
-    folded = f", folded {len(outcome.removed)} into numbered items" if outcome.removed else ""
-    counts = (
-        f"add {added}, enrich {changed}{by_rows}, skip {outcome.skipped}{skipped}{folded}"
-        if outcome.dry_run
-        else f"added {added}, enriched {changed}{by_rows}, "
-        f"skipped {outcome.skipped}{skipped}{folded}"
-    )
-    typer.echo(f"dry run, nothing written: would {counts}" if outcome.dry_run else counts)
+    if outcome.dry_run:
+        said = _("dry run, nothing written: would add {added}, enrich {changed}, skip {skipped}")
+    else:
+        said = _("added {added}, enriched {changed}, skipped {skipped}")
+    if outcome.enriched_rows != changed:
+        rows = ngettext("{count} row", "{count} rows", outcome.enriched_rows)
+        changed_words = _("{count} (by {rows})").format(
+            count=changed, rows=rows.format(count=outcome.enriched_rows)
+        )
+    else:
+        changed_words = str(changed)
+    skipped_words = str(outcome.skipped)
+    if outcome.skipped:
+        skipped_words = _("{count} (already there or exact copies)").format(count=outcome.skipped)
+    line = said.format(added=added, changed=changed_words, skipped=skipped_words)
+    if outcome.removed:
+        folded = _("{counts}, folded {count} into numbered items")
+        line = folded.format(counts=line, count=len(outcome.removed))
+    return line
+
+
+def _show_rows(outcome: Outcome) -> None:
+    """Rows joined to their numbered items, and rows that match none."""
     if outcome.gathered:
-        typer.echo(f"{outcome.gathered} rows joined the numbered items they belong to")
+        said = ngettext(
+            "{count} row joined the numbered item it belongs to",
+            "{count} rows joined the numbered items they belong to",
+            outcome.gathered,
+        )
+        typer.echo(said.format(count=outcome.gathered))
     if outcome.unmatched:
-        typer.echo(f"{len(outcome.unmatched)} rows match no numbered recommendation:")
+        count = len(outcome.unmatched)
+        said = ngettext(
+            "{count} row matches no numbered recommendation:",
+            "{count} rows match no numbered recommendation:",
+            count,
+        )
+        typer.echo(said.format(count=count))
         for line in outcome.unmatched[:SHOWN_PROBLEMS]:
             typer.echo(f"  {line}")
-        if len(outcome.unmatched) > SHOWN_PROBLEMS:
-            typer.echo(f"  ... and {len(outcome.unmatched) - SHOWN_PROBLEMS} more")
-    for state, count in outcome.other_states.items():
-        typer.echo(
-            f"note: {count} items are about {state}, not {outcome.country}; imported as they are"
-        )
-    if not outcome.dry_run and outcome.changed:
-        typer.echo(f"saved {store.path}")
+        if count > SHOWN_PROBLEMS:
+            more = count - SHOWN_PROBLEMS
+            typer.echo(
+                "  "
+                + ngettext("... and {count} more", "... and {count} more", more).format(count=more)
+            )
 
 
 def _print_json(value: dict[str, Any]) -> None:
@@ -218,7 +265,8 @@ def register(app: typer.Typer) -> None:
             )
         path = settings.db_path(db)
         store = Store(path, passphrase_source(path))
-        bar = ProgressBar(files[0].name if len(files) == 1 else f"{len(files)} files")
+        many = ngettext("{count} file", "{count} files", len(files)).format(count=len(files))
+        bar = ProgressBar(files[0].name if len(files) == 1 else many)
         try:
             with collector_paused():
                 outcome = import_files(

@@ -17,7 +17,7 @@ import typer
 from fieldkit import settings
 from fieldkit.cli.common import DbOption, open_store
 from fieldkit.cli.errors import fail
-from fieldkit.i18n import _
+from fieldkit.i18n import _, ngettext
 from fieldkit.storage import conversion
 from fieldkit.storage.codec import ENCRYPTED_MAGIC, Codec, is_sealed
 from fieldkit.storage.conversion import Converted
@@ -60,11 +60,17 @@ def bundle_passphrase(path: Path) -> str:
     elif sys.stdin.isatty():
         phrase = str(
             typer.prompt(
-                f"Passphrase for the bundle {path.name}", hide_input=True, confirmation_prompt=True
+                _("Passphrase for the bundle {name}").format(name=path.name),
+                hide_input=True,
+                confirmation_prompt=_("Repeat for confirmation"),
             )
         )
     else:
-        fail(f"set {PASSPHRASE_ENV} or run in a terminal to encrypt the bundle")
+        fail(
+            _("set {variable} or run in a terminal to encrypt the bundle").format(
+                variable=PASSPHRASE_ENV
+            )
+        )
     if len(phrase) < MIN_LENGTH:
         fail(
             _("the passphrase must have at least {count} characters; nothing was written").format(
@@ -81,7 +87,11 @@ def parts(names: str) -> set[str]:
     chosen = {n.strip().lower() for n in names.split(",") if n.strip()}
     unknown = sorted(chosen - set(LISTS))
     if unknown:
-        fail(f"--without: no part named {', '.join(unknown)}; choose among {', '.join(LISTS)}")
+        fail(
+            _("--without: no part named {names}; choose among {choices}").format(
+                names=", ".join(unknown), choices=", ".join(LISTS)
+            )
+        )
     return chosen
 
 
@@ -122,19 +132,60 @@ def _peek_sealed(path: Path) -> bool:
         return False
 
 
-def _tell(path: Path, done: Converted, verb: str, state: str) -> None:
+def _tell(path: Path, done: Converted, encrypting: bool) -> None:
     if done.removed:
-        typer.echo(f"removed {len(done.removed)} copy(ies) that could not be read", err=True)
+        count = len(done.removed)
+        said = ngettext(
+            "removed {count} copy that could not be read",
+            "removed {count} copies that could not be read",
+            count,
+        )
+        typer.echo(said.format(count=count), err=True)
     if done.left:
-        left = ", ".join(done.left[:3])
-        typer.echo(f"{len(done.left)} backup(s) stay encrypted with another key: {left}", err=True)
+        count, left = len(done.left), ", ".join(done.left[:3])
+        said = ngettext(
+            "{count} backup stays encrypted with another key: {names}",
+            "{count} backups stay encrypted with another key: {names}",
+            count,
+        )
+        typer.echo(said.format(count=count, names=left), err=True)
     if done.file:
-        typer.echo(f"{verb} {path} and {done.copies} backup(s)", err=True)
+        typer.echo(_converted(path, done.copies, encrypting), err=True)
     elif done.copies or done.removed:
-        typer.echo(f"{path} was {state}; converted {done.copies} backup(s) left over", err=True)
+        typer.echo(_finished(path, done.copies, encrypting), err=True)
+    elif encrypting:
+        fail(_("{path} is already encrypted; nothing was changed").format(path=path))
     else:
-        fail(f"{path} is {state}; nothing was changed")
+        fail(_("{path} is not encrypted; nothing was changed").format(path=path))
     typer.echo(str(path))
+
+
+def _converted(path: Path, copies: int, encrypting: bool) -> str:
+    if encrypting:
+        said = ngettext(
+            "encrypted {path} and {count} backup", "encrypted {path} and {count} backups", copies
+        )
+    else:
+        said = ngettext(
+            "decrypted {path} and {count} backup", "decrypted {path} and {count} backups", copies
+        )
+    return said.format(path=path, count=copies)
+
+
+def _finished(path: Path, copies: int, encrypting: bool) -> str:
+    if encrypting:
+        said = ngettext(
+            "{path} was already encrypted; converted {count} backup left over",
+            "{path} was already encrypted; converted {count} backups left over",
+            copies,
+        )
+    else:
+        said = ngettext(
+            "{path} was not encrypted; converted {count} backup left over",
+            "{path} was not encrypted; converted {count} backups left over",
+            copies,
+        )
+    return said.format(path=path, count=copies)
 
 
 def encrypt_command(db: Path | None) -> None:
@@ -142,10 +193,10 @@ def encrypt_command(db: Path | None) -> None:
     mission = store.file
     codec = None if _peek_sealed(mission.path) else new_codec(mission.path)
     done = conversion.encrypt(mission, codec)
-    _tell(mission.path, done, "encrypted", "already encrypted")
+    _tell(mission.path, done, encrypting=True)
     if done.file:
         typer.echo(
-            "keep the passphrase safe: without it nobody, you included, can open the mission",
+            _("keep the passphrase safe: without it nobody, you included, can open the mission"),
             err=True,
         )
 
@@ -153,7 +204,7 @@ def encrypt_command(db: Path | None) -> None:
 def decrypt_command(db: Path | None) -> None:
     store = open_store(db)
     store.file.tree()  # the passphrase is asked for before the lock is taken
-    _tell(store.file.path, conversion.decrypt(store.file), "decrypted", "not encrypted")
+    _tell(store.file.path, conversion.decrypt(store.file), encrypting=False)
 
 
 MIN_PIN = 4
@@ -164,11 +215,19 @@ def _new_pin() -> str:
     if env is not None:
         pin = env
     elif sys.stdin.isatty():
-        pin = str(typer.prompt("New PIN", hide_input=True, confirmation_prompt=True))
+        pin = str(
+            typer.prompt(
+                _("New PIN"), hide_input=True, confirmation_prompt=_("Repeat for confirmation")
+            )
+        )
     else:
-        fail("set FIELDKIT_PIN or run in a terminal to set the PIN")
+        fail(_("set FIELDKIT_PIN or run in a terminal to set the PIN"))
     if len(pin.strip()) < MIN_PIN:
-        fail(f"the PIN must have at least {MIN_PIN} characters; nothing was written")
+        fail(
+            _("the PIN must have at least {count} characters; nothing was written").format(
+                count=MIN_PIN
+            )
+        )
     return pin.strip()
 
 
@@ -176,7 +235,7 @@ def pin_command(lock_after: int | None, off: bool) -> None:
     from fieldkit.storage.crypto import hash_pin
 
     if lock_after is not None and not 0 <= lock_after <= 24 * 60:
-        fail("--lock-after takes minutes, from 0 (never) to 1440")
+        fail(_("--lock-after takes minutes, from 0 (never) to 1440"))
     fields: dict[str, str | None] = {}
     if off:
         fields["pin"] = None
@@ -185,9 +244,15 @@ def pin_command(lock_after: int | None, off: bool) -> None:
     if lock_after is not None:
         fields["lock_after"] = str(lock_after) if lock_after else None
     where = settings.update_profile(**fields)
-    said = "PIN removed" if off else "PIN set" if fields.get("pin") else "PIN unchanged"
-    idle = f"; the app locks after {lock_after} idle minute(s)" if lock_after else ""
-    typer.echo(f"{said}{idle} ({where})")
+    said = _("PIN removed") if off else _("PIN set") if fields.get("pin") else _("PIN unchanged")
+    if lock_after:
+        idle = ngettext(
+            "the app locks after {count} idle minute",
+            "the app locks after {count} idle minutes",
+            lock_after,
+        ).format(count=lock_after)
+        said = _("{said}; {idle}").format(said=said, idle=idle)
+    typer.echo(_("{said} ({path})").format(said=said, path=where))
 
 
 def register(app: typer.Typer) -> None:

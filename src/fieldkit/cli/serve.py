@@ -23,6 +23,7 @@ import typer
 
 from fieldkit.cli.common import DbOption, open_store
 from fieldkit.cli.errors import fail
+from fieldkit.i18n import _
 
 HOST = "127.0.0.1"
 COOKIE = "fieldkit_token"
@@ -71,7 +72,7 @@ def make_server(command: str, port: int, token: str) -> Any:
 
         async def on_startup(self, app: Any) -> None:
             typer.echo(f"http://{HOST}:{port}/?token={token}")
-            typer.echo("this machine only; Ctrl+C stops it", err=True)
+            typer.echo(_("this machine only; Ctrl+C stops it"), err=True)
 
     return LocalServer(
         command,
@@ -99,13 +100,19 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Run the app in a browser on this machine only (the URL carries a token)."""
         if not 0 <= port <= 65535:
-            fail("--port takes a number from 1 to 65535")
+            fail(_("--port takes a number from 1 to 65535"))
         store = open_store(db)
         if _looks_sealed(store.path) and "FIELDKIT_PASSPHRASE" not in os.environ:
             if not sys.stdin.isatty():
-                fail(f"{store.path} is encrypted: set FIELDKIT_PASSPHRASE or run in a terminal")
+                fail(
+                    _("{path} is encrypted: set FIELDKIT_PASSPHRASE or run in a terminal").format(
+                        path=store.path
+                    )
+                )
             # Kept in this process's memory for the app it starts per tab; never written.
-            phrase = typer.prompt(f"Passphrase for {store.path.name}", hide_input=True)
+            phrase = typer.prompt(
+                _("Passphrase for {name}").format(name=store.path.name), hide_input=True
+            )
             os.environ["FIELDKIT_PASSPHRASE"] = str(phrase)
         store.data()  # a damaged file, or a wrong passphrase, is said here
         port = port or free_port()
@@ -113,7 +120,11 @@ def register(app: typer.Typer) -> None:
             try:
                 probe.bind((HOST, port))
             except OSError as exc:
-                fail(f"cannot listen on {HOST}:{port}: {exc.strerror}")
+                fail(
+                    _("cannot listen on {address}: {reason}").format(
+                        address=f"{HOST}:{port}", reason=exc.strerror
+                    )
+                )
         path = store.path.resolve()
         command = shlex.join([sys.executable, "-m", "fieldkit", "--db", str(path)])
         make_server(command, port, secrets.token_urlsafe(24)).serve()

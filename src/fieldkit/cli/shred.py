@@ -11,6 +11,7 @@ import typer
 from fieldkit import settings
 from fieldkit.cli.common import DbOption
 from fieldkit.cli.errors import fail
+from fieldkit.i18n import _, ngettext
 from fieldkit.storage import guard
 from fieldkit.storage.shred import Shredded, shred
 
@@ -25,21 +26,35 @@ ExportsOption = Annotated[
 def tell(done: Shredded) -> None:
     """What was destroyed, what could not be, and what fieldkit cannot reach."""
     if done.keys_destroyed:
-        typer.echo(f"key material destroyed in {done.keys_destroyed} file(s)", err=True)
-    typer.echo(f"removed {done.removed} file(s), {done.overwritten} overwritten first", err=True)
+        said = ngettext(
+            "key material destroyed in {count} file",
+            "key material destroyed in {count} files",
+            done.keys_destroyed,
+        )
+        typer.echo(said.format(count=done.keys_destroyed), err=True)
+    said = ngettext(
+        "removed {count} file, {overwritten} overwritten first",
+        "removed {count} files, {overwritten} overwritten first",
+        done.removed,
+    )
+    typer.echo(said.format(count=done.removed, overwritten=done.overwritten), err=True)
     for failed in done.failed:
-        typer.echo(f"could not destroy {failed}", err=True)
-    typer.echo("fieldkit cannot reach:", err=True)
+        typer.echo(_("could not destroy {name}").format(name=failed), err=True)
+    typer.echo(_("fieldkit cannot reach:"), err=True)
     for line in done.not_reached:
         typer.echo(f"  - {line}", err=True)
 
 
 def _confirm(path: Path) -> None:
     if not sys.stdin.isatty():
-        fail(f"add --yes to shred {path} (nothing was changed)")
-    typed = typer.prompt(f"This destroys {path}, its backups and exports. Type {CONFIRM!r}")
+        fail(_("add --yes to shred {path} (nothing was changed)").format(path=path))
+    typed = typer.prompt(
+        _("This destroys {path}, its backups and exports. Type {word}").format(
+            path=path, word=repr(CONFIRM)
+        )
+    )
     if str(typed).strip().lower() != CONFIRM:
-        fail("not confirmed; nothing was changed")
+        fail(_("not confirmed; nothing was changed"))
 
 
 def register(app: typer.Typer) -> None:
@@ -52,7 +67,7 @@ def register(app: typer.Typer) -> None:
         """Destroy the mission, its backups and the exports folder (keys first): no undo."""
         path = settings.db_path(db)
         if not path.exists() and not path.is_symlink():
-            fail(f"no mission file at {path}; nothing was changed")
+            fail(_("no mission file at {path}; nothing was changed").format(path=path))
         if not yes:
             _confirm(path)
         from fieldkit.storage.mission_file import follow
@@ -61,7 +76,7 @@ def register(app: typer.Typer) -> None:
         if path.is_symlink():
             path.unlink()
         tell(done)
-        typer.echo(f"shredded {path}")
+        typer.echo(_("shredded {path}").format(path=path))
         if done.failed:
             raise typer.Exit(1)
 
@@ -76,16 +91,24 @@ def register(app: typer.Typer) -> None:
 
         path = follow(settings.db_path(db))
         if not path.is_file():
-            fail(f"no mission file at {path}; nothing was changed")
+            fail(_("no mission file at {path}; nothing was changed").format(path=path))
         if tries and not is_sealed(path.read_bytes()[:64]):
-            fail(f"{path} is not encrypted: run `fieldkit encrypt` first; nothing was changed")
+            fail(
+                _(
+                    "{path} is not encrypted: run `fieldkit encrypt` first; nothing was changed"
+                ).format(path=path)
+            )
         if tries < 0 or tries > 1000:
-            fail("give a number of tries from 1 to 1000, or 0 to turn it off")
+            fail(_("give a number of tries from 1 to 1000, or 0 to turn it off"))
         guard.arm(path, tries)
         if tries:
-            typer.echo(
-                f"after {tries} wrong passphrases in a row, {path} and its backups are shredded; "
-                "each wrong one says how many tries are left"
+            said = ngettext(
+                "after {count} wrong passphrase in a row, {path} and its backups are shredded; "
+                "each wrong one says how many tries are left",
+                "after {count} wrong passphrases in a row, {path} and its backups are shredded; "
+                "each wrong one says how many tries are left",
+                tries,
             )
+            typer.echo(said.format(count=tries, path=path))
         else:
-            typer.echo(f"{path} is no longer shredded after wrong passphrases")
+            typer.echo(_("{path} is no longer shredded after wrong passphrases").format(path=path))

@@ -13,8 +13,8 @@ from fieldkit.cli.common import DbOption, JsonOption, open_store, passphrase_sou
 from fieldkit.cli.errors import fail
 from fieldkit.domain.history import DELETED, Entry
 from fieldkit.domain.merge import KEPT, Conflict
-from fieldkit.domain.text import counted, shorten
-from fieldkit.i18n import _, ngettext
+from fieldkit.domain.text import shorten
+from fieldkit.i18n import N_, _, ngettext
 from fieldkit.storage.merge import (
     DRAFTS,
     MERGED,
@@ -28,7 +28,7 @@ from fieldkit.storage.merge import (
 )
 from fieldkit.storage.repository import Store
 
-FIELD_NAMES = {DELETED: "deleted or kept"}
+FIELD_NAMES = {DELETED: N_("deleted or kept")}
 
 
 def _entry(entry: Entry, conflict: Conflict | None = None) -> dict[str, Any]:
@@ -60,10 +60,14 @@ def _show(entry: Entry, conflict: Conflict | None = None) -> str:
 
 
 def conflict_line(conflict: Conflict) -> str:
-    field = FIELD_NAMES.get(conflict.field, conflict.field)
-    return (
-        f"{conflict.id}  {conflict.table} {conflict.record_id[:8]} {field}: "
-        f"mine {_show(conflict.mine, conflict)} | theirs {_show(conflict.theirs, conflict)}"
+    field = _(FIELD_NAMES[conflict.field]) if conflict.field in FIELD_NAMES else conflict.field
+    return _("{id}  {table} {record} {field}: mine {mine} | theirs {theirs}").format(
+        id=conflict.id,
+        table=conflict.table,
+        record=conflict.record_id[:8],
+        field=field,
+        mine=_show(conflict.mine, conflict),
+        theirs=_show(conflict.theirs, conflict),
     )
 
 
@@ -143,22 +147,39 @@ def merge_cmd(
     if as_json:
         print_json(_report_json(report, report.changed and not dry_run))
         return
-    names = ", ".join(p.name for p in others)
-    typer.echo(
-        f"{'would merge' if dry_run else 'merged'} {names}: {len(report.added)} added, "
-        f"{len(report.updated)} updated, {len(report.deleted)} deleted, "
-        f"{counted(len(report.conflicts), 'conflict')}"
-    )
+    typer.echo(_merged(report, ", ".join(p.name for p in others), dry_run))
     for conflict in report.conflicts:
         typer.echo(conflict_line(conflict))
     if report.held_back:
-        typer.echo(
-            f"not merged: {counted(len(report.held_back), 'record')} whose copy changed a field "
-            "the bundle left out; merge that copy's file, or a bundle exported with "
-            "--include-confidential"
+        count = len(report.held_back)
+        held = ngettext(
+            "not merged: {count} record whose copy changed a field the bundle left out; merge "
+            "that copy's file, or a bundle exported with --include-confidential",
+            "not merged: {count} records whose copy changed a field the bundle left out; merge "
+            "that copy's file, or a bundle exported with --include-confidential",
+            count,
         )
+        typer.echo(held.format(count=count))
     if report.conflicts and not dry_run:
         typer.echo(_("settle each with `fieldkit resolve ID --keep mine|theirs`"))
+
+
+def _merged(report: MergeReport, names: str, dry_run: bool) -> str:
+    count = len(report.conflicts)
+    conflicts = ngettext("{count} conflict", "{count} conflicts", count).format(count=count)
+    if dry_run:
+        said = _(
+            "would merge {names}: {added} added, {updated} updated, {deleted} deleted, {conflicts}"
+        )
+    else:
+        said = _("merged {names}: {added} added, {updated} updated, {deleted} deleted, {conflicts}")
+    return said.format(
+        names=names,
+        added=len(report.added),
+        updated=len(report.updated),
+        deleted=len(report.deleted),
+        conflicts=conflicts,
+    )
 
 
 def conflicts_cmd(as_json: JsonOption = False, db: DbOption = None) -> None:
@@ -192,7 +213,11 @@ def resolve_cmd(
     if as_json:
         print_json({**conflict_json(conflict), "kept": _entry(chosen, conflict)})
         return
-    typer.echo(f"{conflict.id}: kept {keep} {_show(chosen, conflict)}")
+    typer.echo(
+        _("{id}: kept {keep} {value}").format(
+            id=conflict.id, keep=keep, value=_show(chosen, conflict)
+        )
+    )
 
 
 def register(app: typer.Typer) -> None:

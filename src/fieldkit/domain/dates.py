@@ -126,7 +126,7 @@ def _with_dateutil(said: str, context: date) -> date:
     end, takes the month's last day: 'June 2017' is 30 June, '2017-09' is 30 September.
     """
     if said.isdigit() and len(said) != 4:
-        raise ValueError("a bare number is no date")
+        raise ValueError(_("a bare number is no date"))
     default = datetime(context.year, 12, 31)
     return parser.parse(said.replace(".", " ") if _worded(said) else said, _words(),
                         default=default).date()  # fmt: skip
@@ -151,9 +151,11 @@ def context_day(day: str, fallback: date | None = None) -> date:
 
 
 def spoken(day: str) -> str:
-    """'2017-06-30' as 'Fri 30 June 2017', to check a date before it is saved."""
+    """'2017-06-30' as 'Friday, 30 June 2017', to check a date before it is saved."""
     try:
         when = date.fromisoformat(day)
     except ValueError:
         return day
-    return f"{when:%a} {when.day} {when:%B %Y}"
+    from fieldkit.i18n import format_date
+
+    return format_date(when, "full")

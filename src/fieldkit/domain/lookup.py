@@ -9,7 +9,7 @@ from typing import TypeVar
 from fieldkit.domain.directory import Person
 from fieldkit.domain.items import Item
 from fieldkit.domain.records import Record
-from fieldkit.i18n import _
+from fieldkit.i18n import N_, _
 
 R = TypeVar("R", bound=Record)
 
@@ -18,21 +18,55 @@ class NotFound(LookupError):
     """A name that matches nothing, or more than one record."""
 
 
+_SAID: dict[str, tuple[str, str, str]] = {
+    "item": (
+        N_("no item id given"),
+        N_("no item with id {id}"),
+        N_("item id {id} is ambiguous ({count} match): give more characters"),
+    ),
+    "person": (
+        N_("no person id given"),
+        N_("no person with id {id}"),
+        N_("person id {id} is ambiguous ({count} match): give more characters"),
+    ),
+    "meeting": (
+        N_("no meeting id given"),
+        N_("no meeting with id {id}"),
+        N_("meeting id {id} is ambiguous ({count} match): give more characters"),
+    ),
+    "note": (
+        N_("no note id given"),
+        N_("no note with id {id}"),
+        N_("note id {id} is ambiguous ({count} match): give more characters"),
+    ),
+    "response": (
+        N_("no response id given"),
+        N_("no response with id {id}"),
+        N_("response id {id} is ambiguous ({count} match): give more characters"),
+    ),
+    "action": (
+        N_("no action id given"),
+        N_("no action with id {id}"),
+        N_("action id {id} is ambiguous ({count} match): give more characters"),
+    ),
+}
+"""What is said when an id names no record, or more than one, by the kind of record."""
+
+
 def by_prefix(records: Mapping[str, R], prefix: str, what: str) -> R:
-    """The one record whose id starts with `prefix`."""
+    """The one record whose id starts with `prefix`; `what` is a key of `_SAID`."""
+    none_given, no_such, ambiguous = _SAID[what]
     prefix = prefix.strip().lower()
     if not prefix:
-        raise NotFound(f"no {what} id given")
+        raise NotFound(_(none_given))
     exact = records.get(prefix)
     if exact is not None:
         return exact
     found = [r for key, r in records.items() if key.startswith(prefix)]
     if not found:
-        raise NotFound(f"no {what} with id {prefix!r}")
+        raise NotFound(_(no_such).format(id=repr(prefix)))
     if len(found) > 1:
-        raise NotFound(
-            f"{what} id {prefix!r} is ambiguous ({len(found)} match): give more characters"
-        )
+        raise NotFound(_(ambiguous).format(id=repr(prefix), count=len(found)))
     return found[0]
 
 
@@ -86,7 +120,7 @@ def find_person(people: Mapping[str, Person], name: str) -> Person:
     """
     wanted = " ".join(name.split()).casefold()
     if not wanted:
-        raise NotFound("no person given")
+        raise NotFound(_("no person given"))
     exact = [p for p in people.values() if p.name.casefold() == wanted]
     if len(exact) == 1:
         return exact[0]
@@ -95,8 +129,12 @@ def find_person(people: Mapping[str, Person], name: str) -> Person:
         return found[0]
     if len(found) > 1:
         names = ", ".join(sorted(p.name for p in found)[:5])
-        raise NotFound(f"{name.strip()!r} could be any of: {names}; say more of the name")
+        raise NotFound(
+            _("{name} could be any of: {names}; say more of the name").format(
+                name=repr(name.strip()), names=names
+            )
+        )
     try:
         return by_prefix(people, name, "person")
     except NotFound:
-        raise NotFound(f"no person named {name.strip()!r}") from None
+        raise NotFound(_("no person named {name}").format(name=repr(name.strip()))) from None

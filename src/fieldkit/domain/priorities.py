@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from fieldkit.domain.items import Item
 from fieldkit.domain.mission import MissionData
+from fieldkit.i18n import _
 
 
 def _renumbered(order: list[Item]) -> list[Item]:
@@ -30,7 +31,7 @@ def move_priority(data: MissionData, item_id: str, step: int) -> list[Item]:
     order = list(data.priorities)
     index = next((n for n, i in enumerate(order) if i.id == item_id), None)
     if index is None:
-        raise ValueError("Only a priority item can be moved: mark it first (p).")
+        raise ValueError(_("Only a priority item can be moved: mark it first (p)."))
     target = index + step
     if not 0 <= target < len(order):
         return []
@@ -41,7 +42,7 @@ def move_priority(data: MissionData, item_id: str, step: int) -> list[Item]:
 def toggle_link(data: MissionData, item_id: str, other_id: str) -> list[Item]:
     """Link two items as raising the same concern, or unlink them (in both directions)."""
     if item_id == other_id:
-        raise ValueError("An item cannot be linked to itself.")
+        raise ValueError(_("An item cannot be linked to itself."))
     item, other = data.items[item_id], data.items[other_id]
     linked = other_id in item.related_ids or item_id in other.related_ids
     if not linked:

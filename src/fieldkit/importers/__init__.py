@@ -12,17 +12,17 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from fieldkit.i18n import _
+from fieldkit.i18n import N_, _
 from fieldkit.importers.common import Context, ImportFailed, NoProgress, Parsed, Progress
 
 #: Every format `fieldkit import --format` takes, with what it is.
 FORMATS: dict[str, str] = {
-    "bundle": "fieldkit bundle (JSON)",
-    "csv": "fieldkit items CSV template",
-    "upr-info": "UPR Info database export",
-    "uhri": "UHRI Excel export",
-    "uhri-json": "UHRI JSON export",
-    "ohchr-docx": "OHCHR thematic list or matrix (Word)",
+    "bundle": N_("fieldkit bundle (JSON)"),
+    "csv": N_("fieldkit items CSV template"),
+    "upr-info": N_("UPR Info database export"),
+    "uhri": N_("UHRI Excel export"),
+    "uhri-json": N_("UHRI JSON export"),
+    "ohchr-docx": N_("OHCHR thematic list or matrix (Word)"),
 }
 
 #: The module that parses each item format.

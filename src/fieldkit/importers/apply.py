@@ -169,7 +169,9 @@ def _parse(
 def _guesses(parsed: Parsed, detected: bool) -> list[str]:
     """What the report shows about a file: its format (when detected), encoding, review."""
     out = (
-        [_("format: {format} (detected)").format(format=FORMATS[parsed.format])] if detected else []
+        [_("format: {format} (detected)").format(format=_(FORMATS[parsed.format]))]
+        if detected
+        else []
     )
     out += parsed.guesses
     reviews = sorted({i.state_under_review for i in parsed.items if i.state_under_review})
@@ -207,7 +209,7 @@ def _with_hint(exc: ImportFailed, fmt: str) -> ImportFailed:
     return ImportFailed(
         exc.path,
         _("{problem}; it looks like a {format} (--format {key})").format(
-            problem=exc, format=FORMATS[found], key=found
+            problem=exc, format=_(FORMATS[found]), key=found
         ),
         exc.problems,
         named=True,

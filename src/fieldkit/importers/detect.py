@@ -9,13 +9,13 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from fieldkit.i18n import _
+from fieldkit.i18n import N_, _
 from fieldkit.importers import csv_template, uhri, upr_info
 from fieldkit.importers.common import ImportFailed
 from fieldkit.importers.sheets import decode_text, kind_of, read_sheet
 from fieldkit.storage.bundle import is_sealed_bundle
 
-_KNOWN = "a fieldkit bundle or CSV, a UPR Info export, a UHRI export or an OHCHR thematic list"
+_KNOWN = N_("a fieldkit bundle or CSV, a UPR Info export, a UHRI export or an OHCHR thematic list")
 
 
 def from_header(header: list[str]) -> str | None:
@@ -58,7 +58,7 @@ def detect(path: Path) -> str:
                 wrong = _("is not an Excel workbook: its content is not in the {suffix} format")
             raise ImportFailed(path, wrong.format(suffix=suffix))
         text = decode_text(
-            path, head, _("text, JSON or an Office file ({formats})").format(formats=_KNOWN)
+            path, head, _("text, JSON or an Office file ({formats})").format(formats=_(_KNOWN))
         ).lstrip()
         if text.startswith(("{", "[")):
             if '"fieldkit-bundle"' in text[:4096]:
@@ -71,7 +71,7 @@ def detect(path: Path) -> str:
         raise ImportFailed(
             path,
             _("has a header fieldkit does not know; expected {formats} (or give --format)").format(
-                formats=_KNOWN
+                formats=_(_KNOWN)
             ),
         )
     return found

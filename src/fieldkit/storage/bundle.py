@@ -24,7 +24,7 @@ from fieldkit.domain.meetings import Note, Response
 from fieldkit.domain.mission import TYPE_BY_TABLE, Mission, MissionData, visible
 from fieldkit.domain.records import Record, RecordError, Value, now_iso
 from fieldkit.domain.vocab import Confidentiality
-from fieldkit.i18n import _
+from fieldkit.i18n import _, ngettext
 from fieldkit.storage.codec import is_sealed
 from fieldkit.storage.errors import WrongPassphrase
 
@@ -181,7 +181,11 @@ def load(path: Path, data: bytes | None = None) -> Any:
 
     passphrase = os.environ.get(PASSPHRASE_ENV)
     if not passphrase:
-        raise BundleError(f"{path.name} is encrypted: give its passphrase in {PASSPHRASE_ENV}")
+        raise BundleError(
+            _("{name} is encrypted: give its passphrase in {variable}").format(
+                name=path.name, variable=PASSPHRASE_ENV
+            )
+        )
     try:
         return open_sealed(data, passphrase, path.name)
     except (ValueError, WrongPassphrase) as exc:
@@ -263,9 +267,15 @@ def read_bundle(path: Path) -> Bundle:
     try:
         raw = load(path)
     except orjson.JSONDecodeError as exc:
-        raise BundleError(f"{path.name} is not JSON: {exc}") from None
+        raise BundleError(
+            _("{name} is not JSON: {reason}").format(name=path.name, reason=exc)
+        ) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise BundleError(f'{path.name} is not a fieldkit bundle (no "format": "{FORMAT}")')
+        raise BundleError(
+            _("{name} is not a fieldkit bundle (no {key})").format(
+                name=path.name, key=f'"format": "{FORMAT}"'
+            )
+        )
     check_version(path.name, raw.get("version"))
     problems: list[str] = []
     mission: Mission | None = None
@@ -279,7 +289,7 @@ def read_bundle(path: Path) -> Bundle:
     for name in LISTS:
         docs = raw.get(name, [])
         if not isinstance(docs, list):
-            problems.append(f"{name}: expected a list")
+            problems.append(_("{table}: expected a list").format(table=name))
             continue
         cls = TYPE_BY_TABLE[name]
         for n, doc in enumerate(docs, start=1):
@@ -289,10 +299,14 @@ def read_bundle(path: Path) -> Bundle:
                 problems.append(f"{name} #{n}: {exc}")
                 continue
             if isinstance(doc, dict) and "id" not in doc:
-                problems.append(f"{name} #{n}: has no id")
+                problems.append(_("{record}: has no id").format(record=f"{name} #{n}"))
                 continue
             if record.id in seen:
-                problems.append(f"{name} #{n}: id {record.id} is also {seen[record.id]}")
+                problems.append(
+                    _("{record}: id {id} is also {other}").format(
+                        record=f"{name} #{n}", id=record.id, other=seen[record.id]
+                    )
+                )
                 continue
             seen[record.id] = f"{name} #{n}"
             records.append(record)
@@ -300,10 +314,15 @@ def read_bundle(path: Path) -> Bundle:
     if not isinstance(deleted, list) or not all(
         isinstance(t, dict) and isinstance(t.get("id"), str) for t in deleted
     ):
-        problems.append("deleted: expected a list of tombstones, each with an id")
+        problems.append(_("deleted: expected a list of tombstones, each with an id"))
         deleted = []
     if problems:
         raise BundleError(
-            f"{path.name}: {len(problems)} bad record(s); nothing was imported", tuple(problems)
+            ngettext(
+                "{name}: {count} bad record; nothing was imported",
+                "{name}: {count} bad records; nothing was imported",
+                len(problems),
+            ).format(name=path.name, count=len(problems)),
+            tuple(problems),
         )
     return Bundle(mission, records, deleted)

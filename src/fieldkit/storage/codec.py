@@ -7,6 +7,8 @@ from typing import Any, Protocol
 
 import orjson
 
+from fieldkit.i18n import _
+
 Tree = dict[str, Any]
 PassphraseSource = Callable[[], str]
 
@@ -34,5 +36,5 @@ class PlainCodec:
     def decode(self, data: bytes) -> Tree:
         tree = orjson.loads(data)
         if not isinstance(tree, dict):
-            raise ValueError("the file does not hold a JSON object")
+            raise ValueError(_("the file does not hold a JSON object"))
         return tree

@@ -14,7 +14,7 @@ import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fieldkit.i18n import _
+from fieldkit.i18n import _, ngettext
 from fieldkit.storage import backups
 from fieldkit.storage.atomic import atomic_write
 from fieldkit.storage.codec import Codec, PlainCodec, is_sealed
@@ -24,7 +24,8 @@ from fieldkit.storage.mission_file import MissionFile
 
 class ConversionFailed(StorageError):
     def __init__(self, path: Path, done: str, reason: str, again: str) -> None:
-        super().__init__(f"could not finish: {reason}; {done}: {again}")
+        message = _("could not finish: {reason}; {done}: {again}")
+        super().__init__(message.format(reason=reason, done=done, again=again))
         self.path = path
 
 
@@ -63,9 +64,9 @@ def encrypt(mission: MissionFile, codec: Codec | None) -> Converted:
         except (StorageError, OSError) as exc:
             raise ConversionFailed(
                 mission.path,
-                f"the mission file is still plain and {done.copies} backup(s) are encrypted",
+                _still_plain(done),
                 getattr(exc, "reason", None) or getattr(exc, "strerror", None) or str(exc),
-                "free some space or fix the folder, then run `fieldkit encrypt` again",
+                _("free some space or fix the folder, then run `fieldkit encrypt` again"),
             ) from None
         done.file = True
         with contextlib.suppress(OSError):
@@ -88,9 +89,13 @@ def decrypt(mission: MissionFile) -> Converted:
         except OSError as exc:
             raise ConversionFailed(
                 mission.path,
-                f"the mission file is plain; {done.copies} backup(s) were decrypted",
+                ngettext(
+                    "the mission file is plain; {count} backup was decrypted",
+                    "the mission file is plain; {count} backups were decrypted",
+                    done.copies,
+                ).format(count=done.copies),
                 exc.strerror or str(exc),
-                "run `fieldkit decrypt` again to finish the others",
+                _("run `fieldkit decrypt` again to finish the others"),
             ) from None
         return done
 
@@ -149,15 +154,25 @@ def _remove(mission: MissionFile, copy: Path, done: Converted) -> None:
     done.removed.append(copy.name)
 
 
+def _still_plain(done: Converted) -> str:
+    return ngettext(
+        "the mission file is still plain and {count} backup is encrypted",
+        "the mission file is still plain and {count} backups are encrypted",
+        done.copies,
+    ).format(count=done.copies)
+
+
 def _failed(
     mission: MissionFile, done: Converted, exc: OSError, copy: Path | None = None
 ) -> ConversionFailed:
     reason = exc.strerror or str(exc)
     if copy is not None:
-        reason = f"cannot remove the plain copy {copy} ({reason})"
+        reason = _("cannot remove the plain copy {copy} ({reason})").format(
+            copy=copy, reason=reason
+        )
     return ConversionFailed(
         mission.path,
-        f"the mission file is still plain and {done.copies} backup(s) are encrypted",
+        _still_plain(done),
         reason,
-        "free some space or fix the folder, then run `fieldkit encrypt` again",
+        _("free some space or fix the folder, then run `fieldkit encrypt` again"),
     )

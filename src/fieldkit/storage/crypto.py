@@ -26,6 +26,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from fieldkit.i18n import _
 from fieldkit.storage.codec import ENCRYPTED_MAGIC, Codec, PassphraseSource, Tree
 from fieldkit.storage.errors import PassphraseNeeded, WrongPassphrase
 
@@ -77,7 +78,7 @@ def derive(passphrase: str, params: KdfParams) -> tuple[bytes, bytes]:
     on another as "e" plus an accent opens the same file.
     """
     if not passphrase:
-        raise WrongPassphrase("the passphrase must not be empty")
+        raise WrongPassphrase(_("the passphrase must not be empty"))
     secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
     out = Scrypt(
         salt=params.salt, length=KEY_BYTES + CHECK_BYTES, n=params.n, r=params.r, p=params.p
@@ -109,31 +110,33 @@ def parse_header(data: bytes) -> Header:
     """The header of an encrypted file; ValueError when it is damaged or unknown."""
     start = len(ENCRYPTED_MAGIC)
     if data[start : start + 1] != b"\n":
-        raise ValueError("the encryption header is damaged")
+        raise ValueError(_("the encryption header is damaged"))
     end = data.find(b"\n", start + 1, start + 1 + MAX_HEADER)
     if end < 0:
-        raise ValueError("the encryption header is damaged or cut short")
+        raise ValueError(_("the encryption header is damaged or cut short"))
     try:
         meta: Any = orjson.loads(data[start + 1 : end])
     except orjson.JSONDecodeError:
-        raise ValueError("the encryption header is damaged") from None
+        raise ValueError(_("the encryption header is damaged")) from None
     if not isinstance(meta, dict):
-        raise ValueError("the encryption header is damaged")
+        raise ValueError(_("the encryption header is damaged"))
     if meta.get("version") != FORMAT_VERSION or meta.get("cipher") != CIPHER:
         raise ValueError(
-            f"the file is encrypted in a format this fieldkit does not know "
-            f"(version {meta.get('version')!r}, cipher {meta.get('cipher')!r})"
+            _(
+                "the file is encrypted in a format this fieldkit does not know "
+                "(version {version}, cipher {cipher})"
+            ).format(version=repr(meta.get("version")), cipher=repr(meta.get("cipher")))
         )
     try:
         n, r, p = int(meta["n"]), int(meta["r"]), int(meta["p"])
         salt = base64.b64decode(meta["salt"], validate=True)
         check = base64.b64decode(meta["check"], validate=True)
     except (KeyError, TypeError, ValueError):
-        raise ValueError("the encryption header is damaged") from None
+        raise ValueError(_("the encryption header is damaged")) from None
     if meta.get("kdf") != KDF or n < 2 or n & (n - 1) or not 1 <= r <= 64 or not 1 <= p <= 16:
-        raise ValueError("the encryption header has impossible key-derivation parameters")
+        raise ValueError(_("the encryption header has impossible key-derivation parameters"))
     if 128 * n * r > MAX_MEMORY or len(salt) < 8 or len(check) != CHECK_BYTES:
-        raise ValueError("the encryption header has impossible key-derivation parameters")
+        raise ValueError(_("the encryption header has impossible key-derivation parameters"))
     return Header(KdfParams(salt=salt, n=n, r=r, p=p), check, data[: end + 1])
 
 
@@ -167,19 +170,19 @@ class SealedCodec:
     def decode(self, data: bytes) -> Tree:
         header = parse_header(data)
         if not self.matches(header):
-            raise ValueError("the file was encrypted with another key than the one in use")
+            raise ValueError(_("the file was encrypted with another key than the one in use"))
         body = data[len(header.raw) :]
         if len(body) < NONCE_BYTES + 16:
-            raise ValueError("the encrypted file is cut short (unexpected end)")
+            raise ValueError(_("the encrypted file is cut short (unexpected end)"))
         try:
             plain = self._aead.decrypt(body[:NONCE_BYTES], body[NONCE_BYTES:], header.raw)
         except InvalidTag:
             raise ValueError(
-                "the encrypted JSON fails its integrity check: it was cut short or altered"
+                _("the encrypted JSON fails its integrity check: it was cut short or altered")
             ) from None
         tree = orjson.loads(plain)
         if not isinstance(tree, dict):
-            raise ValueError("the file does not hold a JSON object")
+            raise ValueError(_("the file does not hold a JSON object"))
         return tree
 
 
@@ -219,11 +222,13 @@ def codec_for_file(
         return SealedCodec(header.params, *cached)
     if passphrase is None:
         raise PassphraseNeeded(
-            f"{path} is encrypted: give its passphrase (FIELDKIT_PASSPHRASE or the prompt)"
+            _(
+                "{path} is encrypted: give its passphrase (FIELDKIT_PASSPHRASE or the prompt)"
+            ).format(path=path)
         )
     key, check = derive(passphrase(), header.params)
     if not hmac.compare_digest(check, header.check):
-        raise WrongPassphrase(f"wrong passphrase for {path}; nothing was changed")
+        raise WrongPassphrase(about=path)
     _KEYS[_cache_key(header.params)] = (key, check)
     return SealedCodec(header.params, key, check)
 
@@ -233,7 +238,7 @@ def open_sealed(data: bytes, passphrase: str, name: str) -> Tree:
     header = parse_header(data)
     key, check = derive(passphrase, header.params)
     if not hmac.compare_digest(check, header.check):
-        raise WrongPassphrase(f"wrong passphrase for {name}; nothing was changed")
+        raise WrongPassphrase(about=name)
     return SealedCodec(header.params, key, check).decode(data)
 
 

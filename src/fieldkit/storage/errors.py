@@ -79,7 +79,19 @@ class PassphraseNeeded(StorageError):
 
 
 class WrongPassphrase(StorageError):
-    pass
+    """A passphrase that does not open the file `about` (None: the file open in the app)."""
+
+    def __init__(self, message: str | None = None, *, about: object = None) -> None:
+        self.about = about
+        super().__init__(message if message is not None else self.said(about))
+
+    @staticmethod
+    def said(about: object, then: str | None = None) -> str:
+        """The one line: the wrong passphrase, then what followed (by default, nothing)."""
+        then = _("nothing was changed") if then is None else then
+        if about is None:
+            return _("wrong passphrase; {then}").format(then=then)
+        return _("wrong passphrase for {path}; {then}").format(path=about, then=then)
 
 
 def _quote(path: Path) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import orjson
 
+from fieldkit.i18n import ngettext
 from fieldkit.storage.atomic import atomic_write
 from fieldkit.storage.backups import guard_path
 from fieldkit.storage.errors import WrongPassphrase
@@ -55,12 +56,18 @@ def wrong_passphrase(path: Path, error: WrongPassphrase) -> WrongPassphrase:
         from fieldkit.storage.shred import shred
 
         shred(path, None)
-        return WrongPassphrase(
-            f"wrong passphrase for {path}: {after} wrong passphrases in a row, "
-            "so the mission and its backups were shredded"
-        )
+        shredded = ngettext(
+            "{count} wrong passphrase in a row, so the mission and its backups were shredded",
+            "{count} wrong passphrases in a row, so the mission and its backups were shredded",
+            after,
+        ).format(count=after)
+        return WrongPassphrase(WrongPassphrase.said(path, shredded), about=path)
     with contextlib.suppress(OSError):
         atomic_write(guard_path(path), orjson.dumps({"after": after, "wrong": wrong}))
     left = after - wrong
-    warning = f"{left} more wrong passphrase(s) and the mission is shredded"
-    return WrongPassphrase(f"{str(error).removesuffix('; nothing was changed')}; {warning}")
+    warning = ngettext(
+        "{count} more wrong passphrase and the mission is shredded",
+        "{count} more wrong passphrases and the mission is shredded",
+        left,
+    ).format(count=left)
+    return WrongPassphrase(WrongPassphrase.said(error.about, warning), about=error.about)

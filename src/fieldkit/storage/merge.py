@@ -29,6 +29,7 @@ from fieldkit.domain.merge import (
     resolve,
 )
 from fieldkit.domain.records import now_iso
+from fieldkit.i18n import _
 from fieldkit.storage import bundle, schema
 from fieldkit.storage.bundle import FORMAT, looks_like_bundle
 from fieldkit.storage.errors import StorageError
@@ -82,11 +83,11 @@ def _by_id(docs: Any, where: str) -> Docs:
     if isinstance(docs, Mapping):
         docs = list(docs.values())
     if not isinstance(docs, list):
-        raise MergeError(f"{where}: expected a list of records")
+        raise MergeError(_("{where}: expected a list of records").format(where=where))
     out: Docs = {}
     for doc in docs:
         if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
-            raise MergeError(f"{where}: a record without an id")
+            raise MergeError(_("{where}: a record without an id").format(where=where))
         out[doc["id"]] = doc
     return out
 
@@ -102,7 +103,7 @@ def _from_tree(path: Path, tree: dict[str, Any]) -> Copy:
 
 def _from_bundle(path: Path, raw: Any) -> Copy:
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise MergeError(f"{path.name} is not a fieldkit bundle")
+        raise MergeError(_("{name} is not a fieldkit bundle").format(name=path.name))
     try:
         bundle.check_version(path.name, raw.get("version"))
     except bundle.BundleError as exc:
@@ -129,7 +130,7 @@ def start_from(tx: Tx, other: Copy) -> MergeReport:
     """Fill a new, empty mission file with another copy, as a merge into nothing would: each
     record keeps its merge history and what the copy left out, and its tombstones travel."""
     if other.mission_id is None:
-        raise MergeError(f"{other.path.name} holds no mission to merge")
+        raise MergeError(_("{name} holds no mission to merge").format(name=other.path.name))
     mission = merge_sides(None, Side(other.tables["mission"][other.mission_id]))
     if mission is not None:
         tx.put_doc("mission", dict(mission.doc))
@@ -150,18 +151,26 @@ def read_copy(path: Path, passphrase: PassphraseSource | None) -> Copy:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise MergeError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise MergeError(
+            _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     if looks_like_bundle(data):
         try:
             return _from_bundle(path, bundle.load(path, data))
         except orjson.JSONDecodeError as exc:
-            raise MergeError(f"{path.name} is not JSON: {exc}") from None
+            raise MergeError(
+                _("{name} is not JSON: {reason}").format(name=path.name, reason=exc)
+            ) from None
         except bundle.BundleError as exc:
             raise MergeError(str(exc)) from None
     tree = MissionFile(path, passphrase).decode(data, path)
     version = schema.version_of(tree)
     if version > schema.SCHEMA_VERSION:
-        raise MergeError(f"{path.name} was written by a newer fieldkit (schema {version})")
+        raise MergeError(
+            _("{name} was written by a newer fieldkit (schema {version})").format(
+                name=path.name, version=version
+            )
+        )
     if version < schema.SCHEMA_VERSION:
         tree = schema.migrate(copy.deepcopy(tree))
     return _from_tree(path, tree)
@@ -171,10 +180,12 @@ def merge_copy(tx: Tx, other: Copy, report: MergeReport) -> None:
     """Merge one other copy into the transaction's tree."""
     ours = _from_tree(Path("."), tx.tree)
     if other.mission_id is None:
-        raise MergeError(f"{other.path.name} holds no mission to merge")
+        raise MergeError(_("{name} holds no mission to merge").format(name=other.path.name))
     if other.mission_id != ours.mission_id:
         raise MergeError(
-            f"{other.path.name} is a copy of another mission ({other.mission_id}), not this one"
+            _("{name} is a copy of another mission ({id}), not this one").format(
+                name=other.path.name, id=other.mission_id
+            )
         )
     for name in SYNCED:
         held = ours.tables[name]
@@ -243,7 +254,9 @@ def _merge_one(
         result = merge_sides(mine, theirs)
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise MergeError(
-            f"{name} record {record_id}: its merge history is damaged ({exc})"
+            _("{table} record {id}: its merge history is damaged ({reason})").format(
+                table=name, id=record_id, reason=exc
+            )
         ) from None
     if result is None:
         return
@@ -331,9 +344,13 @@ def find_conflict(conflicts: list[Conflict], prefix: str) -> Conflict:
     wanted = prefix.strip().lower()
     found = [c for c in conflicts if wanted and c.id.startswith(wanted)]
     if not found:
-        raise NotFound(f"no conflict with id {prefix!r}: see `fieldkit conflicts`")
+        raise NotFound(
+            _("no conflict with id {id}: see `fieldkit conflicts`").format(id=repr(prefix))
+        )
     if len(found) > 1:
-        raise NotFound(f"conflict id {prefix!r} is ambiguous: give more characters")
+        raise NotFound(
+            _("conflict id {id} is ambiguous: give more characters").format(id=repr(prefix))
+        )
     return found[0]
 
 
@@ -342,7 +359,7 @@ def resolve_conflict(tx: Tx, prefix: str, keep_mine: bool, by: str) -> tuple[Con
     conflict = find_conflict(all_conflicts(tx.tree), prefix)
     doc = tx.doc(conflict.table, conflict.record_id)
     if doc is None:
-        raise NotFound(f"the record of conflict {conflict.id} is gone")
+        raise NotFound(_("the record of conflict {id} is gone").format(id=conflict.id))
     chosen = conflict.mine if keep_mine else conflict.theirs
     result = resolve(doc, conflict, chosen, tx.copy, now_iso(), by)
     if result.tomb:

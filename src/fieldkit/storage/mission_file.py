@@ -14,6 +14,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from fieldkit.i18n import _
 from fieldkit.storage import backups, guard, replica, schema
 from fieldkit.storage.atomic import atomic_write, remove_orphans
@@ -206,7 +208,7 @@ class MissionFile:
             raise WriteFailed(self.path, exc.strerror or str(exc)) from None
         with self.lock.held():
             if self.path.exists():
-                raise WriteFailed(self.path, "a mission file already exists there")
+                raise WriteFailed(self.path, _("a mission file already exists there"))
             schema.set_version(tree)
             self._codec = codec or PlainCodec()
             self._write(tree)
@@ -313,16 +315,18 @@ def _mission_ids(tree: Tree) -> set[str]:
 
 def _check_tables(tree: Any) -> None:
     if not isinstance(tree, dict):
-        raise ValueError("the file does not hold a JSON object")
+        raise ValueError(_("the file does not hold a JSON object"))
     for name, table in tree.items():
         if not isinstance(table, dict):
-            raise ValueError(f"table {name!r} is not an object")
+            raise ValueError(_("table {name} is not an object").format(name=repr(name)))
 
 
 def _reason(exc: Exception, data: bytes) -> str:
     if not data.strip():
         return _("the file is empty")
+    if isinstance(exc, ValueError) and not isinstance(exc, orjson.JSONDecodeError):
+        return str(exc)  # fieldkit's own words, already in the chosen language
     text = str(exc).split("\n", 1)[0]
     if "unexpected end" in text.lower() or "eof" in text.lower():
         return _("it ends mid-write")
-    return _("not valid JSON: {reason}").format(reason=text) if "JSON" not in text else text
+    return _("not valid JSON: {reason}").format(reason=text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from fieldkit.i18n import _
+
 Tree = dict[str, Any]
 
 SCHEMA_VERSION = 2
@@ -25,7 +27,9 @@ def version_of(tree: Tree) -> int:
         return 0
     version = meta.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise ValueError(f"schema_version is {version!r}, not a whole number")
+        raise ValueError(
+            _("schema_version is {version}, not a whole number").format(version=repr(version))
+        )
     return version
 
 

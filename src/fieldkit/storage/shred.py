@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fieldkit.i18n import _
 from fieldkit.storage import backups
 from fieldkit.storage.codec import is_sealed
 from fieldkit.storage.lock import lock_path
@@ -116,14 +117,21 @@ def _remove_empty(folder: Path) -> None:
 
 def _not_reached(plain: bool) -> list[str]:
     out = [
-        "copies made elsewhere: bundles and documents written with --out outside the "
-        "exports folder, files sent, synced or on other sticks",
-        "what other programs keep: the Word files' recent-documents lists, swap, backups "
-        "of the whole disk",
+        _(
+            "copies made elsewhere: bundles and documents written with --out outside the "
+            "exports folder, files sent, synced or on other sticks"
+        ),
+        _(
+            "what other programs keep: the Word files' recent-documents lists, swap, backups "
+            "of the whole disk"
+        ),
     ]
     if plain:
         out.append(
-            "plain files on an SSD, a USB stick or a copy-on-write file system may keep "
-            "old blocks after being overwritten: encrypt missions so that this does not matter"
+            _(
+                "plain files on an SSD, a USB stick or a copy-on-write file system may keep "
+                "old blocks after being overwritten: encrypt missions so that this does not "
+                "matter"
+            )
         )
     return out

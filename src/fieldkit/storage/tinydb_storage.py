@@ -26,6 +26,7 @@ from tinydb.storages import Storage
 
 from fieldkit.domain.mission import TYPE_BY_TABLE
 from fieldkit.domain.records import Record, RecordError, now_iso
+from fieldkit.i18n import _
 from fieldkit.storage.codec import Tree
 from fieldkit.storage.errors import MissingFile, PassphraseNeeded
 from fieldkit.storage.mission_file import MissionFile
@@ -100,7 +101,11 @@ def _apply_records(tx: Tx, name: str, old: Table, new: Table) -> None:
         if was is not None and was != record.id:
             tx.delete(cls, was)
         if was != record.id and tx.doc(name, record.id) is not None:
-            raise ValueError(f"table {name!r}: a record with id {record.id} is already there")
+            raise ValueError(
+                _("table {name}: a record with id {id} is already there").format(
+                    name=repr(name), id=record.id
+                )
+            )
         tx.claim_key(name, record.id, key)
         tx.put(record)
 
@@ -113,7 +118,9 @@ def _apply_raw(tx: Tx, name: str, old: Table, new: Table) -> None:
         if key in old and old[key] == doc:
             continue
         if not isinstance(doc, dict):
-            raise ValueError(f"table {name!r}: a document must be an object")
+            raise ValueError(
+                _("table {name}: a document must be an object").format(name=repr(name))
+            )
         table[key] = doc
     tx.tree[name] = table
     tx.changed = True
@@ -126,4 +133,6 @@ def _checked(name: str, doc: Any, old: Any) -> Record:
     try:
         return TYPE_BY_TABLE[name].from_dict(doc)
     except RecordError as exc:
-        raise ValueError(f"table {name!r}: {exc}; nothing was saved") from None
+        raise ValueError(
+            _("table {name}: {reason}; nothing was saved").format(name=repr(name), reason=exc)
+        ) from None
