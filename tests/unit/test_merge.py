@@ -485,3 +485,20 @@ def test_a_bundle_too_new_says_its_version_and_the_versions_read(
     [line] = done.stderr.strip().splitlines()
     assert "bundle version 3" in line and "reads bundle versions 1 to 2" in line
     assert a.read_bytes() == before
+
+
+def test_conflicts_name_the_record_and_field_in_the_chosen_language(
+    two: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = two
+    rid = next(iter(Store(a).data().responses))
+    ok("response", "edit", rid, "--stance", "accepts", "--db", a)
+    ok("response", "edit", rid, "--stance", "rejects", "--db", b)
+    ok("merge", b, "--db", a)
+    monkeypatch.setenv("FIELDKIT_LANG", "ru")
+    line = ok("conflicts", "--db", a)
+    assert "ответ" in line and "позиция" in line
+    assert "responses" not in line and "stance" not in line
+    monkeypatch.setenv("FIELDKIT_LANG", "en")
+    assert "response" in ok("conflicts", "--db", a)
+    assert as_json("conflicts", "--db", a)[0]["table"] == "responses"  # JSON keeps the keys

@@ -11,10 +11,11 @@ import typer
 from fieldkit import settings
 from fieldkit.cli.common import DbOption, JsonOption, open_store, passphrase_source, print_json
 from fieldkit.cli.errors import fail
+from fieldkit.domain.conflict_words import field_words, table_words
 from fieldkit.domain.history import DELETED, Entry
 from fieldkit.domain.merge import KEPT, Conflict
 from fieldkit.domain.text import shorten
-from fieldkit.i18n import N_, _, ngettext
+from fieldkit.i18n import _, ngettext
 from fieldkit.storage.merge import (
     DRAFTS,
     MERGED,
@@ -27,8 +28,6 @@ from fieldkit.storage.merge import (
     resolve_conflict,
 )
 from fieldkit.storage.repository import Store
-
-FIELD_NAMES = {DELETED: N_("deleted or kept")}
 
 
 def _entry(entry: Entry, conflict: Conflict | None = None) -> dict[str, Any]:
@@ -54,18 +53,19 @@ def _show(entry: Entry, conflict: Conflict | None = None) -> str:
     who = f" ({entry.by}, {entry.at})" if entry.by or entry.at else ""
     value = repr(shorten(str(entry.value), 40))
     if conflict is not None and entry.value == KEPT and conflict.kept:
-        fields = ", ".join(f"{name} {shorten(str(v), 40)!r}" for name, v in conflict.kept)
+        fields = ", ".join(
+            f"{field_words(name)} {shorten(str(v), 40)!r}" for name, v in conflict.kept
+        )
         value = _("{value} with {fields}").format(value=value, fields=fields)
     return f"{value}{who}"
 
 
 def conflict_line(conflict: Conflict) -> str:
-    field = _(FIELD_NAMES[conflict.field]) if conflict.field in FIELD_NAMES else conflict.field
     return _("{id}  {table} {record} {field}: mine {mine} | theirs {theirs}").format(
         id=conflict.id,
-        table=conflict.table,
+        table=table_words(conflict.table),
         record=conflict.record_id[:8],
-        field=field,
+        field=field_words(conflict.field),
         mine=_show(conflict.mine, conflict),
         theirs=_show(conflict.theirs, conflict),
     )

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from fieldkit import settings
+from fieldkit.domain.conflict_words import field_words, table_words
 from fieldkit.domain.history import DELETED, Entry
 from fieldkit.domain.merge import KEPT, REMOVED, Conflict, conflicts_in
 from fieldkit.domain.mission import MissionData
@@ -49,49 +50,6 @@ from fieldkit.ui.errors import safely
 from fieldkit.ui.screens.base import FieldkitScreen
 from fieldkit.ui.widgets.meeting_text import day_text
 
-TABLE_WORDS = {
-    "mission": N_("mission"),
-    "items": N_("item"),
-    "institutions": N_("institution"),
-    "people": N_("person"),
-    "meetings": N_("meeting"),
-    "notes": N_("note"),
-    "responses": N_("response"),
-    "actions": N_("follow-up"),
-}
-
-#: The fields a conflict can be on, as a delegate names them (the key stays the field's).
-FIELD_WORDS = {
-    DELETED: N_("deleted or kept"),
-    "text": N_("text"),
-    "title": N_("title"),
-    "name": N_("name"),
-    "status": N_("status"),
-    "stance": N_("stance"),
-    "grade": N_("grade"),
-    "quote": N_("quote"),
-    "commitment": N_("commitment"),
-    "deadline": N_("deadline"),
-    "owner": N_("owner"),
-    "due": N_("due"),
-    "kind": N_("kind"),
-    "place": N_("place"),
-    "summary": N_("summary"),
-    "agenda": N_("agenda"),
-    "confidentiality": N_("confidentiality"),
-    "speaker_id": N_("speaker"),
-    "limb": N_("limb"),
-    "implementation": N_("implementation"),
-    "starts_at": N_("date and time"),
-    "priority": N_("priority"),
-    "notes": N_("notes"),
-}
-
-
-def field_words(field: str) -> str:
-    word = FIELD_WORDS.get(field)
-    return _(word) if word else field.replace("_", " ")
-
 
 def record_words(data: MissionData, conflict: Conflict) -> str:
     """The record as a delegate knows it: the note's text, the item's reference..."""
@@ -106,8 +64,7 @@ def record_words(data: MissionData, conflict: Conflict) -> str:
         if isinstance(value, str) and value:
             label += value
             break
-    word = TABLE_WORDS.get(conflict.table)
-    return f"{_(word) if word else conflict.table} {squash(label)}".strip()
+    return f"{table_words(conflict.table)} {squash(label)}".strip()
 
 
 VALUE_WORDS = {KEPT: N_("kept, with its edit"), REMOVED: N_("deleted")}
