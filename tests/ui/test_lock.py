@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from fieldkit import settings
+from fieldkit import i18n, settings
 from fieldkit.domain.meetings import Meeting
 from fieldkit.domain.mission import Mission
-from fieldkit.storage import crypto
+from fieldkit.storage import crypto, guard
 from fieldkit.storage.repository import Store
 from fieldkit.ui import commands
 from fieldkit.ui.app import FieldkitApp, make_app
@@ -128,3 +128,34 @@ def test_the_app_locks_itself_after_idle_minutes(app: FieldkitApp) -> None:
             assert isinstance(app.screen, LockScreen)
 
     asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_last_wrong_passphrase_the_wipe_allows_closes_the_app_in_any_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    monkeypatch.setattr(crypto, "SCRYPT_N", 2**10)
+    path = tmp_path / "m.json"
+    store = Store(path, lambda: PASS)
+    store.create(
+        Mission(name="Secret mission", country="Kazakhstan"), [], crypto.SealedCodec.create(PASS)
+    )
+    guard.arm(path, 1)
+    i18n.activate(language)
+    app = make_app(store, today=TODAY)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            lock = commands.find("Lock")
+            assert lock is not None
+            await app.run_action(lock.action)
+            await pilot.pause()
+            await _type(pilot, "not it at all")
+            for _ in range(50):
+                if app.return_code is not None:
+                    break
+                await pilot.pause(0.05)
+
+    asyncio.run(scenario())
+    assert app.return_code == 1
+    assert not path.exists()

@@ -94,6 +94,11 @@ class WrongPassphrase(StorageError):
         return _("wrong passphrase for {path}; {then}").format(path=about, then=then)
 
 
+class Shredded(WrongPassphrase):
+    """The last wrong passphrase the wipe allowed (`fieldkit wipe-after`): the mission and its
+    backups are gone."""
+
+
 def _quote(path: Path) -> str:
     import shlex
 

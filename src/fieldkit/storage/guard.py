@@ -15,7 +15,7 @@ import orjson
 from fieldkit.i18n import ngettext
 from fieldkit.storage.atomic import atomic_write
 from fieldkit.storage.backups import guard_path
-from fieldkit.storage.errors import WrongPassphrase
+from fieldkit.storage.errors import Shredded, WrongPassphrase
 
 
 def _read(path: Path) -> tuple[int, int]:
@@ -61,7 +61,7 @@ def wrong_passphrase(path: Path, error: WrongPassphrase) -> WrongPassphrase:
             "{count} wrong passphrases in a row, so the mission and its backups were shredded",
             after,
         ).format(count=after)
-        return WrongPassphrase(WrongPassphrase.said(path, shredded), about=path)
+        return Shredded(WrongPassphrase.said(path, shredded), about=path)
     with contextlib.suppress(OSError):
         atomic_write(guard_path(path), orjson.dumps({"after": after, "wrong": wrong}))
     left = after - wrong

@@ -20,7 +20,7 @@ from textual.widgets import Input, Static
 
 from fieldkit import settings
 from fieldkit.i18n import N_, _
-from fieldkit.storage.errors import StorageError, WrongPassphrase
+from fieldkit.storage.errors import Shredded, StorageError, WrongPassphrase
 from fieldkit.ui import commands
 
 #: What may still be done while locked: quit (it shows nothing either).
@@ -78,12 +78,12 @@ class LockScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _check(self, typed: str) -> None:
         try:
-            opened, said = unlocks(self.app, typed), ""
+            opened, said, gone = unlocks(self.app, typed), "", False
         except StorageError as exc:
-            opened, said = False, str(exc)
-        self.app.call_from_thread(self._checked, opened, said)
+            opened, said, gone = False, str(exc), isinstance(exc, Shredded)
+        self.app.call_from_thread(self._checked, opened, said, gone)
 
-    def _checked(self, opened: bool, said: str) -> None:
+    def _checked(self, opened: bool, said: str, gone: bool) -> None:
         if opened:
             unlock(self.app)
             return
@@ -91,7 +91,7 @@ class LockScreen(Screen[None]):
         field.disabled = False
         field.focus()
         self.query_one("#lock-said", Static).update(said or _(SECRET_WORDS[self.secret][2]))
-        if "were shredded" in said:
+        if gone:
             self.app.exit(return_code=1, message=f"fieldkit: {said}")
 
 
@@ -115,8 +115,7 @@ def unlocks(app: App[Any], typed: str) -> bool:
                 return True
         except (OSError, ValueError):
             return False
-        wrong = WrongPassphrase("wrong passphrase; nothing was changed")
-        raise guard.wrong_passphrase(store.file.path, wrong)
+        raise guard.wrong_passphrase(store.file.path, WrongPassphrase())
     return crypto.pin_matches(typed, settings.read_profile().get("pin", ""))
 
 
