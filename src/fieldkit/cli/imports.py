@@ -99,7 +99,7 @@ def _show_bundle(outcome: Outcome, store: Store) -> None:
 
 def _show_merged(outcome: Outcome) -> None:
     """What merging a bundle of this mission did beyond adding and updating records."""
-    from fieldkit.cli.sync import conflict_line
+    from fieldkit.cli.sync import echo_conflicts
 
     if outcome.deleted:
         typer.echo(
@@ -117,17 +117,7 @@ def _show_merged(outcome: Outcome) -> None:
                 outcome.held_back,
             ).format(count=outcome.held_back)
         )
-    if outcome.conflicts:
-        count = len(outcome.conflicts)
-        typer.echo(
-            ngettext(
-                "{count} unresolved conflict (see `fieldkit conflicts`):",
-                "{count} unresolved conflicts (see `fieldkit conflicts`):",
-                count,
-            ).format(count=count)
-        )
-        for conflict in outcome.conflicts:
-            typer.echo(f"  {conflict_line(conflict)}")
+    echo_conflicts(outcome.conflicts)
 
 
 def show(outcome: Outcome, store: Store) -> None:

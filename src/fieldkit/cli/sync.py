@@ -85,21 +85,26 @@ def _report_json(report: MergeReport, saved: bool) -> dict[str, Any]:
     }
 
 
+def echo_conflicts(found: list[Conflict]) -> None:
+    """The unresolved conflicts, a count then a line each (nothing when there are none)."""
+    if not found:
+        return
+    count = len(found)
+    typer.echo(
+        ngettext(
+            "{count} unresolved conflict (see `fieldkit conflicts`):",
+            "{count} unresolved conflicts (see `fieldkit conflicts`):",
+            count,
+        ).format(count=count)
+    )
+    for conflict in found:
+        typer.echo(f"  {conflict_line(conflict)}")
+
+
 def copies_notice(store: Store, mission_id: str | None) -> None:
     """What `fieldkit check` adds: unresolved conflicts, other copies beside the file."""
-    found = all_conflicts(store.file.tree())
-    if found:
-        count = len(found)
-        typer.echo(
-            ngettext(
-                "{count} unresolved conflict (see `fieldkit conflicts`):",
-                "{count} unresolved conflicts (see `fieldkit conflicts`):",
-                count,
-            ).format(count=count)
-        )
-        for conflict in found:
-            typer.echo(f"  {conflict_line(conflict)}")
     tree = store.file.tree()
+    echo_conflicts(all_conflicts(tree))
     for other in copies_beside(store.path, mission_id):
         state = beside_state(tree, other)
         if state == MERGED:
