@@ -28,49 +28,38 @@ MIN_LENGTH = 8
 
 def new_passphrase(path: Path) -> str:
     """A passphrase for a file being encrypted: `FIELDKIT_PASSPHRASE`, else asked twice."""
-    env = os.environ.get("FIELDKIT_PASSPHRASE")
-    if env is not None:
-        phrase = env
-    elif sys.stdin.isatty():
-        phrase = str(
-            typer.prompt(
-                _("New passphrase for {name}").format(name=path.name),
-                hide_input=True,
-                confirmation_prompt=_("Repeat for confirmation"),
-            )
-        )
-    else:
-        fail(_("set FIELDKIT_PASSPHRASE or run in a terminal to encrypt {path}").format(path=path))
-    if len(phrase) < MIN_LENGTH:
-        fail(
-            _("the passphrase must have at least {count} characters; nothing was written").format(
-                count=MIN_LENGTH
-            )
-        )
-    return phrase
+    return _chosen_passphrase(
+        "FIELDKIT_PASSPHRASE",
+        _("New passphrase for {name}").format(name=path.name),
+        _("set FIELDKIT_PASSPHRASE or run in a terminal to encrypt {path}").format(path=path),
+    )
 
 
 def bundle_passphrase(path: Path) -> str:
     """The passphrase of an encrypted bundle: its own, never the mission's."""
     from fieldkit.storage.bundle import PASSPHRASE_ENV
 
-    env = os.environ.get(PASSPHRASE_ENV)
+    return _chosen_passphrase(
+        PASSPHRASE_ENV,
+        _("Passphrase for the bundle {name}").format(name=path.name),
+        _("set {variable} or run in a terminal to encrypt the bundle").format(
+            variable=PASSPHRASE_ENV
+        ),
+    )
+
+
+def _chosen_passphrase(variable: str, prompt: str, no_terminal: str) -> str:
+    """A new passphrase from the environment `variable`, else typed twice at the terminal;
+    one of at least MIN_LENGTH characters."""
+    env = os.environ.get(variable)
     if env is not None:
         phrase = env
     elif sys.stdin.isatty():
         phrase = str(
-            typer.prompt(
-                _("Passphrase for the bundle {name}").format(name=path.name),
-                hide_input=True,
-                confirmation_prompt=_("Repeat for confirmation"),
-            )
+            typer.prompt(prompt, hide_input=True, confirmation_prompt=_("Repeat for confirmation"))
         )
     else:
-        fail(
-            _("set {variable} or run in a terminal to encrypt the bundle").format(
-                variable=PASSPHRASE_ENV
-            )
-        )
+        fail(no_terminal)
     if len(phrase) < MIN_LENGTH:
         fail(
             _("the passphrase must have at least {count} characters; nothing was written").format(
