@@ -189,54 +189,63 @@ class ConflictsScreen(FieldkitScreen):
         self.notify(said.format(value=shorten(str(value), 40)))
 
 
-class MergeDialog(ModalScreen[str | None]):
+class OneLineQuestion(ModalScreen[str | None]):
+    """A question answered on one line; answers the line (None when empty or cancelled)."""
+
+    SCOPES = ("merge-dialog",)
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
+    DEFAULT_CSS = """
+    OneLineQuestion { align: center middle; }
+    OneLineQuestion > Vertical { width: 70; height: auto; border: round $primary; padding: 1 2; }
+    """
+    PASSWORD = False
+
+    def __init__(self, question: str, value: str, placeholder: str, input_id: str) -> None:
+        super().__init__()
+        self.question, self.value, self.placeholder = question, value, placeholder
+        self.input_id = input_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question)
+            yield Input(self.value, self.placeholder, password=self.PASSWORD, id=self.input_id)
+            yield Static(_("enter: merge · escape: cancel"), classes="muted")
+
+    def answer(self, typed: str) -> str:
+        return typed
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(self.answer(event.value) or None)
+
+
+class MergeDialog(OneLineQuestion):
     """Asks for the other copy to merge."""
 
-    SCOPES = ("merge-dialog",)
-    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
-    DEFAULT_CSS = """
-    MergeDialog { align: center middle; }
-    MergeDialog > Vertical { width: 70; height: auto; border: round $primary; padding: 1 2; }
-    """
-
     def __init__(self, suggested: str) -> None:
-        super().__init__()
-        self.suggested = suggested
+        super().__init__(
+            _("Merge another copy of this mission (a file or a bundle):"),
+            suggested,
+            _("path to the other copy"),
+            "merge-path",
+        )
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(_("Merge another copy of this mission (a file or a bundle):"))
-            yield Input(self.suggested, placeholder=_("path to the other copy"), id="merge-path")
-            yield Static(_("enter: merge · escape: cancel"), classes="muted")
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+    def answer(self, typed: str) -> str:
+        return typed.strip()
 
 
-class PassphraseDialog(ModalScreen[str | None]):
-    """Asks for the passphrase of an encrypted copy to merge."""
+class PassphraseDialog(OneLineQuestion):
+    """Asks for the passphrase of an encrypted copy to merge (taken as typed, spaces too)."""
 
-    SCOPES = ("merge-dialog",)
-    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(*SCOPES)
-    DEFAULT_CSS = """
-    PassphraseDialog { align: center middle; }
-    PassphraseDialog > Vertical { width: 70; height: auto; border: round $primary; padding: 1 2; }
-    """
+    PASSWORD = True
 
     def __init__(self, name: str) -> None:
-        super().__init__()
-        self.file_name = name
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(_("{name} is encrypted: give its passphrase.").format(name=self.file_name))
-            yield Input(password=True, placeholder=_("passphrase"), id="merge-passphrase")
-            yield Static(_("enter: merge · escape: cancel"), classes="muted")
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value or None)
+        super().__init__(
+            _("{name} is encrypted: give its passphrase.").format(name=name),
+            "",
+            _("passphrase"),
+            "merge-passphrase",
+        )
 
 
 def merge_another_copy(app: App[Any]) -> None:
