@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gettext
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -243,9 +244,5 @@ def month_names() -> tuple[tuple[str, ...], ...]:
 
 
 def _unaccented(word: str) -> str:
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFD", word)
-    if any("а" <= ch <= "я" or ch in "ёй" for ch in word):
-        return word  # Cyrillic letters keep their marks (й, ё)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

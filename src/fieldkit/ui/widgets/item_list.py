@@ -147,9 +147,8 @@ class Column:
 
     def fitted_width(self) -> int:
         """The column's width in the chosen language: its title and its words fit."""
-        wanted = max([self.width, cell_len(_(self.title))])
         longest = max((cell_len(word.label) for word in self.words), default=0)
-        return max(wanted, min(longest, self.most))
+        return max(self.width, cell_len(_(self.title)), min(longest, self.most))
 
 
 COLUMNS: tuple[Column, ...] = (
